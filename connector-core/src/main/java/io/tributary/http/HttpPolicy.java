@@ -1,0 +1,114 @@
+package io.tributary.http;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * How the shared HTTP stack talks to external systems: timeouts, the one retry layer, the per-connection rate
+ * limit and the time budget of a verification. Built with {@link #builder()}; bad values are rejected at once.
+ *
+ * @param maxAttempts        attempts per request, the first included; only 429, 5xx and I/O failures are retried
+ * @param maxRetryAfter      the longest {@code Retry-After} worth waiting for; a longer one fails the request
+ * @param requestsPerSecond  the most requests one connection sends per second
+ * @param verificationBudget the most a whole verification may take
+ */
+public record HttpPolicy(
+        Duration connectTimeout,
+        Duration readTimeout,
+        int maxAttempts,
+        Duration initialBackoff,
+        double backoffMultiplier,
+        Duration maxBackoff,
+        double jitter,
+        Duration maxRetryAfter,
+        int requestsPerSecond,
+        Duration verificationBudget) {
+
+    public HttpPolicy {
+        positive("connectTimeout", connectTimeout);
+        positive("readTimeout", readTimeout);
+        positive("initialBackoff", initialBackoff);
+        positive("maxBackoff", maxBackoff);
+        positive("maxRetryAfter", maxRetryAfter);
+        positive("verificationBudget", verificationBudget);
+        if (maxAttempts < 1 || maxAttempts > 20) {
+            throw new IllegalArgumentException("maxAttempts must be 1..20, got " + maxAttempts);
+        }
+        if (backoffMultiplier < 1.0) {
+            throw new IllegalArgumentException("backoffMultiplier must be at least 1, got " + backoffMultiplier);
+        }
+        if (jitter < 0.0 || jitter >= 1.0) {
+            throw new IllegalArgumentException("jitter must be in [0, 1), got " + jitter);
+        }
+        if (requestsPerSecond < 1) {
+            throw new IllegalArgumentException("requestsPerSecond must be at least 1, got " + requestsPerSecond);
+        }
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");
+        }
+    }
+
+    private static void positive(String name, Duration value) {
+        requireNonNull(value, name + " is null");
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static HttpPolicy defaults() {
+        return builder().build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    public static final class Builder {
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private int maxAttempts = 5;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private double backoffMultiplier = 2.0;
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private double jitter = 0.5;
+        private Duration maxRetryAfter = Duration.ofMinutes(2);
+        private int requestsPerSecond = 10;
+        private Duration verificationBudget = Duration.ofSeconds(15);
+
+        private Builder() {}
+
+        private Builder(HttpPolicy p) {
+            connectTimeout = p.connectTimeout;
+            readTimeout = p.readTimeout;
+            maxAttempts = p.maxAttempts;
+            initialBackoff = p.initialBackoff;
+            backoffMultiplier = p.backoffMultiplier;
+            maxBackoff = p.maxBackoff;
+            jitter = p.jitter;
+            maxRetryAfter = p.maxRetryAfter;
+            requestsPerSecond = p.requestsPerSecond;
+            verificationBudget = p.verificationBudget;
+        }
+
+        public Builder connectTimeout(Duration value) { connectTimeout = value; return this; }
+        public Builder readTimeout(Duration value) { readTimeout = value; return this; }
+        public Builder maxAttempts(int value) { maxAttempts = value; return this; }
+        public Builder initialBackoff(Duration value) { initialBackoff = value; return this; }
+        public Builder backoffMultiplier(double value) { backoffMultiplier = value; return this; }
+        public Builder maxBackoff(Duration value) { maxBackoff = value; return this; }
+        public Builder jitter(double value) { jitter = value; return this; }
+        public Builder maxRetryAfter(Duration value) { maxRetryAfter = value; return this; }
+        public Builder requestsPerSecond(int value) { requestsPerSecond = value; return this; }
+        public Builder verificationBudget(Duration value) { verificationBudget = value; return this; }
+
+        public HttpPolicy build() {
+            return new HttpPolicy(connectTimeout, readTimeout, maxAttempts, initialBackoff, backoffMultiplier,
+                    maxBackoff, jitter, maxRetryAfter, requestsPerSecond, verificationBudget);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.tributary.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.tributary.spi.ConnectorException;
+import io.tributary.spi.FailureKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * The HTTP client of one connection: the shared pool with the connection's own interceptors (auth), its rate
+ * limiter and the one retry layer. Retries 429, 5xx and I/O failures with exponential backoff and jitter,
+ * waiting out {@code Retry-After}; never retries any other status (a rejected credential stays rejected).
+ * A verification session does not retry and stops at its deadline.
+ */
+public final class HttpSession {
+    /** The largest body read into memory; a page of any supported API is far smaller. */
+    static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+
+    private final OkHttpClient client;
+    private final HttpPolicy policy;
+    private final RateLimiter rateLimiter;
+    private final Retry retry;
+    private final Instant deadline;
+
+    HttpSession(OkHttpClient client, HttpPolicy policy, RateLimiter rateLimiter, String label, Instant deadline) {
+        this.client = requireNonNull(client, "client is null");
+        this.policy = requireNonNull(policy, "policy is null");
+        this.rateLimiter = requireNonNull(rateLimiter, "rateLimiter is null");
+        this.deadline = deadline;
+        int attempts = deadline == null ? policy.maxAttempts() : 1;
+        RetryConfig config = RetryConfig.<HttpAnswer>custom()
+                .maxAttempts(attempts)
+                .retryOnResult(HttpSession::retriableStatus)
+                .retryOnException(HttpFailures::retriable)
+                .intervalBiFunction(this::waitBeforeRetry)
+                .failAfterMaxAttempts(false)
+                .build();
+        this.retry = Retry.of(label, config);
+    }
+
+    /** Whether an answer with this status is worth retrying: 429 and 5xx. */
+    static boolean retriableStatus(HttpAnswer answer) {
+        return answer.status() == 429 || answer.status() >= 500;
+    }
+
+    /**
+     * Sends a request and reads the whole answer, whatever its status. 429 and 5xx answers come back only
+     * after the retries are spent (as the last answer received); I/O failures after the retries are thrown.
+     *
+     * @throws ConnectorException for I/O failures (unreachable, TLS, timeout, dropped connection), and with
+     *                            {@link FailureKind#RATE_LIMITED} when the server asks to wait longer than
+     *                            the policy allows
+     */
+    public HttpAnswer send(Request request) {
+        try {
+            return retry.executeCheckedSupplier(() -> attempt(request));
+        } catch (ConnectorException e) {
+            throw e;
+        } catch (IOException e) {
+            throw HttpFailures.forIo(e, request.url(), policy);
+        } catch (Throwable e) {
+            if (e instanceof Error error) {
+                throw error;
+            }
+            throw new ConnectorException(FailureKind.SERVER_ERROR, "Calling " + request.method() + " "
+                    + Redaction.withoutQuery(request.url()) + " failed: " + e.getClass().getSimpleName() + ".",
+                    null, e);
+        }
+    }
+
+    /** {@link #send} for a GET of {@code url}. */
+    public HttpAnswer get(okhttp3.HttpUrl url) {
+        return send(new Request.Builder().url(url).get().build());
+    }
+
+    private HttpAnswer attempt(Request request) throws IOException {
+        Duration remaining = remaining(request);
+        if (!rateLimiter.acquirePermission()) {
+            throw new ConnectorException(FailureKind.RATE_LIMITED, "Too many requests are queued for this "
+                    + "connection; the per-connection rate limit could not be met.");
+        }
+        long start = System.nanoTime();
+        Call call = client.newCall(request);
+        if (remaining != null) {
+            call.timeout().timeout(Math.max(1, remaining.toMillis()), TimeUnit.MILLISECONDS);
+        }
+        try (Response response = call.execute()) {
+            String body = readBody(response);
+            long latency = (System.nanoTime() - start) / 1_000_000;
+            return new HttpAnswer(request.method(), request.url(), response.code(), response.headers(), body,
+                    latency);
+        }
+    }
+
+    private Duration remaining(Request request) {
+        if (deadline == null) {
+            return null;
+        }
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw new ConnectorException(FailureKind.TIMEOUT, "Verification ran out of its "
+                    + policy.verificationBudget().toSeconds() + " s before " + request.method() + " "
+                    + Redaction.withoutQuery(request.url()) + " could be sent.");
+        }
+        return left;
+    }
+
+    private static String readBody(Response response) throws IOException {
+        ResponseBody body = response.body();
+        long declared = body.contentLength();
+        if (declared > MAX_BODY_BYTES) {
+            throw new IOException("answer body of " + declared + " bytes is larger than " + MAX_BODY_BYTES);
+        }
+        BufferedSource source = body.source();
+        if (!source.request(MAX_BODY_BYTES + 1) ) {
+            return source.readString(StandardCharsets.UTF_8);
+        }
+        throw new IOException("answer body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+
+    private Long waitBeforeRetry(Integer attempt, Either<Throwable, HttpAnswer> outcome) {
+        if (outcome.isRight()) {
+            Optional<Duration> asked = RetryAfter.parse(outcome.get().header("Retry-After").orElse(null),
+                    Instant.now());
+            if (asked.isPresent()) {
+                if (asked.get().compareTo(policy.maxRetryAfter()) > 0) {
+                    return -1L; // stop retrying: the caller reports the 429/503 with the time asked for
+                }
+                return Math.max(asked.get().toMillis(), 1L);
+            }
+        }
+        double base = policy.initialBackoff().toMillis() * Math.pow(policy.backoffMultiplier(), attempt - 1);
+        double capped = Math.min(base, policy.maxBackoff().toMillis());
+        double spread = capped * policy.jitter();
+        double jittered = capped - spread + ThreadLocalRandom.current().nextDouble() * 2 * spread;
+        return Math.max(1L, Math.round(jittered));
+    }
+
+    public HttpPolicy policy() {
+        return policy;
+    }
+
+    /** The deadline of a verification session, or null for a sync session. */
+    public Instant deadline() {
+        return deadline;
+    }
+}

@@ -1,0 +1,96 @@
+package io.tributary.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+/**
+ * The one HTTP stack every connector shares: one OkHttp client (one connection pool and dispatcher) with
+ * OkHttp's own silent retries turned off, so {@link HttpSession}'s retry is the only retry layer; per-connection
+ * rate limiters from one registry; and the JSON mapper. Thread-safe; close it when the program stops.
+ */
+public final class HttpStack implements AutoCloseable {
+    private final OkHttpClient base;
+    private final HttpPolicy policy;
+    private final RateLimiterRegistry rateLimiters;
+
+    private HttpStack(HttpPolicy policy) {
+        this.policy = requireNonNull(policy, "policy is null");
+        this.base = new OkHttpClient.Builder()
+                .retryOnConnectionFailure(false)
+                .followRedirects(true)
+                .followSslRedirects(true)
+                .connectTimeout(policy.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .connectionPool(new ConnectionPool(16, 2, TimeUnit.MINUTES))
+                .build();
+        this.rateLimiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
+                .limitForPeriod(policy.requestsPerSecond())
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(Duration.ofMinutes(5))
+                .build());
+    }
+
+    public static HttpStack create(HttpPolicy policy) {
+        return new HttpStack(policy);
+    }
+
+    public HttpPolicy policy() {
+        return policy;
+    }
+
+    public ObjectMapper json() {
+        return Json.mapper();
+    }
+
+    /**
+     * A session for syncing one connection: retries as the policy says and shares the connection's rate limit
+     * with every other session of the same {@code connectionKey}.
+     *
+     * @param connectionKey names the rate limiter (for example {@code connection-7}); never a credential
+     * @param interceptors  the connector's own interceptors, typically authentication, applied in order
+     */
+    public HttpSession session(String connectionKey, List<Interceptor> interceptors) {
+        return new HttpSession(client(connectionKey, interceptors), policy, rateLimiters.rateLimiter(connectionKey),
+                connectionKey, null);
+    }
+
+    /**
+     * A session for one verification: no retries, and every request bounded by the policy's verification
+     * budget counted from now, so a whole verification takes at most that long.
+     */
+    public HttpSession verificationSession(String connectionKey, List<Interceptor> interceptors) {
+        Instant deadline = Instant.now().plus(policy.verificationBudget());
+        return new HttpSession(client(connectionKey, interceptors), policy, rateLimiters.rateLimiter(connectionKey),
+                connectionKey + "-verify", deadline);
+    }
+
+    private OkHttpClient client(String label, List<Interceptor> interceptors) {
+        OkHttpClient.Builder builder = base.newBuilder();
+        interceptors.forEach(builder::addInterceptor);
+        builder.addInterceptor(new RedactingLogInterceptor(label));
+        return builder.build();
+    }
+
+    /** The rate limiter a connection's sessions share (visible for tests and metrics). */
+    public RateLimiter rateLimiter(String connectionKey) {
+        return rateLimiters.rateLimiter(connectionKey);
+    }
+
+    @Override
+    public void close() {
+        base.dispatcher().executorService().shutdown();
+        base.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,42 @@
+package io.tributary.http;
+
+import java.util.Locale;
+import java.util.Set;
+import okhttp3.HttpUrl;
+
+/** Keeps credentials out of what is logged or shown: redacts credential query parameters and auth headers. */
+public final class Redaction {
+    /** Query parameters that carry credentials in one of the supported systems. */
+    private static final Set<String> CREDENTIAL_PARAMETERS = Set.of(
+            "consumer_key", "consumer_secret", "oauth_consumer_key", "oauth_signature", "oauth_token",
+            "oauth_nonce", "access_token", "token", "api_key", "apikey", "key", "password", "secret",
+            "client_id", "client_secret");
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+            "set-cookie", "x-api-key", "x-wp-nonce");
+
+    private Redaction() {}
+
+    public static boolean isCredentialParameter(String name) {
+        return CREDENTIAL_PARAMETERS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    public static boolean isCredentialHeader(String name) {
+        return CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The URL with every credential query parameter's value replaced by {@code ****}. */
+    public static String redacted(HttpUrl url) {
+        HttpUrl.Builder builder = url.newBuilder().username("").password("");
+        for (String name : url.queryParameterNames()) {
+            if (isCredentialParameter(name)) {
+                builder.setQueryParameter(name, "****");
+            }
+        }
+        return builder.build().toString();
+    }
+
+    /** Scheme, host, port and path only. */
+    public static String withoutQuery(HttpUrl url) {
+        return url.newBuilder().query(null).fragment(null).username("").password("").build().toString();
+    }
+}

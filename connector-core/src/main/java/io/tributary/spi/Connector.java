@@ -1,0 +1,28 @@
+package io.tributary.spi;
+
+/**
+ * One open connection to an external system. Made by {@link ConnectorProvider#open}; the caller closes it.
+ * An instance is used by one thread at a time.
+ */
+public interface Connector extends AutoCloseable {
+    /**
+     * Checks online that the system at the URL is the system this connector speaks to, that the credentials
+     * work and that they may read what the connector supports. Never throws for an expected failure: the
+     * result carries the failure kind and one sentence saying what is wrong. Bounded in time (about 15 s in
+     * total) and never retries a rejected credential. The message and details never contain a secret.
+     */
+    VerificationResult verify();
+
+    /**
+     * Streams the records of {@code entity} modified after {@code from}, oldest first, one page at a time.
+     * {@link SyncCursor#START} reads everything. Each page carries the cursor to resume from once that page
+     * is stored. Re-reading records already stored is harmless (the store upserts), skipping one is not: a
+     * record changed at the source during the read must appear in this read or the next one.
+     *
+     * @throws UnsupportedEntityException when the connector does not read {@code entity}
+     */
+    RecordStream read(EntityType entity, SyncCursor from);
+
+    @Override
+    default void close() {}
+}

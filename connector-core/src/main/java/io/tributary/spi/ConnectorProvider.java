@@ -1,0 +1,37 @@
+package io.tributary.spi;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The entry point of a connector plugin, found with {@link java.util.ServiceLoader} through
+ * {@code META-INF/services/io.tributary.spi.ConnectorProvider}. Stateless; the host makes one instance and
+ * calls it from any thread.
+ */
+public interface ConnectorProvider {
+    /** The system id used on the command line and in the store: lower case, e.g. {@code woocommerce}. */
+    String systemId();
+
+    /** The name people know the system by, e.g. {@code WooCommerce}. */
+    String displayName();
+
+    /** The credentials this system needs, in the order a form should ask for them. */
+    List<CredentialField> credentialFields();
+
+    /** The entities {@link Connector#read} supports. Others are refused, never faked as empty. */
+    Set<EntityType> supportedEntities();
+
+    /**
+     * Checks the settings offline — URL shape, required fields, value formats — and lists every problem, not
+     * just the first. An empty list means the settings are worth verifying online.
+     */
+    List<ValidationProblem> validate(ConnectionSettings settings);
+
+    /** Opens a connector for valid settings. Does no network I/O. */
+    Connector open(ConnectionSettings settings, ConnectorContext context);
+
+    /** The declared field called {@code name}, if any. */
+    default java.util.Optional<CredentialField> field(String name) {
+        return credentialFields().stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+}

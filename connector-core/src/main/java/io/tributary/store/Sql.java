@@ -1,0 +1,77 @@
+package io.tributary.store;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Binding and reading the store's column types: times as UTC {@code DATETIME(6)}, money as exact decimals. */
+final class Sql {
+    private Sql() {}
+
+    static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+
+    static Instant getInstant(ResultSet rows, String column) throws SQLException {
+        LocalDateTime value = rows.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    static void setDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DECIMAL);
+        } else {
+            statement.setBigDecimal(index, value);
+        }
+    }
+
+    static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    static Integer getInteger(ResultSet rows, String column) throws SQLException {
+        int value = rows.getInt(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    /** A decimal as stored, without the column's padding zeros beyond two decimals ({@code 12.500000} → {@code 12.50}). */
+    static BigDecimal getMoney(ResultSet rows, String column) throws SQLException {
+        return money(rows.getBigDecimal(column));
+    }
+
+    static BigDecimal money(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 2 ? stripped.setScale(2) : stripped;
+    }
+
+    /** A quantity as stored, without padding zeros ({@code 2.000000} → {@code 2}). */
+    static BigDecimal getQuantity(ResultSet rows, String column) throws SQLException {
+        BigDecimal value = rows.getBigDecimal(column);
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** {@code ?, ?, ?} for an IN list. */
+    static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+}

@@ -1,0 +1,116 @@
+package io.tributary.testing;
+
+import io.tributary.spi.ConnectionChecks;
+import io.tributary.spi.ConnectionSettings;
+import io.tributary.spi.Connector;
+import io.tributary.spi.ConnectorContext;
+import io.tributary.spi.ConnectorException;
+import io.tributary.spi.CredentialField;
+import io.tributary.spi.EntityType;
+import io.tributary.spi.FailureKind;
+import io.tributary.spi.RecordPage;
+import io.tributary.spi.RecordStream;
+import io.tributary.spi.SourceRecord;
+import io.tributary.spi.SyncCursor;
+import io.tributary.spi.ValidationProblem;
+import io.tributary.spi.VerificationResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A connector for engine and store tests whose source is an in-memory list of records per API host: it
+ * implements the SPI for real (cursor filtering, paging, failures), without HTTP.
+ */
+public final class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProvider {
+    /** The source behind one host: its records per entity, page size, and a page at which reading fails. */
+    public static final class Source {
+        public final List<SourceRecord> products = new CopyOnWriteArrayList<>();
+        public final List<SourceRecord> orders = new CopyOnWriteArrayList<>();
+        public volatile int pageSize = 3;
+        public volatile int failAtPage = -1;
+        public final List<SyncCursor> readsFrom = new CopyOnWriteArrayList<>();
+    }
+
+    private static final Map<String, Source> SOURCES = new ConcurrentHashMap<>();
+
+    public static Source source(String host) {
+        return SOURCES.computeIfAbsent(host, h -> new Source());
+    }
+
+    @Override
+    public String systemId() {
+        return "scripted";
+    }
+
+    @Override
+    public String displayName() {
+        return "Scripted";
+    }
+
+    @Override
+    public List<CredentialField> credentialFields() {
+        return List.of(
+                new CredentialField(CredentialField.ACCESS_TOKEN, "Token", true, true, "the token"),
+                new CredentialField(CredentialField.SECRET, "Secret", true, false, "the secret"),
+                new CredentialField("mode", "Mode", false, false, "a non-secret option"));
+    }
+
+    @Override
+    public Set<EntityType> supportedEntities() {
+        return Set.of(EntityType.PRODUCTS, EntityType.ORDERS);
+    }
+
+    @Override
+    public List<ValidationProblem> validate(ConnectionSettings settings) {
+        List<ValidationProblem> problems = new ArrayList<>(ConnectionChecks.common(this, settings));
+        settings.secret(CredentialField.ACCESS_TOKEN).filter(t -> t.length() < 4).ifPresent(t ->
+                problems.add(new ValidationProblem(CredentialField.ACCESS_TOKEN, "Token is too short.")));
+        return problems;
+    }
+
+    @Override
+    public Connector open(ConnectionSettings settings, ConnectorContext context) {
+        Source source = source(settings.apiUrl().getHost());
+        return new Connector() {
+            @Override
+            public VerificationResult verify() {
+                return VerificationResult.ok("Scripted source is there.", 200, 1, Map.of());
+            }
+
+            @Override
+            public RecordStream read(EntityType entity, SyncCursor from) {
+                source.readsFrom.add(from);
+                List<SourceRecord> all = (entity == EntityType.PRODUCTS ? source.products : source.orders).stream()
+                        .filter(r -> from.isBefore(r.modifiedAt(), r.externalId()))
+                        .sorted((a, b) -> SyncCursor.of(a.modifiedAt(), a.externalId())
+                                .compareTo(SyncCursor.of(b.modifiedAt(), b.externalId())))
+                        .toList();
+                return new RecordStream() {
+                    private int next;
+                    private int page;
+
+                    @Override
+                    public Optional<RecordPage> nextPage() {
+                        if (page == source.failAtPage) {
+                            throw new ConnectorException(FailureKind.SERVER_ERROR,
+                                    "The scripted source failed at page " + page + ".");
+                        }
+                        if (next >= all.size()) {
+                            return Optional.empty();
+                        }
+                        List<SourceRecord> records = all.subList(next, Math.min(all.size(), next + source.pageSize));
+                        next += records.size();
+                        page++;
+                        SourceRecord last = records.get(records.size() - 1);
+                        return Optional.of(new RecordPage(records, SyncCursor.of(last.modifiedAt(), last.externalId())));
+                    }
+                };
+            }
+        };
+    }
+}
