@@ -46,7 +46,7 @@ public final class HttpSession {
         int attempts = deadline == null ? policy.maxAttempts() : 1;
         RetryConfig config = RetryConfig.<HttpAnswer>custom()
                 .maxAttempts(attempts)
-                .retryOnResult(HttpSession::retriableStatus)
+                .retryOnResult(this::worthRetrying)
                 .retryOnException(HttpFailures::retriable)
                 .intervalBiFunction(this::waitBeforeRetry)
                 .failAfterMaxAttempts(false)
@@ -57,6 +57,16 @@ public final class HttpSession {
     /** Whether an answer with this status is worth retrying: 429 and 5xx. */
     static boolean retriableStatus(HttpAnswer answer) {
         return answer.status() == 429 || answer.status() >= 500;
+    }
+
+    /** A retriable status, unless the server asks to wait longer than the policy allows. */
+    private boolean worthRetrying(HttpAnswer answer) {
+        return retriableStatus(answer) && askedWait(answer)
+                .map(wait -> wait.compareTo(policy.maxRetryAfter()) <= 0).orElse(true);
+    }
+
+    private static Optional<Duration> askedWait(HttpAnswer answer) {
+        return RetryAfter.parse(answer.header("Retry-After").orElse(null), Instant.now());
     }
 
     /**
@@ -136,12 +146,8 @@ public final class HttpSession {
 
     private Long waitBeforeRetry(Integer attempt, Either<Throwable, HttpAnswer> outcome) {
         if (outcome.isRight()) {
-            Optional<Duration> asked = RetryAfter.parse(outcome.get().header("Retry-After").orElse(null),
-                    Instant.now());
+            Optional<Duration> asked = askedWait(outcome.get());
             if (asked.isPresent()) {
-                if (asked.get().compareTo(policy.maxRetryAfter()) > 0) {
-                    return -1L; // stop retrying: the caller reports the 429/503 with the time asked for
-                }
                 return Math.max(asked.get().toMillis(), 1L);
             }
         }

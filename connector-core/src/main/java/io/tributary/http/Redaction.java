@@ -26,13 +26,17 @@ public final class Redaction {
 
     /** The URL with every credential query parameter's value replaced by {@code ****}. */
     public static String redacted(HttpUrl url) {
-        HttpUrl.Builder builder = url.newBuilder().username("").password("");
-        for (String name : url.queryParameterNames()) {
-            if (isCredentialParameter(name)) {
-                builder.setQueryParameter(name, "****");
-            }
+        HttpUrl.Builder builder = url.newBuilder().username("").password("").query(null);
+        for (int i = 0; i < url.querySize(); i++) {
+            String name = url.queryParameterName(i);
+            String value = url.queryParameterValue(i);
+            builder.addEncodedQueryParameter(encode(name), isCredentialParameter(name) ? "****" : encode(value));
         }
         return builder.build().toString();
+    }
+
+    private static String encode(String text) {
+        return text == null ? null : java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Scheme, host, port and path only. */

@@ -69,7 +69,7 @@ class ConnectionServiceTest {
                             .extracting(p -> p.field())
                             .containsExactlyInAnyOrder("name", "url", "access-token", "colour"));
             assertThatThrownBy(() -> connections.add(draft("x").withSystem("shopify")))
-                    .hasMessage("Unknown system 'shopify'; known systems: scripted.");
+                    .hasMessage("Unknown system 'shopify'; known systems: scripted, scripted-products.");
             assertThat(connections.list(null, null, null)).isEmpty();
         }
     }

@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A connector for engine and store tests whose source is an in-memory list of records per API host: it
  * implements the SPI for real (cursor filtering, paging, failures), without HTTP.
  */
-public final class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProvider {
+public class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProvider {
     /** The source behind one host: its records per entity, page size, and a page at which reading fails. */
     public static final class Source {
         public final List<SourceRecord> products = new CopyOnWriteArrayList<>();
@@ -37,6 +37,24 @@ public final class ScriptedConnectorProvider implements io.tributary.spi.Connect
     }
 
     private static final Map<String, Source> SOURCES = new ConcurrentHashMap<>();
+
+    /** The same source, for a system that provides products only. */
+    public static final class ProductsOnly extends ScriptedConnectorProvider {
+        @Override
+        public String systemId() {
+            return "scripted-products";
+        }
+
+        @Override
+        public String displayName() {
+            return "Scripted products";
+        }
+
+        @Override
+        public Set<EntityType> supportedEntities() {
+            return Set.of(EntityType.PRODUCTS);
+        }
+    }
 
     public static Source source(String host) {
         return SOURCES.computeIfAbsent(host, h -> new Source());
@@ -97,8 +115,9 @@ public final class ScriptedConnectorProvider implements io.tributary.spi.Connect
                     @Override
                     public Optional<RecordPage> nextPage() {
                         if (page == source.failAtPage) {
-                            throw new ConnectorException(FailureKind.SERVER_ERROR,
-                                    "The scripted source failed at page " + page + ".");
+                            throw new ConnectorException(FailureKind.SERVER_ERROR, "The scripted source failed at "
+                                    + "page " + page + " (token " + settings.secret(CredentialField.ACCESS_TOKEN)
+                                    .map(io.tributary.spi.Secret::reveal).orElse("-") + ").");
                         }
                         if (next >= all.size()) {
                             return Optional.empty();

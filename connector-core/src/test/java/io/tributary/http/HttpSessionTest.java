@@ -1,0 +1,183 @@
+package io.tributary.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.tributary.spi.ConnectorException;
+import io.tributary.spi.FailureKind;
+import io.tributary.testing.LogCapture;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class HttpSessionTest {
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().dynamicHttpsPort()).build();
+
+    private final HttpStack stack = HttpStack.create(HttpPolicy.builder()
+            .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(200)).maxAttempts(4)
+            .requestsPerSecond(1000).build());
+
+    @AfterEach
+    void close() {
+        stack.close();
+    }
+
+    private HttpUrl url(String path) {
+        return HttpUrl.get(server.getRuntimeInfo().getHttpBaseUrl() + path);
+    }
+
+    private HttpSession session() {
+        return stack.session("connection-1", List.of());
+    }
+
+    @Test
+    void waitsOutRetryAfterOn429ThenSucceeds() {
+        server.stubFor(get("/items").inScenario("limited").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
+        server.stubFor(get("/items").inScenario("limited").whenScenarioStateIs("open").willReturn(okJson("[1]")));
+
+        long start = System.nanoTime();
+        HttpAnswer answer = session().get(url("/items"));
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("[1]");
+        assertThat(waitedMs).as("Retry-After: 1 is honoured").isGreaterThanOrEqualTo(1000);
+        server.verify(2, getRequestedFor(urlPathEqualTo("/items")));
+    }
+
+    @Test
+    void neverRetriesARejectedCredential() {
+        server.stubFor(get("/items").willReturn(aResponse().withStatus(401).withBody("{\"code\":\"no\"}")));
+
+        HttpAnswer answer = session().get(url("/items"));
+
+        assertThat(answer.status()).isEqualTo(401);
+        server.verify(1, getRequestedFor(urlPathEqualTo("/items")));
+    }
+
+    @Test
+    void retries5xxUpToTheLimitAndReturnsTheLastAnswer() {
+        server.stubFor(get("/items").willReturn(aResponse().withStatus(503)));
+
+        HttpAnswer answer = session().get(url("/items"));
+
+        assertThat(answer.status()).isEqualTo(503);
+        server.verify(4, getRequestedFor(urlPathEqualTo("/items")));
+        assertThat(HttpFailures.forStatus(answer, "reading items").kind()).isEqualTo(FailureKind.SERVER_ERROR);
+    }
+
+    @Test
+    void aRetryAfterLongerThanThePolicyAllowsIsNotWaitedFor() {
+        server.stubFor(get("/items").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+
+        long start = System.nanoTime();
+        HttpAnswer answer = session().get(url("/items"));
+
+        assertThat(answer.status()).isEqualTo(429);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        server.verify(1, getRequestedFor(urlPathEqualTo("/items")));
+        ConnectorException failure = HttpFailures.forStatus(answer, "reading items");
+        assertThat(failure.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+        assertThat(failure.retriable()).isTrue();
+    }
+
+    @Test
+    void aResetConnectionIsRetriedByTheOneRetryLayerOnly() {
+        server.stubFor(get("/items").inScenario("reset").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
+        server.stubFor(get("/items").inScenario("reset").whenScenarioStateIs("ok").willReturn(okJson("{}")));
+
+        assertThat(session().get(url("/items")).status()).isEqualTo(200);
+        server.verify(2, getRequestedFor(urlPathEqualTo("/items")));
+
+        HttpStack single = HttpStack.create(HttpPolicy.builder().maxAttempts(1).build());
+        server.stubFor(get("/always-reset").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        assertThatThrownBy(() -> single.session("c", List.of()).get(url("/always-reset")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE);
+                    assertThat(e.getMessage()).startsWith("The connection to localhost:" + server.getPort()
+                            + " was lost before a complete answer arrived");
+                });
+        server.verify(1, getRequestedFor(urlPathEqualTo("/always-reset")));
+        single.close();
+    }
+
+    @Test
+    void diagnosesRefusedConnectionsUnknownHostsAndUntrustedCertificates() {
+        HttpStack single = HttpStack.create(HttpPolicy.builder().maxAttempts(1).build());
+        HttpSession session = single.session("c", List.of());
+        assertThatThrownBy(() -> session.get(HttpUrl.get("http://127.0.0.1:1/x")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE);
+                    assertThat(e.getMessage()).startsWith("Nothing accepts connections at 127.0.0.1:1");
+                });
+        assertThatThrownBy(() -> session.get(HttpUrl.get("http://shop.invalid/x")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("The host name shop.invalid could not be resolved: check the API URL."));
+        server.stubFor(get("/secure").willReturn(okJson("{}")));
+        assertThatThrownBy(() -> session.get(HttpUrl.get("https://localhost:" + server.getHttpsPort() + "/secure")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.TLS);
+                    assertThat(e.getMessage()).contains("is not trusted");
+                });
+        assertThatThrownBy(() -> session.get(HttpUrl.get("https://localhost:" + server.getPort() + "/secure")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.TLS);
+                    assertThat(e.getMessage()).contains("does not speak TLS");
+                });
+        single.close();
+    }
+
+    @Test
+    void verificationSessionsStopAtTheirBudget() {
+        HttpStack quick = HttpStack.create(HttpPolicy.builder().verificationBudget(Duration.ofMillis(700)).build());
+        server.stubFor(get("/slow").willReturn(okJson("{}").withFixedDelay(3000)));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> quick.verificationSession("c", List.of()).get(url("/slow")))
+                .isInstanceOfSatisfying(ConnectorException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+        quick.close();
+    }
+
+    @Test
+    void theLogRedactsCredentialsInQueriesAndHeaders() {
+        server.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson("[]")));
+        Interceptor auth = chain -> chain.proceed(chain.request().newBuilder()
+                .header("Authorization", "Basic c2VjcmV0LXRva2VuLTEyMzQ=").build());
+        try (LogCapture log = LogCapture.begin()) {
+            stack.session("connection-9", List.of(auth))
+                    .get(url("/items?consumer_key=ck_visible_1234&consumer_secret=cs_hidden_5678&page=2"));
+            assertThat(log.text())
+                    .contains("connection-9: GET " + server.getRuntimeInfo().getHttpBaseUrl() + "/items?consumer_key=****&consumer_secret=****&page=2 -> 200")
+                    .contains("Authorization=****")
+                    .doesNotContain("ck_visible_1234").doesNotContain("cs_hidden_5678")
+                    .doesNotContain("c2VjcmV0LXRva2VuLTEyMzQ=");
+        }
+    }
+
+    @Test
+    void policiesRejectBadValuesAtOnce() {
+        assertThatThrownBy(() -> HttpPolicy.builder().maxAttempts(0).build()).hasMessageContaining("maxAttempts");
+        assertThatThrownBy(() -> HttpPolicy.builder().jitter(1.5).build()).hasMessageContaining("jitter");
+        assertThatThrownBy(() -> HttpPolicy.builder().connectTimeout(Duration.ZERO).build())
+                .hasMessageContaining("connectTimeout must be positive");
+    }
+}

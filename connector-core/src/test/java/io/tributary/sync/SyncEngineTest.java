@@ -1,0 +1,148 @@
+package io.tributary.sync;
+
+import static io.tributary.testing.Records.T0;
+import static io.tributary.testing.Records.product;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.http.HttpPolicy;
+import io.tributary.http.HttpStack;
+import io.tributary.secret.MasterKey;
+import io.tributary.secret.SecretCipher;
+import io.tributary.spi.ConnectorContext;
+import io.tributary.spi.ConnectorRegistry;
+import io.tributary.spi.CredentialField;
+import io.tributary.spi.EntityType;
+import io.tributary.spi.SyncCursor;
+import io.tributary.store.CentralStore;
+import io.tributary.store.ConnectionDraft;
+import io.tributary.store.ConnectionService;
+import io.tributary.store.InvalidInputException;
+import io.tributary.store.RecordWriter;
+import io.tributary.store.SyncCursors;
+import io.tributary.store.SyncRun;
+import io.tributary.store.SyncRuns;
+import io.tributary.testing.LogCapture;
+import io.tributary.testing.ScriptedConnectorProvider;
+import io.tributary.testing.TestDatabase;
+import io.tributary.testing.TestRows;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SyncEngineTest {
+    private static final String TOKEN = "tok_5ecret_4242";
+
+    private record Fixture(SyncEngine engine, ConnectionService connections, SyncCursors cursors, long connectionId,
+            ScriptedConnectorProvider.Source source, HttpStack http) implements AutoCloseable {
+        @Override
+        public void close() {
+            http.close();
+        }
+    }
+
+    private static Fixture fixture(CentralStore store, String system) {
+        String host = "shop-" + UUID.randomUUID() + ".example";
+        ConnectorRegistry registry = ConnectorRegistry.load();
+        ConnectionService connections = new ConnectionService(store, registry,
+                new SecretCipher(MasterKey.generate("test")), Clock.systemUTC());
+        long id = connections.add(new ConnectionDraft(system, "shop", "https://" + host + "/", null,
+                Map.of(CredentialField.ACCESS_TOKEN, TOKEN))).id();
+        HttpStack http = HttpStack.create(HttpPolicy.defaults());
+        SyncCursors cursors = new SyncCursors(store.dataSource());
+        SyncEngine engine = new SyncEngine(connections, registry, new ConnectorContext(http, Clock.systemUTC()),
+                new SyncRuns(store, Clock.systemUTC()), cursors, new RecordWriter(store.dataSource(), Clock.systemUTC()),
+                Duration.ofMinutes(5));
+        return new Fixture(engine, connections, cursors, id, ScriptedConnectorProvider.source(host), http);
+    }
+
+    private static SyncRequest products(long id, boolean full) {
+        return new SyncRequest(id, EntityType.PRODUCTS, SyncRun.Trigger.MANUAL, full);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void syncsEverythingThenOnlyWhatChangedSinceTheCursorMinusTheLookback(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend);
+                Fixture f = fixture(database.store(), "scripted")) {
+            for (int i = 1; i <= 10; i++) {
+                f.source().products.add(product(String.valueOf(i), i + ".00", T0.plusSeconds(3600L * i)));
+            }
+            SyncRun first = f.engine().run(products(f.connectionId(), false), SyncListener.NONE);
+
+            assertThat(first.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(first.readCount()).isEqualTo(10);
+            assertThat(first.insertedCount()).isEqualTo(10);
+            assertThat(first.finishedAt()).isNotNull();
+            assertThat(f.cursors().load(f.connectionId(), EntityType.PRODUCTS))
+                    .isEqualTo(SyncCursor.of(T0.plusSeconds(36000), "10"));
+
+            f.source().products.set(2, product("3", "3.50", T0.plusSeconds(40000)));
+            SyncRun second = f.engine().run(products(f.connectionId(), false), SyncListener.NONE);
+
+            assertThat(f.source().readsFrom.get(1)).isEqualTo(SyncCursor.of(T0.plusSeconds(36000 - 300), null));
+            assertThat(second.readCount()).as("record 10 again (lookback) and the edited record 3").isEqualTo(2);
+            assertThat(second.updatedCount()).isEqualTo(1);
+            assertThat(second.unchangedCount()).isEqualTo(1);
+            assertThat(second.insertedCount()).isZero();
+            assertThat(f.cursors().load(f.connectionId(), EntityType.PRODUCTS))
+                    .isEqualTo(SyncCursor.of(T0.plusSeconds(40000), "3"));
+
+            SyncRun full = f.engine().run(products(f.connectionId(), true), SyncListener.NONE);
+            assertThat(f.source().readsFrom.get(2)).isEqualTo(SyncCursor.START);
+            assertThat(full.readCount()).isEqualTo(10);
+            assertThat(full.unchangedCount()).isEqualTo(10);
+            assertThat(full.fullRead()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aFailureKeepsWhatWasCommittedAndTheNextRunResumes(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend);
+                Fixture f = fixture(database.store(), "scripted");
+                LogCapture log = LogCapture.begin()) {
+            for (int i = 1; i <= 10; i++) {
+                f.source().products.add(product(String.valueOf(i), i + ".00", T0.plusSeconds(3600L * i)));
+            }
+            f.source().failAtPage = 2;
+            SyncRun failed = f.engine().run(products(f.connectionId(), false), SyncListener.NONE);
+
+            assertThat(failed.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+            assertThat(failed.errorMessage()).isEqualTo("The scripted source failed at page 2 (token ****).");
+            assertThat(failed.insertedCount()).isEqualTo(6);
+            assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM product")).isEqualTo(6);
+            assertThat(f.cursors().load(f.connectionId(), EntityType.PRODUCTS))
+                    .isEqualTo(SyncCursor.of(T0.plusSeconds(6 * 3600), "6"));
+            assertThat(log.text()).contains("sync connection " + f.connectionId() + " (shop) products manual FAILED")
+                    .doesNotContain(TOKEN);
+
+            f.source().failAtPage = -1;
+            SyncRun resumed = f.engine().run(products(f.connectionId(), false), SyncListener.NONE);
+            assertThat(resumed.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(resumed.insertedCount()).isEqualTo(4);
+            assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM product")).isEqualTo(10);
+            assertThat(f.engine().run(products(f.connectionId(), false), SyncListener.NONE).insertedCount()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void refusesDisabledConnectionsAndUnsupportedEntitiesWithoutARun(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend);
+                Fixture f = fixture(database.store(), "scripted-products")) {
+            assertThatThrownBy(() -> f.engine().run(new SyncRequest(f.connectionId(), EntityType.ORDERS,
+                    SyncRun.Trigger.MANUAL, false), SyncListener.NONE))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("Scripted products connections do not provide orders.");
+            f.connections().setEnabled(f.connectionId(), false);
+            assertThatThrownBy(() -> f.engine().run(products(f.connectionId(), false), SyncListener.NONE))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("Connection " + f.connectionId() + " (shop) is disabled; enable it before syncing.");
+            assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM sync_run")).isZero();
+        }
+    }
+}
