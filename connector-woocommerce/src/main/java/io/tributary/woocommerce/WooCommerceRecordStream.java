@@ -1,0 +1,219 @@
+package io.tributary.woocommerce;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.spi.EntityType;
+import io.tributary.spi.RecordPage;
+import io.tributary.spi.RecordStream;
+import io.tributary.spi.SourceRecord;
+import io.tributary.spi.SyncCursor;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads products or orders changed after a cursor, oldest first, one page at a time.
+ *
+ * <p>Every request re-queries from the cursor ({@code orderby=modified&order=asc&modified_after=<cursor second
+ * - 1 s>&dates_are_gmt=true}) instead of walking page numbers, so a record edited during the sync (it moves to
+ * the end) is read later in the same sync, never skipped. Records at or before the cursor (same second, lower or
+ * equal id) are dropped client-side. When more records share one second than fit a page, the read goes deeper
+ * into the same query with {@code offset}; every deeper request overlaps the records already seen, and if the
+ * overlap is missing (a record before it vanished or moved, shifting the list left) the query starts over
+ * from offset 0 instead of risking a gap.
+ *
+ * <p>Shops older than WooCommerce 5.8 have no {@code modified_after}: then everything is read in id order
+ * (also with an overlap check) and filtered here; the cursor moves only with the last page.
+ */
+final class WooCommerceRecordStream implements RecordStream {
+    static final int PER_PAGE = 100;
+    private static final int OVERLAP = 2;
+    private static final DateTimeFormatter GMT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+            .withZone(java.time.ZoneOffset.UTC);
+
+    private final WooCommerceClient client;
+    private final EntityType entity;
+    private final SyncCursor from;
+    private final boolean modifiedFilters;
+    private final String currency;
+    private final String path;
+
+    private SyncCursor cursor;
+    private Instant filter;
+    private int known; // records of the current query known to lie at or before the cursor, at its start
+    private String lastIdSeen; // id-order fallback only
+    private SyncCursor newestSeen = SyncCursor.START; // id-order fallback only
+    private boolean done;
+
+    WooCommerceRecordStream(WooCommerceClient client, EntityType entity, SyncCursor from, boolean modifiedFilters,
+            String currency) {
+        this.client = requireNonNull(client, "client is null");
+        this.entity = requireNonNull(entity, "entity is null");
+        this.from = requireNonNull(from, "from is null");
+        this.cursor = from;
+        this.filter = filterOf(from);
+        this.modifiedFilters = modifiedFilters;
+        this.currency = currency;
+        this.path = entity == EntityType.PRODUCTS ? "products" : "orders";
+    }
+
+    @Override
+    public Optional<RecordPage> nextPage() {
+        while (!done) {
+            Optional<RecordPage> page = modifiedFilters ? nextByModification() : nextById();
+            if (page.isPresent()) {
+                return page;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One request of the keyset read; a page when it found records past the cursor. */
+    private Optional<RecordPage> nextByModification() {
+        int offset = Math.max(0, known - OVERLAP);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("per_page", Integer.toString(PER_PAGE));
+        parameters.put("offset", Integer.toString(offset));
+        parameters.put("orderby", "modified");
+        parameters.put("order", "asc");
+        parameters.put("dates_are_gmt", "true");
+        if (filter != null) {
+            parameters.put("modified_after", GMT.format(filter.minusSeconds(1)));
+        }
+        List<JsonNode> items = items(client.list(path, parameters, "listing " + path).items());
+        if (items.isEmpty()) {
+            if (offset > 0) {
+                known = 0; // the list got shorter under us: look again from the start of the query
+            } else {
+                done = true;
+            }
+            return Optional.empty();
+        }
+        List<JsonNode> fresh = new ArrayList<>();
+        for (JsonNode item : items) {
+            if (cursor.isBefore(WooCommerceProductMapper.modifiedAt(item, WooCommerceProductMapper.id(item)),
+                    WooCommerceProductMapper.id(item))) {
+                fresh.add(item);
+            }
+        }
+        if (offset > 0 && fresh.size() == items.size()) {
+            known = 0; // no overlap with what was seen: records may have shifted into the gap
+            return Optional.empty();
+        }
+        boolean lastPage = items.size() < PER_PAGE;
+        if (fresh.isEmpty()) {
+            if (lastPage) {
+                done = true;
+            } else {
+                known = offset + items.size();
+            }
+            return Optional.empty();
+        }
+        SyncCursor next = cursor;
+        for (JsonNode item : fresh) {
+            String id = WooCommerceProductMapper.id(item);
+            next = next.max(SyncCursor.of(WooCommerceProductMapper.modifiedAt(item, id), id));
+        }
+        Instant nextFilter = filterOf(next);
+        if (nextFilter.equals(filter)) {
+            known = offset + items.size();
+        } else {
+            known = 0;
+            for (JsonNode item : items) {
+                if (!WooCommerceProductMapper.modifiedAt(item, WooCommerceProductMapper.id(item)).isBefore(nextFilter)) {
+                    known++;
+                }
+            }
+        }
+        cursor = next;
+        filter = nextFilter;
+        done = lastPage;
+        return Optional.of(new RecordPage(records(fresh), cursor));
+    }
+
+    /**
+     * The fallback for shops without {@code modified_after}: all records in id order, filtered here. Each deeper
+     * request overlaps the last record seen by one; when that record is not where it should be, records before
+     * it vanished and the read starts over (records already seen are skipped by id).
+     */
+    private Optional<RecordPage> nextById() {
+        int offset = Math.max(0, known - 1);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("per_page", Integer.toString(PER_PAGE));
+        parameters.put("offset", Integer.toString(offset));
+        parameters.put("orderby", "id");
+        parameters.put("order", "asc");
+        List<JsonNode> items = items(client.list(path, parameters, "listing " + path).items());
+        boolean overlapMissing = offset > 0 && (items.isEmpty()
+                || SyncCursor.compareIds(WooCommerceProductMapper.id(items.get(0)), lastIdSeen) > 0);
+        if (overlapMissing) {
+            known = 0;
+            return Optional.empty();
+        }
+        List<JsonNode> changed = new ArrayList<>();
+        for (JsonNode item : items) {
+            String id = WooCommerceProductMapper.id(item);
+            if (lastIdSeen != null && SyncCursor.compareIds(id, lastIdSeen) <= 0) {
+                continue;
+            }
+            lastIdSeen = id;
+            Instant modified = WooCommerceProductMapper.modifiedAt(item, id);
+            newestSeen = newestSeen.max(SyncCursor.of(modified, id));
+            if (from.isBefore(modified, id)) {
+                changed.add(item);
+            }
+        }
+        known = offset + items.size();
+        if (items.size() < PER_PAGE) {
+            done = true;
+            // only now has every record been seen, so only now may the cursor move
+            return Optional.of(new RecordPage(records(changed), from.max(newestSeen)));
+        }
+        return changed.isEmpty() ? Optional.empty() : Optional.of(new RecordPage(records(changed), from));
+    }
+
+    private List<SourceRecord> records(List<JsonNode> items) {
+        List<SourceRecord> records = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            if (entity == EntityType.ORDERS) {
+                records.add(WooCommerceOrderMapper.order(item));
+            } else {
+                records.add(WooCommerceProductMapper.product(item, currency));
+                if ("variable".equals(item.path("type").asText())) {
+                    variations(item).forEach(v -> records.add(WooCommerceProductMapper.variation(v, item, currency)));
+                }
+            }
+        }
+        return records;
+    }
+
+    private List<JsonNode> variations(JsonNode product) {
+        String id = WooCommerceProductMapper.id(product);
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            List<JsonNode> batch = items(client.list("products/" + id + "/variations",
+                    Map.of("per_page", Integer.toString(PER_PAGE), "page", Integer.toString(page), "orderby", "id",
+                            "order", "asc"), "listing the variations of product " + id).items());
+            all.addAll(batch);
+            if (batch.size() < PER_PAGE) {
+                return all;
+            }
+        }
+    }
+
+    private static List<JsonNode> items(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>(array.size());
+        array.forEach(items::add);
+        return items;
+    }
+
+    private static Instant filterOf(SyncCursor cursor) {
+        return cursor.isStart() ? null : cursor.modifiedAt().truncatedTo(ChronoUnit.SECONDS);
+    }
+}

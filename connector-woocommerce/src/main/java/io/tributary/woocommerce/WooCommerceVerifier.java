@@ -1,0 +1,100 @@
+package io.tributary.woocommerce;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.http.HttpSession;
+import io.tributary.spi.ConnectorException;
+import io.tributary.spi.VerificationResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Verify connection, per WooCommerce's own signals: the unauthenticated {@code wc/v3} index says whether this is
+ * WooCommerce; authenticated {@code per_page=1} reads of products and orders say whether the key works and may
+ * read both (WooCommerce's error codes tell a bad secret, an unknown key and a missing permission apart); a
+ * best-effort system status read adds the version and currency. No retries, bounded by the session's budget.
+ */
+final class WooCommerceVerifier {
+    private static final Duration OPTIONAL_CALL_RESERVE = Duration.ofSeconds(5);
+    private final WooCommerceClient client;
+    private final HttpSession session;
+
+    WooCommerceVerifier(WooCommerceClient client, HttpSession session) {
+        this.client = requireNonNull(client, "client is null");
+        this.session = requireNonNull(session, "session is null");
+    }
+
+    VerificationResult verify() {
+        long start = System.nanoTime();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("site", client.site().siteUrl().toString());
+        Integer lastStatus = null;
+        try {
+            WooCommerceIndex index = WooCommerceIndex.of(client.index(), client.site());
+            details.put("modifiedAfterSupported", index.hidden() ? "unknown" : Boolean.toString(index.modifiedFilters()));
+            WooCommerceClient.Listing products = client.list("products", Map.of("per_page", "1", "_fields", "id"),
+                    "listing products");
+            WooCommerceClient.Listing orders = client.list("orders", Map.of("per_page", "1", "_fields", "id"),
+                    "listing orders");
+            lastStatus = 200;
+            details.put("authMode", client.authMode().cliName());
+            if (client.authorizationStripped()) {
+                details.put("authorizationHeaderStripped", "true");
+            }
+            putCount(details, "products", products.total());
+            putCount(details, "orders", orders.total());
+            learnVersionAndCurrency(details);
+            long latency = (System.nanoTime() - start) / 1_000_000;
+            return VerificationResult.ok(okSentence(details), lastStatus, latency, details);
+        } catch (ConnectorException e) {
+            long latency = (System.nanoTime() - start) / 1_000_000;
+            return VerificationResult.failed(e.kind(), e.getMessage(), e.httpStatus(), latency, details);
+        }
+    }
+
+    /** System status needs a manager's key and can be slow, so it is optional and only tried with time to spare. */
+    private void learnVersionAndCurrency(Map<String, String> details) {
+        if (session.deadline() != null
+                && Duration.between(Instant.now(), session.deadline()).compareTo(OPTIONAL_CALL_RESERVE) < 0) {
+            return;
+        }
+        try {
+            JsonNode status = client.get("system_status", Map.of("_fields", "environment,settings"),
+                    "reading the system status");
+            putText(details, "wooCommerceVersion", status.path("environment").path("wc_version"));
+            putText(details, "currency", status.path("settings").path("currency"));
+        } catch (ConnectorException notAManagerOrSlow) {
+            try {
+                JsonNode currency = client.get("data/currencies/current", Map.of(), "reading the store currency");
+                putText(details, "currency", currency.path("code"));
+            } catch (ConnectorException ignored) {
+                // the key may read products and orders without seeing settings: that is enough to sync
+            }
+        }
+    }
+
+    private static void putCount(Map<String, String> details, String key, Long total) {
+        if (total != null) {
+            details.put(key, Long.toString(total));
+        }
+    }
+
+    private static void putText(Map<String, String> details, String key, JsonNode value) {
+        if (value.isValueNode() && !value.asText().isBlank()) {
+            details.put(key, value.asText());
+        }
+    }
+
+    private static String okSentence(Map<String, String> details) {
+        String version = details.containsKey("wooCommerceVersion") ? " " + details.get("wooCommerceVersion") : "";
+        String counts = details.containsKey("products") && details.containsKey("orders")
+                ? " (" + details.get("products") + " products, " + details.get("orders") + " orders)" : "";
+        String stripped = details.containsKey("authorizationHeaderStripped")
+                ? " The server drops the Authorization header, so the key travels as query parameters." : "";
+        return "Connected to WooCommerce" + version + " at " + details.get("site") + ": the key can read products "
+                + "and orders" + counts + "." + stripped;
+    }
+}

@@ -1,0 +1,112 @@
+package io.tributary.daemon;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.http.HttpPolicy;
+import io.tributary.http.HttpStack;
+import io.tributary.secret.MasterKey;
+import io.tributary.secret.MasterKeyLoader;
+import io.tributary.secret.SecretCipher;
+import io.tributary.spi.ConnectorContext;
+import io.tributary.spi.ConnectorRegistry;
+import io.tributary.store.CentralStore;
+import io.tributary.store.ConnectionService;
+import io.tributary.store.RecordQueries;
+import io.tributary.store.RecordWriter;
+import io.tributary.store.SyncCursors;
+import io.tributary.store.SyncRuns;
+import io.tributary.sync.SyncEngine;
+import java.io.PrintStream;
+import java.time.Clock;
+
+/**
+ * The wired program: each part is built on first use, so a command opens only what it needs (the store,
+ * the master key, the HTTP stack), and everything opened is closed with the app.
+ */
+public final class App implements AutoCloseable {
+    private final DaemonConfig config;
+    private final PrintStream notices;
+    /** Microsecond ticks: what the store's DATETIME(6) columns keep, so a value shown equals the value stored. */
+    private final Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
+    private ConnectorRegistry registry;
+    private CentralStore store;
+    private SecretCipher cipher;
+    private HttpStack http;
+    private ConnectionService connections;
+    private SyncEngine engine;
+
+    public App(DaemonConfig config, PrintStream notices) {
+        this.config = requireNonNull(config, "config is null");
+        this.notices = requireNonNull(notices, "notices is null");
+    }
+
+    public DaemonConfig config() {
+        return config;
+    }
+
+    public synchronized ConnectorRegistry registry() {
+        if (registry == null) {
+            registry = ConnectorRegistry.load();
+        }
+        return registry;
+    }
+
+    public synchronized CentralStore store() {
+        if (store == null) {
+            store = CentralStore.open(config.store());
+        }
+        return store;
+    }
+
+    public synchronized SecretCipher cipher() {
+        if (cipher == null) {
+            MasterKey key = MasterKeyLoader.load(config.environment(), config.home(), notices::println);
+            cipher = new SecretCipher(key);
+        }
+        return cipher;
+    }
+
+    public synchronized HttpStack http() {
+        if (http == null) {
+            http = HttpStack.create(HttpPolicy.defaults());
+        }
+        return http;
+    }
+
+    public ConnectorContext connectorContext() {
+        return new ConnectorContext(http(), clock);
+    }
+
+    public synchronized ConnectionService connections() {
+        if (connections == null) {
+            connections = new ConnectionService(store(), registry(), cipher(), clock);
+        }
+        return connections;
+    }
+
+    public synchronized SyncEngine engine() {
+        if (engine == null) {
+            engine = new SyncEngine(connections(), registry(), connectorContext(), runs(), new SyncCursors(
+                    store().dataSource()), new RecordWriter(store().dataSource(), clock), config.lookback());
+        }
+        return engine;
+    }
+
+    public SyncRuns runs() {
+        return new SyncRuns(store(), clock);
+    }
+
+    public RecordQueries records() {
+        return new RecordQueries(store().dataSource());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (http != null) {
+            http.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.tributary.daemon;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.spi.Secret;
+import io.tributary.store.StoreConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Tributary's configuration, from the environment (and the {@code --db-url} option):
+ * {@code TRIBUTARY_HOME} (default {@code ./data}) holds the embedded store and the generated master key;
+ * {@code TRIBUTARY_DB_URL}, {@code TRIBUTARY_DB_USER}, {@code TRIBUTARY_DB_PASSWORD} select a MariaDB store;
+ * {@code TRIBUTARY_MASTER_KEY} / {@code TRIBUTARY_MASTER_KEY_FILE} the key for stored secrets;
+ * {@code TRIBUTARY_SYNC_LOOKBACK} (ISO-8601 duration, default PT5M) the overlap re-read at each sync's start.
+ */
+public record DaemonConfig(Path home, StoreConfig store, Duration lookback, Map<String, String> environment) {
+    public static final String HOME = "TRIBUTARY_HOME";
+    public static final String DB_URL = "TRIBUTARY_DB_URL";
+    public static final String DB_USER = "TRIBUTARY_DB_USER";
+    public static final String DB_PASSWORD = "TRIBUTARY_DB_PASSWORD";
+    public static final String LOOKBACK = "TRIBUTARY_SYNC_LOOKBACK";
+
+    public DaemonConfig {
+        requireNonNull(home, "home is null");
+        requireNonNull(store, "store is null");
+        requireNonNull(lookback, "lookback is null");
+        environment = Map.copyOf(environment);
+    }
+
+    /** Reads the configuration; {@code dbUrlOption} (from {@code --db-url}) wins over the environment. */
+    public static DaemonConfig from(Map<String, String> environment, String dbUrlOption) {
+        Path home = Path.of(value(environment, HOME, "data")).toAbsolutePath().normalize();
+        String url = dbUrlOption != null && !dbUrlOption.isBlank() ? dbUrlOption.trim() : environment.get(DB_URL);
+        StoreConfig store = url == null || url.isBlank()
+                ? StoreConfig.embedded(home)
+                : new StoreConfig(url.trim(), value(environment, DB_USER, "tributary"),
+                        Secret.of(value(environment, DB_PASSWORD, "")), 8);
+        Duration lookback;
+        try {
+            lookback = Duration.parse(value(environment, LOOKBACK, "PT5M"));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(LOOKBACK + " must be an ISO-8601 duration such as PT5M, got '"
+                    + environment.get(LOOKBACK) + "'.");
+        }
+        if (lookback.isNegative()) {
+            throw new IllegalArgumentException(LOOKBACK + " cannot be negative.");
+        }
+        return new DaemonConfig(home, store, lookback, environment);
+    }
+
+    private static String value(Map<String, String> environment, String name, String fallback) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

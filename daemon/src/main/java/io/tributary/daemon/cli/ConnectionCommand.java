@@ -1,0 +1,276 @@
+package io.tributary.daemon.cli;
+
+import io.tributary.spi.ConnectionSettings;
+import io.tributary.spi.Connector;
+import io.tributary.spi.VerificationResult;
+import io.tributary.store.ConnectionDraft;
+import io.tributary.store.ConnectionView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "connection", description = "Register, verify, change and remove connections to external systems.",
+        subcommands = {ConnectionCommand.Add.class, ConnectionCommand.Verify.class, ConnectionCommand.ListAll.class,
+                ConnectionCommand.Show.class, ConnectionCommand.Update.class, ConnectionCommand.Enable.class,
+                ConnectionCommand.Disable.class, ConnectionCommand.Remove.class})
+final class ConnectionCommand {
+
+    static void print(CliCommand command, ConnectionView view, boolean json, String headline) {
+        if (json) {
+            command.out().json(JsonViews.connection(view, true));
+            return;
+        }
+        if (headline != null) {
+            command.out().line(headline);
+        }
+        command.out().line("  id:           " + view.id());
+        command.out().line("  system:       " + view.systemId());
+        command.out().line("  name:         " + view.name());
+        command.out().line("  url:          " + view.url());
+        command.out().line("  store:        " + view.storeCode());
+        command.out().line("  enabled:      " + view.enabled());
+        command.out().line("  created:      " + view.createdAt());
+        view.credentials().forEach((key, value) -> command.out().line("  " + pad(key + ":", 14) + value));
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(1, width - text.length()));
+    }
+
+    @Command(name = "add", description = "Add a connection (validated offline; verify it with `connection verify ID`).")
+    static final class Add extends CliCommand {
+        @Option(names = "--system", required = true, description = "woocommerce, magento, coopcycle, ...")
+        String system;
+
+        @Option(names = "--name", required = true, description = "A name for people, unique within its store.")
+        String name;
+
+        @Option(names = "--url", required = true, paramLabel = "API_URL", description = "The system's API URL.")
+        String url;
+
+        @Option(names = "--store", description = "The business (store code) the connection belongs to; default: default.")
+        String store;
+
+        @Mixin
+        CredentialOptions credentials;
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            ConnectionView added = app().connections().add(new ConnectionDraft(system, name, url, store,
+                    credentials.resolve(cli())));
+            print(this, added, json, "Added connection " + added.id() + " (" + added.name() + "). Check it with: "
+                    + "tributary connection verify " + added.id());
+            return OK;
+        }
+    }
+
+    @Command(name = "verify", description = "Check a connection online: stored (by ID) or before saving it "
+            + "(--system, --url and credentials). Exit 0 when it works, 1 when it does not.")
+    static final class Verify extends CliCommand {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "A stored connection's id.")
+        Long id;
+
+        @Option(names = "--system", description = "The system, to verify unsaved settings.")
+        String system;
+
+        @Option(names = "--url", paramLabel = "API_URL", description = "The API URL, to verify unsaved settings.")
+        String url;
+
+        @Mixin
+        CredentialOptions credentials;
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            ConnectionSettings settings;
+            if (id != null) {
+                if (system != null || url != null) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "Give either a connection ID or --system and --url, not both.");
+                }
+                settings = app().connections().settings(id);
+            } else {
+                if (system == null || url == null) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "Give a connection ID, or --system and --url (with credentials) to verify before saving.");
+                }
+                settings = app().connections().prepare(new ConnectionDraft(system, "unsaved", url, null,
+                        credentials.resolve(cli())));
+            }
+            VerificationResult result;
+            try (Connector connector = app().registry().require(settings.systemId())
+                    .open(settings, app().connectorContext())) {
+                result = connector.verify();
+            }
+            if (json) {
+                out().json(JsonViews.verification(result));
+            } else {
+                String status = result.httpStatus() == null ? "" : "HTTP " + result.httpStatus() + ", ";
+                out().line((result.ok() ? "OK " : "FAILED " + result.kind() + " ") + "(" + status + result.latencyMs()
+                        + " ms): " + result.message());
+                result.details().forEach((key, value) -> out().line("  " + key + ": " + value));
+            }
+            return result.ok() ? OK : FAILED;
+        }
+    }
+
+    @Command(name = "list", description = "List connections.")
+    static final class ListAll extends CliCommand {
+        @Option(names = "--system", description = "Only this system.")
+        String system;
+
+        @Option(names = "--store", description = "Only this store (code).")
+        String store;
+
+        @ArgGroup(exclusive = true)
+        EnabledFilter enabled;
+
+        static final class EnabledFilter {
+            @Option(names = "--enabled", description = "Only enabled connections.")
+            boolean enabled;
+
+            @Option(names = "--disabled", description = "Only disabled connections.")
+            boolean disabled;
+        }
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Boolean filter = enabled == null ? null : enabled.enabled;
+            List<ConnectionView> views = app().connections().list(system, store, filter);
+            if (json) {
+                out().json(views.stream().map(v -> JsonViews.connection(v, false)).toList());
+                return OK;
+            }
+            if (views.isEmpty()) {
+                out().note("No connections. Add one with: tributary connection add --system woocommerce --name NAME "
+                        + "--url URL --access-token ck_... --secret cs_...");
+                return OK;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (ConnectionView v : views) {
+                rows.add(List.of(Long.toString(v.id()), v.systemId(), v.name(), v.storeCode(),
+                        v.enabled() ? "yes" : "no", v.url()));
+            }
+            out().table(List.of("ID", "SYSTEM", "NAME", "STORE", "ENABLED", "URL"), rows);
+            return OK;
+        }
+    }
+
+    @Command(name = "show", description = "Show one connection, its credentials masked, and the fields its system takes.")
+    static final class Show extends CliCommand {
+        @Parameters(index = "0", paramLabel = "ID")
+        long id;
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            ConnectionView view = app().connections().show(id);
+            print(this, view, json, null);
+            if (!json) {
+                out().line("  fields of " + view.systemId() + ":");
+                view.fields().forEach(f -> out().line("    " + f.name() + (f.required() ? " (required" : " (optional")
+                        + (f.secret() ? ", secret): " : "): ") + f.description()));
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "update", description = "Change a connection; credentials given are merged into the stored "
+            + "ones (an empty value removes one). Validated as a whole before saving.")
+    static final class Update extends CliCommand {
+        @Parameters(index = "0", paramLabel = "ID")
+        long id;
+
+        @Option(names = "--system", description = "Must match the connection's system if given.")
+        String system;
+
+        @Option(names = "--name")
+        String name;
+
+        @Option(names = "--url", paramLabel = "API_URL")
+        String url;
+
+        @Option(names = "--store")
+        String store;
+
+        @Mixin
+        CredentialOptions credentials;
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Map<String, String> given = credentials.resolve(cli());
+            ConnectionView view = app().connections().update(id, new ConnectionDraft(system, name, url, store, given));
+            print(this, view, json, "Updated connection " + view.id() + ".");
+            return OK;
+        }
+    }
+
+    @Command(name = "enable", description = "Enable a connection (its syncs may run).")
+    static final class Enable extends CliCommand {
+        @Parameters(index = "0", paramLabel = "ID")
+        long id;
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            print(this, app().connections().setEnabled(id, true), json, "Enabled connection " + id + ".");
+            return OK;
+        }
+    }
+
+    @Command(name = "disable", description = "Disable a connection (its syncs are refused until it is enabled).")
+    static final class Disable extends CliCommand {
+        @Parameters(index = "0", paramLabel = "ID")
+        long id;
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            print(this, app().connections().setEnabled(id, false), json, "Disabled connection " + id + ".");
+            return OK;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a connection with its runs, cursors and stored records.")
+    static final class Remove extends CliCommand {
+        @Parameters(index = "0", paramLabel = "ID")
+        long id;
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            ConnectionView view = app().connections().show(id);
+            app().connections().remove(id);
+            if (json) {
+                out().json(Map.of("id", id, "removed", true));
+            } else {
+                out().line("Removed connection " + id + " (" + view.name() + ") and its stored records.");
+            }
+            return OK;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.tributary.daemon.cli;
+
+import io.tributary.store.StoredProduct;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "products", description = "List stored products (variations included), most recently changed first.")
+final class ProductsCommand extends CliCommand {
+    @Option(names = "--connection", paramLabel = "ID")
+    Long connection;
+
+    @Option(names = "--sku")
+    String sku;
+
+    @Option(names = "--limit", defaultValue = "20")
+    int limit;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<StoredProduct> products = app().records().products(connection, sku, Limits.check(limit));
+        if (json) {
+            out().json(products.stream().map(JsonViews::product).toList());
+            return OK;
+        }
+        if (products.isEmpty()) {
+            out().note("No products stored" + (connection == null ? "" : " for connection " + connection) + ".");
+            return OK;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (StoredProduct p : products) {
+            rows.add(java.util.Arrays.asList(Long.toString(p.connectionId()), p.externalId(), p.sku(), p.type(),
+                    p.status(), JsonViews.money(p.price()), p.currency(),
+                    p.stockQuantity() == null ? null : p.stockQuantity().toString(), JsonViews.time(p.updatedAt()),
+                    p.name()));
+        }
+        out().table(List.of("CONN", "ID", "SKU", "TYPE", "STATUS", "PRICE", "CUR", "STOCK", "UPDATED", "NAME"), rows);
+        return OK;
+    }
+}

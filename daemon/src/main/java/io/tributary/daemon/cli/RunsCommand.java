@@ -1,0 +1,50 @@
+package io.tributary.daemon.cli;
+
+import io.tributary.spi.EntityType;
+import io.tributary.store.SyncRun;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "runs", description = "List sync runs, newest first, with their counts and errors.")
+final class RunsCommand extends CliCommand {
+    @Option(names = "--connection", paramLabel = "ID")
+    Long connection;
+
+    @Option(names = "--entity", paramLabel = "products|orders", converter = EntityConverter.class)
+    EntityType entity;
+
+    @Option(names = "--limit", defaultValue = "20")
+    int limit;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<SyncRun> runs = app().runs().list(connection, entity, Limits.check(limit));
+        if (json) {
+            out().json(runs.stream().map(JsonViews::run).toList());
+            return OK;
+        }
+        if (runs.isEmpty()) {
+            out().note("No runs yet. Start one with: tributary sync ID --entity products");
+            return OK;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (SyncRun r : runs) {
+            String took = r.finishedAt() == null ? "-"
+                    : String.format(java.util.Locale.ROOT, "%.1fs", Duration.between(r.startedAt(), r.finishedAt())
+                            .toMillis() / 1000.0);
+            rows.add(List.of(Long.toString(r.id()), Long.toString(r.connectionId()), r.entity().cliName(),
+                    r.trigger().name(), r.outcome().name(), r.startedAt().toString(), took,
+                    Long.toString(r.readCount()), Long.toString(r.insertedCount()), Long.toString(r.updatedCount()),
+                    Long.toString(r.unchangedCount()), r.errorMessage() == null ? "" : r.errorMessage()));
+        }
+        out().table(List.of("RUN", "CONN", "ENTITY", "TRIGGER", "OUTCOME", "STARTED", "TOOK", "READ", "NEW",
+                "CHANGED", "UNCHANGED", "ERROR"), rows);
+        return OK;
+    }
+}

@@ -1,0 +1,78 @@
+package io.tributary.daemon.cli;
+
+import io.tributary.spi.EntityType;
+import io.tributary.spi.SyncCursor;
+import io.tributary.store.PageCounts;
+import io.tributary.store.SyncRun;
+import io.tributary.sync.SyncListener;
+import io.tributary.sync.SyncRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sync", description = "Sync one entity of a connection now, with progress on stderr. "
+        + "Exit 0 when the run succeeded, 1 when it failed.")
+final class SyncCommand extends CliCommand {
+    @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
+    long id;
+
+    @Option(names = "--entity", required = true, paramLabel = "products|orders", converter = EntityConverter.class)
+    EntityType entity;
+
+    @Option(names = "--full", description = "Read everything, not only what changed since the last sync.")
+    boolean full;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        SyncRun run = app().engine().run(new SyncRequest(id, entity, SyncRun.Trigger.MANUAL, full),
+                new Progress(out(), entity));
+        if (json) {
+            out().json(JsonViews.run(run));
+        } else {
+            out().line(summary(run));
+        }
+        return run.outcome() == SyncRun.Outcome.SUCCEEDED ? OK : FAILED;
+    }
+
+    static String summary(SyncRun run) {
+        String counts = run.readCount() + " read, " + run.insertedCount() + " new, " + run.updatedCount() + " changed, "
+                + run.unchangedCount() + " unchanged";
+        long millis = run.finishedAt() == null ? 0
+                : java.time.Duration.between(run.startedAt(), run.finishedAt()).toMillis();
+        String head = "Run " + run.id() + ": " + run.entity().cliName() + " of connection " + run.connectionId() + " "
+                + run.outcome() + " in " + String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0) + " ("
+                + counts + ")";
+        return run.errorMessage() == null ? head + "." : head + ": " + run.errorMessage();
+    }
+
+    /** Progress on stderr: at most about one line a second, and always the first page. */
+    static final class Progress implements SyncListener {
+        private final Output out;
+        private final EntityType entity;
+        private long lastPrinted;
+
+        Progress(Output out, EntityType entity) {
+            this.out = out;
+            this.entity = entity;
+        }
+
+        @Override
+        public void started(SyncRun run, SyncCursor from) {
+            out.note("Syncing " + entity.cliName() + " of connection " + run.connectionId() + " (run " + run.id()
+                    + ") " + (from.isStart() ? "from the beginning" : "changed since " + from.modifiedAt()) + "...");
+        }
+
+        @Override
+        public void pageStored(PageCounts totals, SyncCursor cursor) {
+            long now = System.nanoTime();
+            if (lastPrinted == 0 || now - lastPrinted > 1_000_000_000L) {
+                lastPrinted = now;
+                out.note("  " + totals.read() + " read: " + totals.inserted() + " new, " + totals.updated()
+                        + " changed, " + totals.unchanged() + " unchanged");
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.tributary.daemon.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "tributary", mixinStandardHelpOptions = true, versionProvider = TributaryCommand.Version.class,
+        description = "Sync products and orders from shops (WooCommerce, ...) into one central store.",
+        subcommands = {ConnectionCommand.class, SyncCommand.class, RunsCommand.class, ProductsCommand.class,
+                OrdersCommand.class, HelpCommand.class},
+        footer = {"", "Store: --db-url or TRIBUTARY_DB_URL (MariaDB), else embedded H2 in TRIBUTARY_HOME (./data).",
+                "Exit codes: 0 success, 1 operation failed, 2 bad usage or input, 3 store unreachable."})
+public final class TributaryCommand {
+    private final CliContext context;
+
+    public TributaryCommand(CliContext context) {
+        this.context = requireNonNull(context, "context is null");
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    @Option(names = "--db-url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            description = "The central store, e.g. jdbc:mariadb://127.0.0.1:3306/tributary (default: "
+                    + "TRIBUTARY_DB_URL, else embedded H2).")
+    void dbUrl(String url) {
+        context.dbUrl(url);
+    }
+
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = TributaryCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"tributary " + (version == null ? "development build" : version)};
+        }
+    }
+}

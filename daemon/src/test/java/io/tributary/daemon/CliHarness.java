@@ -1,0 +1,68 @@
+package io.tributary.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.secret.MasterKey;
+import io.tributary.testing.TestDatabase;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs {@code tributary} command lines in-process against a test store, capturing stdout, stderr and exit code. */
+final class CliHarness implements AutoCloseable {
+    /** One command's outcome. */
+    record Result(int exitCode, String out, String err) {
+        JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(out);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("stdout is not one JSON document: " + out + "\nstderr: " + err, e);
+            }
+        }
+
+        String all() {
+            return out + "\n" + err;
+        }
+    }
+
+    private final TestDatabase database;
+    private final Map<String, String> environment = new HashMap<>();
+
+    CliHarness(TestDatabase.Backend backend, Path home) {
+        this.database = TestDatabase.create(backend);
+        environment.put("TRIBUTARY_HOME", home.toString());
+        environment.put("TRIBUTARY_DB_URL", database.config().jdbcUrl());
+        environment.put("TRIBUTARY_DB_USER", database.config().user());
+        environment.put("TRIBUTARY_DB_PASSWORD", database.config().password().reveal());
+        environment.put("TRIBUTARY_MASTER_KEY", MasterKey.generate("test").toBase64());
+    }
+
+    TestDatabase database() {
+        return database;
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    Result runWithInput(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
