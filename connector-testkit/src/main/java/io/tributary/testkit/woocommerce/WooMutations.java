@@ -80,6 +80,7 @@ final class WooMutations {
             int id = catalogue.allocatePostId();
             WooProduct product = products.product(random(id), id, false);
             product.status = "publish";
+            product.salePrice = null;
             long stamp = catalogue.stamp();
             product.created(stamp, catalogue.time());
             product.modified(stamp, catalogue.time());
