@@ -15,12 +15,6 @@ record WooSelection(String orderby, boolean ascending, boolean datesAreGmt, Long
         List<Integer> include, Set<Integer> exclude, Set<String> skus, String search, String type,
         String stockStatus, Integer parentId, Integer customerId, String slug) {
 
-    /** Everything of one kind, newest first: the API's defaults. */
-    static WooSelection defaults() {
-        return new WooSelection("date", false, false, null, null, null, null, null, Set.of(), List.of(), Set.of(),
-                Set.of(), null, null, null, null, null, null);
-    }
-
     WooSelection withParent(int parent) {
         return new WooSelection(orderby, ascending, datesAreGmt, after, before, modifiedAfter, modifiedBefore,
                 statuses, excludedStatuses, include, exclude, skus, search, type, stockStatus, parent, customerId, slug);
