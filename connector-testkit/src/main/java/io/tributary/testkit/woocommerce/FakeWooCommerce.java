@@ -1,0 +1,406 @@
+package io.tributary.testkit.woocommerce;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.testkit.http.FakeHttpServer;
+import io.tributary.testkit.http.FaultInjector;
+import io.tributary.testkit.http.RequestLog;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * A fake WooCommerce shop on a real socket: the {@code wc/v3} REST API for products, variations
+ * and orders with WooCommerce's paging, filters, authentication and errors, over a seeded
+ * catalogue that is the same for the same seed. Tests edit the shop, move its clock, break the
+ * connection and read back the truth to compare with what a sync stored.
+ *
+ * <pre>{@code
+ * try (FakeWooCommerce shop = FakeWooCommerce.builder().products(2000).orders(3000).seed(42).start()) {
+ *     URI api = shop.apiUrl();              // http://127.0.0.1:PORT/wp-json/wc/v3
+ *     shop.editProduct(id, p -> p.regularPrice("13.00"));
+ *     shop.faults().inject(Fault.status(503).withRetryAfter(Duration.ofSeconds(2)), 1);
+ * }
+ * }</pre>
+ */
+public final class FakeWooCommerce implements AutoCloseable {
+
+    private final FakeHttpServer server;
+    private final WooSite site;
+    private final WooCatalogue catalogue;
+    private final WooKeyring keyring;
+    private final WooMutations mutations;
+    private final WooProductJson productJson;
+    private final WooOrderJson orderJson;
+    private final ApiKey defaultKey;
+    private final WooSeedSummary summary;
+
+    private FakeWooCommerce(Builder builder) {
+        WooTime time = new WooTime(builder.timeZone);
+        this.catalogue = new WooCatalogue(time, new ShopClock(builder.clockStart), builder.editTick, builder.hposOrders);
+        WooProductFactory productFactory = new WooProductFactory();
+        WooOrderFactory orderFactory = new WooOrderFactory();
+        new WooSeeder(builder.seed, catalogue, productFactory, orderFactory).seed(builder.products, builder.orders);
+        this.mutations = new WooMutations(catalogue, productFactory, orderFactory, builder.seed);
+        this.keyring = new WooKeyring();
+        this.defaultKey = builder.defaultKey != null ? builder.defaultKey : generatedKey(builder.seed);
+        keyring.add(defaultKey);
+        this.summary = WooSeedStatistics.summarize(catalogue);
+
+        // The home URL is the server's own address, known only once it listens.
+        AtomicReference<WooRestApi> api = new AtomicReference<>();
+        this.server = FakeHttpServer.builder().name("fake-woocommerce").handler(request -> api.get().handle(request)).start();
+        String home = builder.homeUrl != null ? builder.homeUrl.toString() : server.baseUrl().toString();
+        this.site = new WooSite(home.endsWith("/") ? home : home + "/", WooVersion.parse(builder.wooVersion));
+        site.ssl = builder.ssl;
+        this.productJson = new WooProductJson(site.homeUrl());
+        this.orderJson = new WooOrderJson(site.homeUrl(), builder.wooVersion, time);
+        WooEndpoints endpoints = new WooEndpoints(site, catalogue, productJson, orderJson);
+        api.set(new WooRestApi(site, catalogue, new WooAuthenticator(keyring, builder.authClock), endpoints));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static ApiKey generatedKey(long seed) {
+        Random rnd = WooSeeder.random(seed, 7);
+        byte[] key = new byte[20];
+        byte[] secret = new byte[20];
+        rnd.nextBytes(key);
+        rnd.nextBytes(secret);
+        return new ApiKey("ck_" + HexFormat.of().formatHex(key), "cs_" + HexFormat.of().formatHex(secret),
+                KeyPermission.READ_WRITE, WooUserRole.SHOP_MANAGER);
+    }
+
+    // ---- where it is ----
+
+    /** The WordPress home URL the client connects to, {@code http://127.0.0.1:PORT/}. */
+    public URI siteUrl() {
+        return server.baseUrl();
+    }
+
+    /** {@code siteUrl() + "wp-json/wc/v3"}. */
+    public URI apiUrl() {
+        return server.baseUrl().resolve("wp-json/wc/v3");
+    }
+
+    /** The home URL WordPress believes it has; it signs OAuth and builds links. Usually {@link #siteUrl()}. */
+    public URI homeUrl() {
+        return URI.create(site.homeUrl());
+    }
+
+    public FakeHttpServer server() {
+        return server;
+    }
+
+    public RequestLog requests() {
+        return server.requests();
+    }
+
+    public FaultInjector faults() {
+        return server.faults();
+    }
+
+    /** See {@link FakeHttpServer#afterRequests(String, int, Runnable)}. */
+    public void afterRequests(String pathPrefix, int n, Runnable action) {
+        server.afterRequests(pathPrefix, n, action);
+    }
+
+    public ShopClock clock() {
+        return catalogue.clock();
+    }
+
+    public WooSeedSummary seedSummary() {
+        return summary;
+    }
+
+    // ---- keys ----
+
+    public String consumerKey() {
+        return defaultKey.consumerKey();
+    }
+
+    public String consumerSecret() {
+        return defaultKey.consumerSecret();
+    }
+
+    /** The key made at start: read_write, owned by a shop manager. */
+    public ApiKey defaultKey() {
+        return defaultKey;
+    }
+
+    /** Adds a key whose user is a shop manager or a user who can only read products and orders. */
+    public ApiKey addKey(String consumerKey, String consumerSecret, KeyPermission permission, boolean manager) {
+        return addKey(new ApiKey(consumerKey, consumerSecret, permission,
+                manager ? WooUserRole.SHOP_MANAGER : WooUserRole.READER));
+    }
+
+    public ApiKey addKey(ApiKey key) {
+        keyring.add(requireNonNull(key, "key is null"));
+        return key;
+    }
+
+    /** Changes the role of a key's user, e.g. to {@link WooUserRole#CUSTOMER} so lists answer 403. */
+    public void userRole(String consumerKey, WooUserRole role) {
+        ApiKey key = keyring.find(consumerKey).orElseThrow(() -> new IllegalArgumentException("no key " + consumerKey));
+        keyring.replace(new ApiKey(key.consumerKey(), key.consumerSecret(), key.permission(), role));
+    }
+
+    /** Revokes a key; it becomes unknown. */
+    public void removeKey(String consumerKey) {
+        keyring.remove(consumerKey);
+    }
+
+    // ---- site knobs ----
+
+    /** Whether WordPress believes the request came over HTTPS ({@code is_ssl()}), as behind a TLS proxy. */
+    public FakeWooCommerce ssl(boolean value) {
+        site.ssl = value;
+        return this;
+    }
+
+    public boolean isSsl() {
+        return site.ssl;
+    }
+
+    /** Drops the Authorization header before WordPress sees it, like a misconfigured Apache/CGI. */
+    public FakeWooCommerce stripAuthorizationHeader(boolean value) {
+        site.stripAuthorizationHeader = value;
+        return this;
+    }
+
+    /** Every URL answers 200 with a WordPress login page. */
+    public FakeWooCommerce htmlLoginPage(boolean value) {
+        site.htmlLoginPage = value;
+        return this;
+    }
+
+    /** WordPress answers, but the WooCommerce plugin is off: {@code wc/*} routes are 404 {@code rest_no_route}. */
+    public FakeWooCommerce wooCommerceInactive(boolean value) {
+        site.wooCommerceInactive = value;
+        return this;
+    }
+
+    /** The WooCommerce version; below 5.8 {@code modified_after}/{@code modified_before} do not exist. */
+    public FakeWooCommerce wooVersion(String version) {
+        site.version(WooVersion.parse(version));
+        return this;
+    }
+
+    public String wooVersion() {
+        return site.version().text();
+    }
+
+    // ---- the truth ----
+
+    /** The product as {@code GET /products/{id}} shows it now. */
+    public JsonNode product(int id) {
+        return catalogue.read(() -> productJson.product(require(catalogue.products().get(id), "product", id)));
+    }
+
+    public JsonNode variation(int productId, int variationId) {
+        return catalogue.read(() -> {
+            WooVariation variation = catalogue.variations().get(variationId);
+            if (variation == null || variation.parentId != productId) {
+                throw new IllegalArgumentException("product " + productId + " has no variation " + variationId);
+            }
+            return productJson.variation(variation, catalogue.products().get(productId));
+        });
+    }
+
+    public JsonNode order(int id) {
+        return catalogue.read(() -> orderJson.order(require(catalogue.orders().get(id), "order", id)));
+    }
+
+    /** Ids of every product, whatever its status, ascending. */
+    public List<Integer> productIds() {
+        return catalogue.read(() -> catalogue.products().values().stream().map(p -> p.id).toList());
+    }
+
+    public List<Integer> variationIds(int productId) {
+        return catalogue.read(() -> List.copyOf(require(catalogue.products().get(productId), "product", productId).variationIds));
+    }
+
+    public List<Integer> orderIds() {
+        return catalogue.read(() -> catalogue.orders().values().stream().map(o -> o.id).toList());
+    }
+
+    private static <T> T require(T value, String kind, int id) {
+        if (value == null) {
+            throw new IllegalArgumentException("no " + kind + " " + id);
+        }
+        return value;
+    }
+
+    // ---- mutations ----
+
+    /** Edits a product and saves it: its {@code date_modified} becomes the shop clock's now. */
+    public void editProduct(int id, Consumer<ProductEdit> edit) {
+        mutations.editProduct(id, edit, true);
+    }
+
+    /**
+     * Edits a product without touching {@code date_modified}, as happens when an order reduces
+     * stock (woocommerce/woocommerce#40060): incremental syncs cannot see it.
+     */
+    public void editProductKeepingModifiedDate(int id, Consumer<ProductEdit> edit) {
+        mutations.editProduct(id, edit, false);
+    }
+
+    /** Edits and saves a variation; its parent is saved too and gets the same {@code date_modified}. */
+    public void editVariation(int productId, int variationId, Consumer<VariationEdit> edit) {
+        mutations.editVariation(productId, variationId, edit, true);
+    }
+
+    public void editOrder(int id, Consumer<OrderEdit> edit) {
+        mutations.editOrder(id, edit);
+    }
+
+    /** Adds a published simple product created now; returns its id. */
+    public int addSimpleProduct(Consumer<ProductEdit> init) {
+        return mutations.addSimpleProduct(init);
+    }
+
+    /** Adds a published variable product with 1–4 variations created now; returns its id. */
+    public int addVariableProduct(int variations, Consumer<ProductEdit> init) {
+        return mutations.addVariableProduct(variations, init);
+    }
+
+    /** Adds an order (status processing unless the init changes it) created now; returns its id. */
+    public int addOrder(List<OrderLine> lines, Consumer<OrderEdit> init) {
+        return mutations.addOrder(lines, init);
+    }
+
+    /** Deletes a product for good ({@code force=true}): it and its variations answer 404. */
+    public void deleteProduct(int id) {
+        mutations.deleteProduct(id);
+    }
+
+    public void deleteOrder(int id) {
+        mutations.deleteOrder(id);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** Settings of a fake shop; everything has a default. */
+    public static final class Builder {
+        private int products = 200;
+        private int orders = 300;
+        private long seed = 42;
+        private ZoneId timeZone = ZoneId.of("Europe/Paris");
+        private String wooVersion = "9.4.2";
+        private boolean ssl;
+        private boolean hposOrders = true;
+        private Duration editTick = Duration.ZERO;
+        private Instant clockStart = WooSeeder.CLOCK_START;
+        private URI homeUrl;
+        private Clock authClock = Clock.systemUTC();
+        private ApiKey defaultKey;
+
+        private Builder() {
+        }
+
+        public Builder products(int count) {
+            this.products = nonNegative(count, "products");
+            return this;
+        }
+
+        public Builder orders(int count) {
+            this.orders = nonNegative(count, "orders");
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** The site time zone of the non-{@code _gmt} dates; default Europe/Paris. */
+        public Builder timeZone(ZoneId zone) {
+            this.timeZone = requireNonNull(zone, "zone is null");
+            return this;
+        }
+
+        /** Default 9.4.2. */
+        public Builder wooVersion(String version) {
+            WooVersion.parse(version);
+            this.wooVersion = version;
+            return this;
+        }
+
+        /** Whether WordPress believes requests are HTTPS; default false (OAuth 1.0a only). */
+        public Builder ssl(boolean value) {
+            this.ssl = value;
+            return this;
+        }
+
+        /**
+         * Orders in HPOS tables (default, as on new shops since WooCommerce 8.2): ordering by
+         * modified uses the GMT column. False: posts storage, ordered by the local column.
+         */
+        public Builder hposOrders(boolean value) {
+            this.hposOrders = value;
+            return this;
+        }
+
+        /** How far the shop clock moves after each edit; default zero (edits share the second). */
+        public Builder editTick(Duration tick) {
+            if (requireNonNull(tick, "tick is null").isNegative()) {
+                throw new IllegalArgumentException("editTick must not be negative: " + tick);
+            }
+            this.editTick = tick;
+            return this;
+        }
+
+        /** Where the shop clock starts; default 2025-06-30T01:00:00Z, an hour after the newest seeded record. */
+        public Builder clockStart(Instant start) {
+            this.clockStart = requireNonNull(start, "start is null");
+            return this;
+        }
+
+        /**
+         * The home URL WordPress believes it has, when it must differ from the real address: for
+         * byte-identical output across instances, or to make OAuth signatures over the real
+         * address fail as on a site whose URL setting does not match (www or not).
+         */
+        public Builder homeUrl(URI url) {
+            this.homeUrl = requireNonNull(url, "url is null");
+            return this;
+        }
+
+        /** The wall clock for OAuth timestamps; default the system clock. */
+        public Builder authClock(Clock clock) {
+            this.authClock = requireNonNull(clock, "clock is null");
+            return this;
+        }
+
+        /** Replaces the key generated from the seed. */
+        public Builder defaultKey(ApiKey key) {
+            this.defaultKey = requireNonNull(key, "key is null");
+            return this;
+        }
+
+        public FakeWooCommerce start() {
+            return new FakeWooCommerce(this);
+        }
+
+        private static int nonNegative(int count, String what) {
+            if (count < 0) {
+                throw new IllegalArgumentException(what + " must not be negative: " + count);
+            }
+            return count;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.tributary.testkit.woocommerce;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The fake shop's data: products, variations and orders, one post id sequence, the shop clock,
+ * and a read/write lock. Every change bumps a version, which retires cached query results, so a
+ * sync that pages while the shop is edited sees the shifted pages a real database would give.
+ */
+final class WooCatalogue {
+
+    /** Which table a selection runs on. */
+    enum Kind { PRODUCTS, VARIATIONS, ORDERS }
+
+    private static final int CACHED_SELECTIONS = 16;
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final WooTime time;
+    private final ShopClock clock;
+    private final Duration editTick;
+    private final WooTable<WooProduct> products = new WooTable<>(true);
+    private final WooTable<WooVariation> variations = new WooTable<>(true);
+    private final WooTable<WooOrder> orders;
+    private final Map<Object, int[]> cache = new LinkedHashMap<>(32, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, int[]> eldest) {
+            return size() > CACHED_SELECTIONS;
+        }
+    };
+    private long version;
+    private int nextPostId;
+    private int nextItemId;
+    private long lastStamp;
+
+    private record CacheKey(Kind kind, WooSelection selection, long version) {
+    }
+
+    WooCatalogue(WooTime time, ShopClock clock, Duration editTick, boolean hposOrders) {
+        this.time = requireNonNull(time, "time is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.editTick = requireNonNull(editTick, "editTick is null");
+        this.orders = new WooTable<>(!hposOrders);
+    }
+
+    WooTime time() {
+        return time;
+    }
+
+    ShopClock clock() {
+        return clock;
+    }
+
+    WooTable<WooProduct> products() {
+        return products;
+    }
+
+    WooTable<WooVariation> variations() {
+        return variations;
+    }
+
+    WooTable<WooOrder> orders() {
+        return orders;
+    }
+
+    <R> R read(Supplier<R> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    <R> R write(Supplier<R> writer) {
+        lock.writeLock().lock();
+        try {
+            version++;
+            return writer.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The selected ids in order; call under the read lock. Reuses the result while nothing changed. */
+    int[] select(Kind kind, WooSelection selection) {
+        CacheKey key = new CacheKey(kind, selection, version);
+        synchronized (cache) {
+            int[] cached = cache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        int[] ids = switch (kind) {
+            case PRODUCTS -> products.select(selection);
+            case VARIATIONS -> variations.select(selection);
+            case ORDERS -> orders.select(selection);
+        };
+        synchronized (cache) {
+            cache.put(key, ids);
+        }
+        return ids;
+    }
+
+    /** Sets the id counters after the seed; call under the write lock. */
+    void counters(int postId, int itemId) {
+        this.nextPostId = postId;
+        this.nextItemId = itemId;
+    }
+
+    int allocatePostId() {
+        return nextPostId++;
+    }
+
+    int allocateItemId() {
+        return nextItemId++;
+    }
+
+    /**
+     * The modification time for an edit made now: the shop clock, never earlier than the previous
+     * edit, in whole seconds like MySQL DATETIME. Moves the clock on by the edit tick, if any.
+     */
+    long stamp() {
+        long stamp = Math.max(clock.instant().getEpochSecond(), lastStamp);
+        lastStamp = stamp;
+        if (!editTick.isZero()) {
+            clock.advance(editTick);
+        }
+        return stamp;
+    }
+
+    void touch(WooProduct product, long stamp) {
+        products.retime(product, () -> product.modified(stamp, time));
+    }
+
+    void touch(WooVariation variation, long stamp) {
+        variations.retime(variation, () -> variation.modified(stamp, time));
+    }
+
+    void touch(WooOrder order, long stamp) {
+        orders.retime(order, () -> order.modified(stamp, time));
+    }
+
+    /** Recomputes a variable product's price, sale flag and stock status from its variations. */
+    void syncVariable(WooProduct product) {
+        if (!product.isVariable()) {
+            return;
+        }
+        BigDecimal min = null;
+        boolean onSale = false;
+        String stock = "outofstock";
+        for (int id : product.variationIds) {
+            WooVariation variation = variations.get(id);
+            if (variation == null || !"publish".equals(variation.status)) {
+                continue;
+            }
+            BigDecimal price = variation.activePrice();
+            if (price != null && (min == null || price.compareTo(min) < 0)) {
+                min = price;
+            }
+            onSale |= variation.salePrice != null;
+            if ("instock".equals(variation.stockStatus) || ("onbackorder".equals(variation.stockStatus)
+                    && !"instock".equals(stock))) {
+                stock = variation.stockStatus;
+            }
+        }
+        product.variationsMinPrice = min;
+        product.variationsOnSale = onSale;
+        product.variationsStockStatus = stock;
+    }
+}

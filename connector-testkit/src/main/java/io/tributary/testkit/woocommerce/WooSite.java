@@ -1,0 +1,32 @@
+package io.tributary.testkit.woocommerce;
+
+import static java.util.Objects.requireNonNull;
+
+/** The site-wide knobs of a fake shop, read on every request and changeable while it runs. */
+final class WooSite {
+
+    private final String homeUrl;
+    volatile boolean ssl;
+    volatile boolean stripAuthorizationHeader;
+    volatile boolean htmlLoginPage;
+    volatile boolean wooCommerceInactive;
+    private volatile WooVersion version;
+
+    WooSite(String homeUrl, WooVersion version) {
+        this.homeUrl = requireNonNull(homeUrl, "homeUrl is null");
+        this.version = requireNonNull(version, "version is null");
+    }
+
+    /** WordPress's home URL, ending in a slash. */
+    String homeUrl() {
+        return homeUrl;
+    }
+
+    WooVersion version() {
+        return version;
+    }
+
+    void version(WooVersion value) {
+        this.version = requireNonNull(value, "version is null");
+    }
+}
