@@ -77,7 +77,7 @@ public record HttpPolicy(
         private Duration maxBackoff = Duration.ofSeconds(30);
         private double jitter = 0.5;
         private Duration maxRetryAfter = Duration.ofMinutes(2);
-        private int requestsPerSecond = 10;
+        private int requestsPerSecond = 20;
         private Duration verificationBudget = Duration.ofSeconds(15);
 
         private Builder() {}

@@ -54,6 +54,35 @@ final class WooCommerceClient {
                 .tag(WooCommerceAuth.Anonymous.class, WooCommerceAuth.Anonymous.INSTANCE).build());
     }
 
+    /**
+     * The site's time zone from WordPress's public root index ({@code timezone_string}, else the fixed
+     * {@code gmt_offset}); empty when the index cannot tell.
+     */
+    java.util.Optional<java.time.ZoneId> siteZone() {
+        HttpUrl root = site.siteUrl().newBuilder().addPathSegments("wp-json/").build();
+        try {
+            HttpAnswer answer = session.send(new Request.Builder().url(root).get()
+                    .tag(WooCommerceAuth.Anonymous.class, WooCommerceAuth.Anonymous.INSTANCE).build());
+            if (!answer.successful()) {
+                return java.util.Optional.empty();
+            }
+            JsonNode index = Json.parse(answer);
+            String zone = index.path("timezone_string").asText("");
+            if (!zone.isBlank()) {
+                return java.util.Optional.of(java.time.ZoneId.of(zone));
+            }
+            if (index.path("gmt_offset").isNumber()) {
+                int seconds = (int) Math.round(index.path("gmt_offset").asDouble() * 3600);
+                return java.util.Optional.of(java.time.ZoneOffset.ofTotalSeconds(seconds));
+            }
+        } catch (ConnectorException | java.time.DateTimeException e) {
+            if (e instanceof ConnectorException failure && failure.retriable()) {
+                throw failure;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** GETs {@code path} with {@code parameters}; {@code what} says what for failure messages ("listing products"). */
     Listing list(String path, Map<String, String> parameters, String what) {
         HttpAnswer answer = authenticatedGet(url(path, parameters), what);

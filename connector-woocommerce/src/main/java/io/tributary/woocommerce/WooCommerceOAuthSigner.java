@@ -15,10 +15,11 @@ import okhttp3.HttpUrl;
 
 /**
  * OAuth 1.0a "one-legged" signing as WooCommerce checks it on plain-http sites ({@code check_oauth_signature}
- * in {@code class-wc-rest-authentication.php}). It differs from strict RFC 5849 in one way that matters: the
- * parameters are percent-encoded once and joined with {@code %3D} and {@code %26}, so values are <em>not</em>
- * encoded twice; a strict RFC signer fails on any value with a reserved character, such as a date. Signing key:
- * the consumer secret followed by {@code &}; no token; no {@code oauth_version}.
+ * in {@code class-wc-rest-authentication.php}): parameters sorted by name byte-wise ({@code strcmp}), each name
+ * and value percent-encoded (RFC 3986), each {@code name=value} pair encoded again and the pairs joined with
+ * {@code %26} — for plain parameters the same base string as RFC 5849, so a value such as a date ends up encoded
+ * twice ({@code :} becomes {@code %253A}). (WooCommerce before ~3.2 encoded values only once.) Signing key: the
+ * consumer secret followed by {@code &}; no token; no {@code oauth_version}.
  */
 final class WooCommerceOAuthSigner {
     static final String METHOD = "HMAC-SHA256";
@@ -48,7 +49,7 @@ final class WooCommerceOAuthSigner {
         parameters.sort(Comparator.comparing((Map.Entry<String, String> e) -> e.getKey(), WooCommerceOAuthSigner::strcmp));
         List<String> pairs = new ArrayList<>();
         for (Map.Entry<String, String> parameter : parameters) {
-            pairs.add(encode(parameter.getKey()) + "%3D" + encode(parameter.getValue()));
+            pairs.add(encode(encode(parameter.getKey()) + "=" + encode(parameter.getValue())));
         }
         String baseUri = url.newBuilder().query(null).fragment(null).build().toString();
         String base = method.toUpperCase(java.util.Locale.ROOT) + "&" + encode(baseUri) + "&" + String.join("%26", pairs);

@@ -24,9 +24,10 @@ import java.util.Optional;
  * - 1 s>&dates_are_gmt=true}) instead of walking page numbers, so a record edited during the sync (it moves to
  * the end) is read later in the same sync, never skipped. Records at or before the cursor (same second, lower or
  * equal id) are dropped client-side. When more records share one second than fit a page, the read goes deeper
- * into the same query with {@code offset}; every deeper request overlaps the records already seen, and if the
- * overlap is missing (a record before it vanished or moved, shifting the list left) the query starts over
- * from offset 0 instead of risking a gap.
+ * into the same query with {@code offset}; every deeper request overlaps the last records already seen, and if
+ * they are not where they were (a record before them vanished or moved, shifting the list) the query starts
+ * over from offset 0 instead of risking a gap. The cursor never passes a record that could still be unseen,
+ * also where the shop's sort order (local time for products) and GMT disagree — see {@link #boundAfter}.
  *
  * <p>Shops older than WooCommerce 5.8 have no {@code modified_after}: then everything is read in id order
  * (also with an overlap check) and filtered here; the cursor moves only with the last page.
@@ -42,17 +43,19 @@ final class WooCommerceRecordStream implements RecordStream {
     private final SyncCursor from;
     private final boolean modifiedFilters;
     private final String currency;
+    private final java.time.ZoneId siteZone;
     private final String path;
 
     private SyncCursor cursor;
     private Instant filter;
     private int known; // records of the current query known to lie at or before the cursor, at its start
+    private List<String> overlapIds = List.of(); // the last ids of the previous answer, expected again first
     private String lastIdSeen; // id-order fallback only
     private SyncCursor newestSeen = SyncCursor.START; // id-order fallback only
     private boolean done;
 
     WooCommerceRecordStream(WooCommerceClient client, EntityType entity, SyncCursor from, boolean modifiedFilters,
-            String currency) {
+            String currency, java.time.ZoneId siteZone) {
         this.client = requireNonNull(client, "client is null");
         this.entity = requireNonNull(entity, "entity is null");
         this.from = requireNonNull(from, "from is null");
@@ -60,6 +63,7 @@ final class WooCommerceRecordStream implements RecordStream {
         this.filter = filterOf(from);
         this.modifiedFilters = modifiedFilters;
         this.currency = currency;
+        this.siteZone = siteZone;
         this.path = entity == EntityType.PRODUCTS ? "products" : "orders";
     }
 
@@ -87,54 +91,80 @@ final class WooCommerceRecordStream implements RecordStream {
             parameters.put("modified_after", GMT.format(filter.minusSeconds(1)));
         }
         List<JsonNode> items = items(client.list(path, parameters, "listing " + path).items());
+        if (offset > 0 && !startsWith(items, overlapIds)) {
+            known = 0; // what was seen is not where it was: records vanished or moved; look again from the start
+            return Optional.empty();
+        }
         if (items.isEmpty()) {
-            if (offset > 0) {
-                known = 0; // the list got shorter under us: look again from the start of the query
-            } else {
-                done = true;
-            }
+            done = true;
             return Optional.empty();
         }
         List<JsonNode> fresh = new ArrayList<>();
+        SyncCursor newest = cursor;
         for (JsonNode item : items) {
-            if (cursor.isBefore(WooCommerceProductMapper.modifiedAt(item, WooCommerceProductMapper.id(item)),
-                    WooCommerceProductMapper.id(item))) {
+            String id = WooCommerceProductMapper.id(item);
+            Instant modified = WooCommerceProductMapper.modifiedAt(item, id);
+            if (cursor.isBefore(modified, id)) {
                 fresh.add(item);
+                newest = newest.max(SyncCursor.of(modified, id));
             }
-        }
-        if (offset > 0 && fresh.size() == items.size()) {
-            known = 0; // no overlap with what was seen: records may have shifted into the gap
-            return Optional.empty();
         }
         boolean lastPage = items.size() < PER_PAGE;
-        if (fresh.isEmpty()) {
-            if (lastPage) {
-                done = true;
-            } else {
-                known = offset + items.size();
-            }
-            return Optional.empty();
-        }
-        SyncCursor next = cursor;
-        for (JsonNode item : fresh) {
-            String id = WooCommerceProductMapper.id(item);
-            next = next.max(SyncCursor.of(WooCommerceProductMapper.modifiedAt(item, id), id));
-        }
+        SyncCursor next = cursor.max(lastPage ? newest : min(newest, boundAfter(items.get(items.size() - 1))));
         Instant nextFilter = filterOf(next);
-        if (nextFilter.equals(filter)) {
-            known = offset + items.size();
-        } else {
-            known = 0;
-            for (JsonNode item : items) {
-                if (!WooCommerceProductMapper.modifiedAt(item, WooCommerceProductMapper.id(item)).isBefore(nextFilter)) {
-                    known++;
-                }
-            }
-        }
+        known = java.util.Objects.equals(nextFilter, filter) ? offset + items.size() : 0;
+        overlapIds = tailIds(items);
         cursor = next;
         filter = nextFilter;
         done = lastPage;
-        return Optional.of(new RecordPage(records(fresh), cursor));
+        return fresh.isEmpty() ? Optional.empty() : Optional.of(new RecordPage(records(fresh), cursor));
+    }
+
+    /**
+     * The highest cursor that is safe after a page ending with {@code last}, whichever modification time the
+     * shop sorts by. WordPress sorts products by the site-local time ({@code post_modified}) while the filter
+     * and the cursor use GMT; both orders agree except in the hour that repeats when daylight saving time
+     * ends, where a record later in local order can be earlier in GMT. Records not yet seen come at or after
+     * {@code last}'s local time, so none is earlier than that local time read with the earlier of its offsets.
+     */
+    private SyncCursor boundAfter(JsonNode last) {
+        String id = WooCommerceProductMapper.id(last);
+        Instant gmt = WooCommerceProductMapper.modifiedAt(last, id);
+        String local = io.tributary.http.Json.text(last, "date_modified");
+        if (siteZone == null || local == null) {
+            return SyncCursor.of(gmt, id);
+        }
+        Instant earliest;
+        try {
+            earliest = java.time.LocalDateTime.parse(local).atZone(siteZone).withEarlierOffsetAtOverlap().toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return SyncCursor.of(gmt, id);
+        }
+        return earliest.isBefore(gmt) ? SyncCursor.of(earliest, null) : SyncCursor.of(gmt, id);
+    }
+
+    private static SyncCursor min(SyncCursor a, SyncCursor b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static boolean startsWith(List<JsonNode> items, List<String> ids) {
+        if (items.size() < ids.size()) {
+            return false;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (!WooCommerceProductMapper.id(items.get(i)).equals(ids.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> tailIds(List<JsonNode> items) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : items.subList(Math.max(0, items.size() - OVERLAP), items.size())) {
+            ids.add(WooCommerceProductMapper.id(item));
+        }
+        return ids;
     }
 
     /**

@@ -64,7 +64,9 @@ final class WooCommerceVerifier {
         try {
             JsonNode status = client.get("system_status", Map.of("_fields", "environment,settings"),
                     "reading the system status");
-            putText(details, "wooCommerceVersion", status.path("environment").path("wc_version"));
+            JsonNode environment = status.path("environment");
+            putText(details, "wooCommerceVersion", environment.has("version") ? environment.path("version")
+                    : environment.path("wc_version"));
             putText(details, "currency", status.path("settings").path("currency"));
         } catch (ConnectorException notAManagerOrSlow) {
             try {

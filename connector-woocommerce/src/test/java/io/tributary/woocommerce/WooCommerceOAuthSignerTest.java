@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class WooCommerceOAuthSignerTest {
     /**
      * A vector computed outside Java (Python's hmac, urllib.parse.quote with safe "-._~"), following
-     * WooCommerce's check_oauth_signature(): parameters sorted by key, each encoded once, joined by %3D and %26.
+     * WooCommerce's check_oauth_signature(): parameters sorted by key, name and value encoded, each name=value
+     * pair encoded again (join_with_equals_sign), joined by %26.
      */
     @Test
     void matchesWooCommercesOwnAlgorithmOnAKnownVector() {
@@ -18,7 +19,7 @@ class WooCommerceOAuthSignerTest {
                 + "&oauth_signature_method=HMAC-SHA256&oauth_timestamp=1700000000");
 
         assertThat(WooCommerceOAuthSigner.signature("GET", url, "cs_fedcba9876543210"))
-                .isEqualTo("JkPp4yAgCeayLgjU2ZZcqhgdEgHoruhf5IvGKTR3uOg=");
+                .isEqualTo("ESwcOPljvO+6vYIeDEv77rYp1RHfjZaey3I0xQ+YdpA=");
     }
 
     @Test

@@ -76,7 +76,7 @@ class WooCommerceWireMockTest {
         server.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders"))
                 .willReturn(okJson("[{\"id\":9}]").withHeader("X-WP-Total", "7")));
         server.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/system_status")).willReturn(okJson(
-                "{\"environment\":{\"wc_version\":\"9.4.2\"},\"settings\":{\"currency\":\"EUR\"}}")));
+                "{\"environment\":{\"version\":\"9.4.2\"},\"settings\":{\"currency\":\"EUR\"}}")));
     }
 
     @Test

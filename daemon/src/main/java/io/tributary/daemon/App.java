@@ -68,7 +68,7 @@ public final class App implements AutoCloseable {
 
     public synchronized HttpStack http() {
         if (http == null) {
-            http = HttpStack.create(HttpPolicy.defaults());
+            http = HttpStack.create(HttpPolicy.builder().requestsPerSecond(config.requestsPerSecond()).build());
         }
         return http;
     }

@@ -13,17 +13,23 @@ import java.util.Map;
  * {@code TRIBUTARY_HOME} (default {@code ./data}) holds the embedded store and the generated master key;
  * {@code TRIBUTARY_DB_URL}, {@code TRIBUTARY_DB_USER}, {@code TRIBUTARY_DB_PASSWORD} select a MariaDB store;
  * {@code TRIBUTARY_MASTER_KEY} / {@code TRIBUTARY_MASTER_KEY_FILE} the key for stored secrets;
- * {@code TRIBUTARY_SYNC_LOOKBACK} (ISO-8601 duration, default PT5M) the overlap re-read at each sync's start.
+ * {@code TRIBUTARY_SYNC_LOOKBACK} (ISO-8601 duration, default PT5M) the overlap re-read at each sync's start;
+ * {@code TRIBUTARY_HTTP_RATE} the most requests per second sent to one connection (default 20).
  */
-public record DaemonConfig(Path home, StoreConfig store, Duration lookback, Map<String, String> environment) {
+public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int requestsPerSecond,
+        Map<String, String> environment) {
     public static final String HOME = "TRIBUTARY_HOME";
     public static final String DB_URL = "TRIBUTARY_DB_URL";
     public static final String DB_USER = "TRIBUTARY_DB_USER";
     public static final String DB_PASSWORD = "TRIBUTARY_DB_PASSWORD";
     public static final String LOOKBACK = "TRIBUTARY_SYNC_LOOKBACK";
+    public static final String HTTP_RATE = "TRIBUTARY_HTTP_RATE";
 
     public DaemonConfig {
         requireNonNull(home, "home is null");
+        if (requestsPerSecond < 1) {
+            throw new IllegalArgumentException("requestsPerSecond must be at least 1");
+        }
         requireNonNull(store, "store is null");
         requireNonNull(lookback, "lookback is null");
         environment = Map.copyOf(environment);
@@ -47,7 +53,22 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, Map<
         if (lookback.isNegative()) {
             throw new IllegalArgumentException(LOOKBACK + " cannot be negative.");
         }
-        return new DaemonConfig(home, store, lookback, environment);
+        int rate;
+        try {
+            rate = Integer.parseInt(value(environment, HTTP_RATE, "20").trim());
+        } catch (NumberFormatException e) {
+            rate = 0;
+        }
+        if (rate < 1) {
+            throw new IllegalArgumentException(HTTP_RATE + " must be a whole number of requests per second, at "
+                    + "least 1; got '" + environment.get(HTTP_RATE) + "'.");
+        }
+        return new DaemonConfig(home, store, lookback, rate, environment);
+    }
+
+    /** A copy that sends at most {@code rate} requests per second to one connection. */
+    public DaemonConfig withRequestsPerSecond(int rate) {
+        return new DaemonConfig(home, store, lookback, rate, environment);
     }
 
     private static String value(Map<String, String> environment, String name, String fallback) {

@@ -1,0 +1,173 @@
+package io.tributary.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.http.HttpPolicy;
+import io.tributary.http.HttpStack;
+import io.tributary.spi.ConnectionSettings;
+import io.tributary.spi.Connector;
+import io.tributary.spi.ConnectorContext;
+import io.tributary.spi.ConnectorProvider;
+import io.tributary.spi.ConnectorRegistry;
+import io.tributary.spi.EntityType;
+import io.tributary.spi.FailureKind;
+import io.tributary.spi.OrderRecord;
+import io.tributary.spi.ProductRecord;
+import io.tributary.spi.RecordPage;
+import io.tributary.spi.RecordStream;
+import io.tributary.spi.SourceRecord;
+import io.tributary.spi.SyncCursor;
+import io.tributary.spi.VerificationResult;
+import io.tributary.testkit.http.FakeHttpServer;
+import io.tributary.testkit.http.FakeResponse;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every connector must do, run against its system's fake over real sockets: verify tells OK, bad
+ * credentials, an unreachable URL and a URL that is not this system apart; a full read delivers every record
+ * with exact amounts and a cursor that only moves forward; a read from the last cursor delivers exactly what
+ * changed; reading again from the same cursor delivers nothing new. Extend it in the connector's module.
+ */
+public abstract class ConnectorContractTest {
+    private HttpStack http;
+    private ContractShop shop;
+
+    /** The connector under test. */
+    protected abstract ConnectorProvider provider();
+
+    /** Starts a fresh fake shop for one test. */
+    protected abstract ContractShop startShop();
+
+    @BeforeEach
+    void openShop() {
+        // the fakes are local: no need for the per-connection politeness limit of real shops
+        http = HttpStack.create(HttpPolicy.builder().requestsPerSecond(1000).build());
+        shop = startShop();
+    }
+
+    @AfterEach
+    void closeShop() {
+        shop.close();
+        http.close();
+    }
+
+    private Connector open(ConnectionSettings settings) {
+        return provider().open(settings, new ConnectorContext(http, Clock.systemUTC()));
+    }
+
+    private VerificationResult verify(ConnectionSettings settings) {
+        try (Connector connector = open(settings)) {
+            return connector.verify();
+        }
+    }
+
+    @Test
+    void isFoundThroughItsServiceLoaderEntry() {
+        assertThat(ConnectorRegistry.load().require(provider().systemId())).isInstanceOf(provider().getClass());
+        assertThat(provider().validate(shop.settings())).isEmpty();
+    }
+
+    @Test
+    void verifiesGoodCredentials() {
+        VerificationResult result = verify(shop.settings());
+        assertThat(result.ok()).as(result.message()).isTrue();
+        assertThat(result.kind()).isEqualTo(FailureKind.OK);
+        assertThat(result.latencyMs()).isNotNegative();
+    }
+
+    @Test
+    void namesBadCredentials() {
+        VerificationResult result = verify(shop.withBadCredentials());
+        assertThat(result.kind()).as(result.message()).isEqualTo(FailureKind.BAD_CREDENTIALS);
+        assertNoSecretIn(result.message() + result.details());
+    }
+
+    @Test
+    void namesAnUnreachableUrl() {
+        VerificationResult result = verify(shop.atUrl(URI.create("http://127.0.0.1:1/")));
+        assertThat(result.kind()).as(result.message()).isEqualTo(FailureKind.UNREACHABLE);
+    }
+
+    @Test
+    void namesAUrlThatIsNotThisSystem() {
+        String page = "<!DOCTYPE html><html><head><title>Welcome</title></head><body>Hello</body></html>";
+        try (FakeHttpServer other = FakeHttpServer.start(request ->
+                FakeResponse.text(200, "text/html; charset=UTF-8", page))) {
+            VerificationResult result = verify(shop.atUrl(other.baseUrl()));
+            assertThat(result.kind()).as(result.message()).isEqualTo(FailureKind.NOT_THIS_SYSTEM);
+        }
+    }
+
+    @Test
+    void readsEveryProductAndOrderWithExactAmounts() {
+        if (provider().supportedEntities().contains(EntityType.PRODUCTS)) {
+            Read products = readAll(EntityType.PRODUCTS, SyncCursor.START);
+            assertThat(products.amounts()).containsExactlyInAnyOrderEntriesOf(shop.productPrices());
+        }
+        if (provider().supportedEntities().contains(EntityType.ORDERS)) {
+            Read orders = readAll(EntityType.ORDERS, SyncCursor.START);
+            assertThat(orders.amounts()).containsExactlyInAnyOrderEntriesOf(shop.orderTotals());
+        }
+    }
+
+    @Test
+    void readsOnlyWhatChangedSinceTheCursorAndNothingTwice() {
+        for (EntityType entity : provider().supportedEntities()) {
+            Read full = readAll(entity, SyncCursor.START);
+            Map<String, String> edited = entity == EntityType.PRODUCTS ? shop.editProducts(3) : shop.editOrders(3);
+
+            Read incremental = readAll(entity, full.cursor());
+            assertThat(incremental.amounts()).as(entity + " read from the cursor")
+                    .containsAllEntriesOf(edited)
+                    .hasSizeLessThanOrEqualTo(edited.size() * 5); // edited products bring their variations
+            assertThat(incremental.cursor()).isGreaterThan(full.cursor());
+
+            Read again = readAll(entity, incremental.cursor());
+            assertThat(again.amounts()).as(entity + " read again from the newest cursor").isEmpty();
+        }
+    }
+
+    /** What one read delivered: amounts by external id, and the last page's cursor. */
+    protected record Read(Map<String, String> amounts, SyncCursor cursor, int pages) {}
+
+    protected Read readAll(EntityType entity, SyncCursor from) {
+        Map<String, String> amounts = new HashMap<>();
+        SyncCursor cursor = from;
+        List<SyncCursor> cursors = new ArrayList<>();
+        int pages = 0;
+        try (Connector connector = open(shop.settings()); RecordStream stream = connector.read(entity, from)) {
+            for (Optional<RecordPage> page = stream.nextPage(); page.isPresent(); page = stream.nextPage()) {
+                pages++;
+                for (SourceRecord record : page.get().records()) {
+                    amounts.put(record.externalId(), amountOf(record));
+                }
+                cursors.add(page.get().cursorAfter());
+                assertThat(page.get().cursorAfter()).as("cursors never move back").isGreaterThanOrEqualTo(cursor);
+                cursor = page.get().cursorAfter();
+            }
+        }
+        return new Read(amounts, cursor, pages);
+    }
+
+    private static String amountOf(SourceRecord record) {
+        if (record instanceof ProductRecord product) {
+            return product.price() == null ? "" : product.price().toPlainString();
+        }
+        OrderRecord order = (OrderRecord) record;
+        return order.total() == null ? "" : order.total().toPlainString();
+    }
+
+    private void assertNoSecretIn(String text) {
+        shop.settings().secrets().values().forEach(secret ->
+                assertThat(secret.occursIn(text)).as("a secret appears in: " + text).isFalse());
+    }
+}

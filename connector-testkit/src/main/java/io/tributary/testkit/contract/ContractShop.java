@@ -1,0 +1,41 @@
+package io.tributary.testkit.contract;
+
+import io.tributary.spi.ConnectionSettings;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fake shop as the connector contract test sees it: settings that work, ways to break them, what the shop
+ * holds, and edits at the source. Each connector module adapts its system's fake to this.
+ */
+public interface ContractShop extends AutoCloseable {
+    /** Settings with valid credentials for this shop. */
+    ConnectionSettings settings();
+
+    /** The same settings with a wrong secret (or token). */
+    ConnectionSettings withBadCredentials();
+
+    /** The same settings pointing at another URL. */
+    ConnectionSettings atUrl(URI url);
+
+    /** The external ids a full read of products must deliver (variations included), with their exact prices. */
+    Map<String, String> productPrices();
+
+    /** The external ids a full read of orders must deliver, with their exact totals. */
+    Map<String, String> orderTotals();
+
+    /** Edits {@code count} products at the source and returns their external ids and new prices. */
+    Map<String, String> editProducts(int count);
+
+    /** Edits {@code count} orders at the source and returns their external ids and new totals. */
+    Map<String, String> editOrders(int count);
+
+    /** External ids of products, for systems where products are read; empty otherwise. */
+    default List<String> productIds() {
+        return List.copyOf(productPrices().keySet());
+    }
+
+    @Override
+    void close();
+}

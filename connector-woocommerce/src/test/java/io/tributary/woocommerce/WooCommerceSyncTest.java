@@ -1,0 +1,266 @@
+package io.tributary.woocommerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.spi.EntityType;
+import io.tributary.spi.SyncCursor;
+import io.tributary.store.StoredOrder;
+import io.tributary.store.StoredProduct;
+import io.tributary.store.SyncRun;
+import io.tributary.testing.LogCapture;
+import io.tributary.testing.TestDatabase;
+import io.tributary.testing.TestRows;
+import io.tributary.testkit.http.Fault;
+import io.tributary.testkit.http.RecordedRequest;
+import io.tributary.testkit.woocommerce.FakeWooCommerce;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** WooCommerce through the sync engine into a real store (H2 and MariaDB), against the fake shop. */
+class WooCommerceSyncTest {
+    private static final String PRODUCTS = "/wp-json/wc/v3/products";
+    private static final String ORDERS = "/wp-json/wc/v3/orders";
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void fullSyncStoresEveryRecordExactly(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(400, 500)) {
+            long id = f.connect(shop.settings());
+
+            SyncRun products = f.sync(id, EntityType.PRODUCTS);
+            SyncRun orders = f.sync(id, EntityType.ORDERS);
+
+            assertThat(products.outcome()).as(products.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(orders.outcome()).as(orders.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            Map<String, String> expectedPrices = shop.productPrices();
+            assertThat(products.insertedCount()).isEqualTo(expectedPrices.size());
+            assertThat(f.storedPrices(id)).containsExactlyInAnyOrderEntriesOf(expectedPrices);
+            assertThat(orders.insertedCount()).isEqualTo(500);
+
+            FakeWooCommerce fake = shop.fake();
+            Map<String, StoredOrder> stored = f.storedOrders(id);
+            for (int orderId : fake.orderIds()) {
+                JsonNode source = fake.order(orderId);
+                StoredOrder order = stored.get(Integer.toString(orderId));
+                assertThat(order.total().toPlainString()).isEqualTo(source.get("total").asText());
+                assertThat(order.status()).isEqualTo(source.get("status").asText());
+                assertThat(order.currency()).isEqualTo(source.get("currency").asText());
+                assertThat(order.lines()).hasSize(source.get("line_items").size());
+                JsonNode firstLine = source.get("line_items").get(0);
+                assertThat(order.lines().get(0).sku()).isEqualTo(io.tributary.http.Json.text(firstLine, "sku"));
+                assertThat(order.lines().get(0).total().toPlainString()).isEqualTo(firstLine.get("total").asText());
+                assertThat(order.lines().get(0).quantity()).isEqualByComparingTo(firstLine.get("quantity").decimalValue());
+                assertThat(order.createdAt()).isEqualTo(Instant.parse(source.get("date_created_gmt").asText() + "Z"));
+            }
+            int variable = fake.productIds().stream().filter(p -> !fake.variationIds(p).isEmpty()).findFirst().orElseThrow();
+            int variation = fake.variationIds(variable).get(0);
+            StoredProduct stored1 = f.products(id).stream()
+                    .filter(p -> p.externalId().equals(Integer.toString(variation))).findFirst().orElseThrow();
+            assertThat(stored1.parentExternalId()).isEqualTo(Integer.toString(variable));
+            assertThat(stored1.type()).isEqualTo("variation");
+            assertThat(stored1.currency()).as("the shop's currency").isNotBlank();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void anIncrementalSyncReadsOnlyWhatChanged(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(400, 500)) {
+            long id = f.connect(shop.settings());
+            f.sync(id, EntityType.PRODUCTS);
+            f.sync(id, EntityType.ORDERS);
+            shop.fake().clock().advance(Duration.ofHours(1));
+            Map<String, String> editedProducts = shop.editProducts(3);
+            shop.editOrders(4);
+            shop.fake().requests().clear();
+
+            SyncRun products = f.sync(id, EntityType.PRODUCTS);
+            SyncRun orders = f.sync(id, EntityType.ORDERS);
+
+            assertThat(products.updatedCount()).isEqualTo(3);
+            assertThat(products.insertedCount()).isZero();
+            assertThat(products.readCount()).as("the edits, and what the 5-minute lookback re-reads").isLessThan(20);
+            assertThat(orders.updatedCount()).isEqualTo(4);
+            assertThat(orders.readCount()).isLessThan(20);
+            assertThat(f.storedPrices(id)).containsAllEntriesOf(editedProducts);
+            List<RecordedRequest> lists = shop.fake().requests().matching(PRODUCTS).stream()
+                    .filter(r -> r.path().equals(PRODUCTS)).toList();
+            assertThat(lists).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.queryParameter("modified_after")).isPresent();
+                assertThat(r.queryParameter("dates_are_gmt")).contains("true");
+                assertThat(r.queryParameter("orderby")).contains("modified");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void recordsEditedWhileASyncRunsAreNotLost(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(600, 10)) {
+            long id = f.connect(shop.settings());
+            FakeWooCommerce fake = shop.fake();
+            List<Integer> simple = fake.productIds().stream()
+                    .filter(p -> fake.product(p).get("type").asText().equals("simple")).toList();
+            // after the second list page: edit products from the pages already read, and some not read yet
+            fake.afterRequests(PRODUCTS, 5, () -> {
+                for (int i = 0; i < 6; i++) {
+                    int product = simple.get(i * (simple.size() / 6));
+                    fake.clock().advance(Duration.ofSeconds(1));
+                    fake.editProduct(product, e -> e.regularPrice("999.9" + product % 10).salePrice(null));
+                }
+            });
+
+            SyncRun run = f.sync(id, EntityType.PRODUCTS);
+
+            assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(fake.server().pendingHooks()).as("the edit hook ran").isZero();
+            assertThat(f.storedPrices(id)).containsExactlyInAnyOrderEntriesOf(shop.productPrices());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void editsInTheRepeatedDaylightSavingHourAreNotLost(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(400, 10)) {
+            long id = f.connect(shop.settings());
+            f.sync(id, EntityType.PRODUCTS);
+            FakeWooCommerce fake = shop.fake();
+            List<Integer> simple = fake.productIds().stream()
+                    .filter(p -> fake.product(p).get("type").asText().equals("simple")).toList();
+            // 2025-10-26 in Paris: 02:00-03:00 local happens twice (00:00-01:00 and 01:00-02:00 UTC)
+            Instant start = Instant.parse("2025-10-26T00:00:00Z");
+            List<Integer> edited = new ArrayList<>();
+            for (int i = 0; i < 240; i++) {
+                int product = simple.get(i);
+                fake.clock().set(start.plusSeconds(i * 30L));
+                String price = new BigDecimal("50.00").add(BigDecimal.valueOf(i)).toPlainString();
+                fake.editProduct(product, e -> e.regularPrice(price).salePrice(null));
+                edited.add(product);
+            }
+            List<Integer> byLocal = new ArrayList<>(edited);
+            byLocal.sort((a, b) -> fake.product(a).get("date_modified").asText()
+                    .compareTo(fake.product(b).get("date_modified").asText()));
+            assertThat(byLocal).as("the shop's local order differs from GMT order here").isNotEqualTo(edited);
+
+            SyncRun run = f.sync(id, EntityType.PRODUCTS);
+
+            assertThat(run.outcome()).as(run.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(run.updatedCount()).isEqualTo(240);
+            assertThat(f.storedPrices(id)).containsExactlyInAnyOrderEntriesOf(shop.productPrices());
+            assertThat(f.cursors.load(id, EntityType.PRODUCTS).modifiedAt()).isEqualTo(start.plusSeconds(239 * 30L));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void waitsOut429AndSurvivesResetsButNeverRetriesRejectedCredentials(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(150, 150)) {
+            long id = f.connect(shop.settings());
+            FakeWooCommerce fake = shop.fake();
+            fake.faults().inject(Fault.status(429).withRetryAfter(Duration.ofSeconds(1)), 1, ORDERS);
+            fake.faults().inject(Fault.connectionReset(), 1, PRODUCTS);
+
+            long start = System.nanoTime();
+            SyncRun orders = f.sync(id, EntityType.ORDERS);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+            SyncRun products = f.sync(id, EntityType.PRODUCTS);
+
+            assertThat(orders.outcome()).as(orders.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(orders.insertedCount()).isEqualTo(150);
+            assertThat(products.outcome()).as(products.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(fake.faults().pending()).isZero();
+
+            long wrong = f.connect(shop.withBadCredentials());
+            fake.requests().clear();
+            SyncRun refused = f.sync(wrong, EntityType.ORDERS);
+            assertThat(refused.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+            assertThat(refused.errorMessage()).isEqualTo("WooCommerce rejected the OAuth signature: check the consumer "
+                    + "secret, and that the URL is exactly the shop's WordPress address (http or https, with or without www).");
+            assertThat(fake.requests().matching(ORDERS)).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void malformedJsonFailsTheRunKeepsWhatWasStoredAndTheNextRunResumes(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(10, 450)) {
+            long id = f.connect(shop.settings());
+            FakeWooCommerce fake = shop.fake();
+            fake.afterRequests(ORDERS, 2, () -> fake.faults().inject(Fault.malformedJson(), 1, ORDERS));
+
+            SyncRun failed = f.sync(id, EntityType.ORDERS);
+
+            assertThat(failed.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+            assertThat(failed.errorMessage()).startsWith("GET " + fake.siteUrl() + "wp-json/wc/v3/orders answered HTTP 200 "
+                    + "with malformed JSON");
+            long kept = TestRows.count(f.store, "SELECT COUNT(*) FROM orders");
+            assertThat(kept).as("the two pages stored before the bad one").isBetween(150L, 200L);
+            assertThat(failed.insertedCount()).isEqualTo(kept);
+            SyncCursor afterTwoPages = f.cursors.load(id, EntityType.ORDERS);
+            assertThat(afterTwoPages.isStart()).isFalse();
+
+            SyncRun resumed = f.sync(id, EntityType.ORDERS);
+            assertThat(resumed.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(resumed.insertedCount()).isEqualTo(450 - kept);
+            assertThat(TestRows.count(f.store, "SELECT COUNT(*) FROM orders")).isEqualTo(450);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void shopsOlderThan58AreReadInFullAndFilteredHere(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend);
+                FakeWooCommerceShop shop = new FakeWooCommerceShop(FakeWooCommerce.builder().products(250).orders(10)
+                        .seed(3).wooVersion("5.6.0").start())) {
+            long id = f.connect(shop.settings());
+            SyncRun full = f.sync(id, EntityType.PRODUCTS);
+            assertThat(f.storedPrices(id)).containsExactlyInAnyOrderEntriesOf(shop.productPrices());
+            shop.fake().clock().advance(Duration.ofDays(1));
+            Map<String, String> edited = shop.editProducts(2);
+            shop.fake().requests().clear();
+
+            SyncRun incremental = f.sync(id, EntityType.PRODUCTS);
+
+            assertThat(full.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(incremental.updatedCount()).isEqualTo(2);
+            assertThat(f.storedPrices(id)).containsAllEntriesOf(edited);
+            assertThat(shop.fake().requests().matching(PRODUCTS)).filteredOn(r -> r.path().equals(PRODUCTS))
+                    .allSatisfy(r -> {
+                        assertThat(r.queryParameter("modified_after")).isEmpty();
+                        assertThat(r.queryParameter("orderby")).contains("id");
+                    });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void noCredentialReachesTheLogsOfAFullVerifyAndSync(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(120, 120);
+                LogCapture log = LogCapture.begin()) {
+            long id = f.connect(shop.settings());
+            try (var connector = new WooCommerceConnectorProvider().open(f.connections.settings(id),
+                    new io.tributary.spi.ConnectorContext(f.http, java.time.Clock.systemUTC()))) {
+                assertThat(connector.verify().ok()).isTrue();
+            }
+            f.sync(id, EntityType.PRODUCTS);
+            f.sync(id, EntityType.ORDERS);
+            f.sync(f.connect(shop.withBadCredentials()), EntityType.ORDERS);
+
+            String logged = log.text();
+            assertThat(logged).contains("GET " + shop.fake().siteUrl() + "wp-json/wc/v3/orders?")
+                    .contains("oauth_signature=****")
+                    .contains("sync connection " + id);
+            assertThat(logged).doesNotContain(shop.fake().consumerKey()).doesNotContain(shop.fake().consumerSecret());
+            String stored = TestRows.string(f.store, "SELECT GROUP_CONCAT(CONCAT(options_json, secrets_encrypted)) "
+                    + "FROM connection");
+            assertThat(stored).doesNotContain(shop.fake().consumerKey()).doesNotContain(shop.fake().consumerSecret());
+        }
+    }
+}
