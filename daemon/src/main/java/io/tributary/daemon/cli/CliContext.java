@@ -39,8 +39,13 @@ public final class CliContext implements AutoCloseable {
     }
 
     public synchronized App app() {
+        return app(java.util.function.UnaryOperator.identity());
+    }
+
+    /** The app, built (on first use) from the configuration as {@code adjust} changes it. */
+    synchronized App app(java.util.function.UnaryOperator<DaemonConfig> adjust) {
         if (app == null) {
-            app = new App(DaemonConfig.from(environment, dbUrl), output.err());
+            app = new App(adjust.apply(DaemonConfig.from(environment, dbUrl)), output.err());
         }
         return app;
     }

@@ -31,13 +31,17 @@ final class OrdersCommand extends CliCommand {
             out().note("No orders stored" + (connection == null ? "" : " for connection " + connection) + ".");
             return OK;
         }
+        print(out(), orders);
+        return OK;
+    }
+
+    static void print(Output out, List<StoredOrder> orders) {
         List<List<String>> rows = new ArrayList<>();
         for (StoredOrder o : orders) {
             rows.add(java.util.Arrays.asList(Long.toString(o.connectionId()), o.externalId(), o.number(), o.status(),
                     JsonViews.money(o.total()), o.currency(), Integer.toString(o.lines().size()),
                     JsonViews.time(o.updatedAt()), o.customerEmail()));
         }
-        out().table(List.of("CONN", "ID", "NUMBER", "STATUS", "TOTAL", "CUR", "LINES", "UPDATED", "CUSTOMER"), rows);
-        return OK;
+        out.table(List.of("CONN", "ID", "NUMBER", "STATUS", "TOTAL", "CUR", "LINES", "UPDATED", "CUSTOMER"), rows);
     }
 }

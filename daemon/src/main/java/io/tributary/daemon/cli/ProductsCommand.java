@@ -31,6 +31,11 @@ final class ProductsCommand extends CliCommand {
             out().note("No products stored" + (connection == null ? "" : " for connection " + connection) + ".");
             return OK;
         }
+        print(out(), products);
+        return OK;
+    }
+
+    static void print(Output out, List<StoredProduct> products) {
         List<List<String>> rows = new ArrayList<>();
         for (StoredProduct p : products) {
             rows.add(java.util.Arrays.asList(Long.toString(p.connectionId()), p.externalId(), p.sku(), p.type(),
@@ -38,7 +43,6 @@ final class ProductsCommand extends CliCommand {
                     p.stockQuantity() == null ? null : p.stockQuantity().toString(), JsonViews.time(p.updatedAt()),
                     p.name()));
         }
-        out().table(List.of("CONN", "ID", "SKU", "TYPE", "STATUS", "PRICE", "CUR", "STOCK", "UPDATED", "NAME"), rows);
-        return OK;
+        out.table(List.of("CONN", "ID", "SKU", "TYPE", "STATUS", "PRICE", "CUR", "STOCK", "UPDATED", "NAME"), rows);
     }
 }

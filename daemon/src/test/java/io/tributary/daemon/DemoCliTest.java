@@ -1,0 +1,33 @@
+package io.tributary.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.testing.TestDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DemoCliTest {
+    @TempDir
+    Path home;
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void theDemoSyncsASampleShopAndCanRunAgain(TestDatabase.Backend backend) {
+        try (CliHarness cli = new CliHarness(backend, home)) {
+            CliHarness.Result first = cli.run("demo", "--products", "300", "--orders", "250");
+            assertThat(first.exitCode()).as(first.all()).isZero();
+            assertThat(first.out()).contains("3. Verified: OK")
+                    .containsPattern("products of connection \\d+ SUCCEEDED .*\\(\\d+ read, \\d+ new")
+                    .contains("orders of connection 1 SUCCEEDED").contains("(250 read, 250 new, 0 changed")
+                    .contains("3 changed").contains("2 new, 5 changed")
+                    .contains("252 orders with");
+
+            CliHarness.Result second = cli.run("demo", "--products", "300", "--orders", "250");
+            assertThat(second.exitCode()).as(second.all()).isZero();
+            assertThat(second.out()).contains("Registered it as connection 1 ");
+            assertThat(cli.run("connection", "list", "--json").json()).hasSize(1);
+        }
+    }
+}
