@@ -45,9 +45,13 @@ final class DemoCommand extends CliCommand {
         try (FakeWooCommerce shop = FakeWooCommerce.builder().products(products).orders(orders).seed(2026).start()) {
             out().line("1. Started a sample WooCommerce shop at " + shop.siteUrl() + " (" + products + " products, "
                     + shop.seedSummary().variations() + " variations, " + orders + " orders).");
+            boolean again = !app.connections().list("woocommerce", STORE, null).stream()
+                    .filter(c -> c.name().equals(NAME)).toList().isEmpty();
             ConnectionView connection = register(app, shop);
             out().line("2. Registered it as connection " + connection.id() + " (" + NAME + ", store " + STORE
-                    + "; consumer key and secret stored encrypted).");
+                    + "; consumer key and secret stored encrypted)." + (again ? " The store already holds this "
+                    + "sample shop from an earlier demo and keeps its cursor, so the first sync reads only changes."
+                    : ""));
             VerificationResult verified;
             try (Connector connector = app.registry().require("woocommerce")
                     .open(app.connections().settings(connection.id()), app.connectorContext())) {
