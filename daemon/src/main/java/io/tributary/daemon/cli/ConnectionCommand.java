@@ -223,33 +223,37 @@ final class ConnectionCommand {
         }
     }
 
-    @Command(name = "enable", description = "Enable a connection (its syncs may run).")
-    static final class Enable extends CliCommand {
+    /** Enable and disable: the same command but for the flag they set. */
+    abstract static class Toggle extends CliCommand {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
+        abstract boolean enabled();
+
         @Override
         public Integer call() {
-            print(this, app().connections().setEnabled(id, true), json, "Enabled connection " + id + ".");
+            print(this, app().connections().setEnabled(id, enabled()), json,
+                    (enabled() ? "Enabled" : "Disabled") + " connection " + id + ".");
             return OK;
         }
     }
 
-    @Command(name = "disable", description = "Disable a connection (its syncs are refused until it is enabled).")
-    static final class Disable extends CliCommand {
-        @Parameters(index = "0", paramLabel = "ID")
-        long id;
-
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
-
+    @Command(name = "enable", description = "Enable a connection (its syncs may run).")
+    static final class Enable extends Toggle {
         @Override
-        public Integer call() {
-            print(this, app().connections().setEnabled(id, false), json, "Disabled connection " + id + ".");
-            return OK;
+        boolean enabled() {
+            return true;
+        }
+    }
+
+    @Command(name = "disable", description = "Disable a connection (its syncs are refused until it is enabled).")
+    static final class Disable extends Toggle {
+        @Override
+        boolean enabled() {
+            return false;
         }
     }
 

@@ -4,31 +4,27 @@ import io.tributary.store.StoredOrder;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "orders", description = "List stored orders with their lines, most recently changed first.")
 final class OrdersCommand extends CliCommand {
-    @Option(names = "--connection", paramLabel = "ID")
-    Long connection;
+    @Mixin
+    ListingOptions listing;
 
     @Option(names = "--status")
     String status;
 
-    @Option(names = "--limit", defaultValue = "20")
-    int limit;
-
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
-
     @Override
     public Integer call() {
-        List<StoredOrder> orders = app().records().orders(connection, status, Limits.check(limit));
-        if (json) {
+        List<StoredOrder> orders = app().records().orders(listing.connection, status, listing.checkedLimit());
+        if (listing.json) {
             out().json(orders.stream().map(JsonViews::order).toList());
             return OK;
         }
         if (orders.isEmpty()) {
-            out().note("No orders stored" + (connection == null ? "" : " for connection " + connection) + ".");
+            out().note("No orders stored"
+                    + (listing.connection == null ? "" : " for connection " + listing.connection) + ".");
             return OK;
         }
         print(out(), orders);

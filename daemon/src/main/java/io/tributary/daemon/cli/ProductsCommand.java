@@ -4,31 +4,27 @@ import io.tributary.store.StoredProduct;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "products", description = "List stored products (variations included), most recently changed first.")
 final class ProductsCommand extends CliCommand {
-    @Option(names = "--connection", paramLabel = "ID")
-    Long connection;
+    @Mixin
+    ListingOptions listing;
 
     @Option(names = "--sku")
     String sku;
 
-    @Option(names = "--limit", defaultValue = "20")
-    int limit;
-
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
-
     @Override
     public Integer call() {
-        List<StoredProduct> products = app().records().products(connection, sku, Limits.check(limit));
-        if (json) {
+        List<StoredProduct> products = app().records().products(listing.connection, sku, listing.checkedLimit());
+        if (listing.json) {
             out().json(products.stream().map(JsonViews::product).toList());
             return OK;
         }
         if (products.isEmpty()) {
-            out().note("No products stored" + (connection == null ? "" : " for connection " + connection) + ".");
+            out().note("No products stored"
+                    + (listing.connection == null ? "" : " for connection " + listing.connection) + ".");
             return OK;
         }
         print(out(), products);

@@ -6,26 +6,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "runs", description = "List sync runs, newest first, with their counts and errors.")
 final class RunsCommand extends CliCommand {
-    @Option(names = "--connection", paramLabel = "ID")
-    Long connection;
+    @Mixin
+    ListingOptions listing;
 
     @Option(names = "--entity", paramLabel = "products|orders", converter = EntityConverter.class)
     EntityType entity;
 
-    @Option(names = "--limit", defaultValue = "20")
-    int limit;
-
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
-
     @Override
     public Integer call() {
-        List<SyncRun> runs = app().runs().list(connection, entity, Limits.check(limit));
-        if (json) {
+        List<SyncRun> runs = app().runs().list(listing.connection, entity, listing.checkedLimit());
+        if (listing.json) {
             out().json(runs.stream().map(JsonViews::run).toList());
             return OK;
         }
