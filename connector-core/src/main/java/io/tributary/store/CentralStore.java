@@ -69,7 +69,7 @@ public final class CentralStore implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration/common")
+                    .locations("classpath:db/migration/common", "classpath:db/migration/modules")
                     .load()
                     .migrate();
         } catch (FlywayException e) {
@@ -82,7 +82,8 @@ public final class CentralStore implements AutoCloseable {
         Configuration configuration = new Configuration()
                 .addAnnotatedClass(Store.class)
                 .addAnnotatedClass(StoredConnection.class)
-                .addAnnotatedClass(SyncRun.class);
+                .addAnnotatedClass(SyncRun.class)
+                .addAnnotatedClass(SyncSchedule.class);
         configuration.getProperties().put("hibernate.connection.datasource", dataSource);
         configuration.setProperty("hibernate.hbm2ddl.auto", "validate");
         configuration.setProperty("hibernate.jdbc.time_zone", "UTC");

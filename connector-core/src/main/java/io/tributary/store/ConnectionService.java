@@ -34,13 +34,21 @@ public final class ConnectionService {
     private final ConnectorRegistry registry;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final java.time.ZoneId scheduleZone;
     private final ObjectMapper json = Json.mapper();
 
     public ConnectionService(CentralStore store, ConnectorRegistry registry, SecretCipher cipher, Clock clock) {
+        this(store, registry, cipher, clock, java.time.ZoneId.systemDefault());
+    }
+
+    /** @param scheduleZone the time zone of the default schedules new connections get */
+    public ConnectionService(CentralStore store, ConnectorRegistry registry, SecretCipher cipher, Clock clock,
+            java.time.ZoneId scheduleZone) {
         this.store = requireNonNull(store, "store is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.cipher = requireNonNull(cipher, "cipher is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.scheduleZone = requireNonNull(scheduleZone, "scheduleZone is null");
     }
 
     /**
@@ -108,7 +116,7 @@ public final class ConnectionService {
         return new ConnectionSettings(id, name, provider.systemId(), url, options, secrets);
     }
 
-    /** Validates and saves a new connection, enabled. */
+    /** Validates and saves a new connection, enabled, with its default schedules (inactive). */
     public ConnectionView add(ConnectionDraft draft) {
         ConnectionSettings settings = prepare(draft);
         String storeCode = storeCodeOf(draft.storeCode());
@@ -120,6 +128,8 @@ public final class ConnectionService {
             session.persist(connection);
             session.flush(); // the row id binds the sealed secrets to this row
             seal(connection, settings.options(), settings.secrets());
+            ScheduleService.createDefaults(session, connection, registry.require(settings.systemId()), scheduleZone,
+                    clock);
             return view(connection);
         });
     }
@@ -253,7 +263,7 @@ public final class ConnectionService {
                 .map(ConnectorProvider::credentialFields).orElse(List.of());
         return new ConnectionView(connection.id(), connection.systemId(), connection.name(), connection.apiUrl(),
                 connection.store().code(), connection.enabled(), connection.createdAt(), connection.updatedAt(),
-                shown, fields);
+                shown, fields, connection.failing(), connection.lastError());
     }
 
     private String systemIds() {

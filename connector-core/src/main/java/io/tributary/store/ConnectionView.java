@@ -10,6 +10,9 @@ import java.util.Map;
  *
  * @param credentials field name → value, {@code ****} for secret fields
  * @param fields      the credential fields the connection's system declares
+ * @param failing     whether its last runs failed in a row (see {@link FailureTracker}); cleared by a success
+ * @param lastError   the error of its last failed run while failing, else null
  */
 public record ConnectionView(long id, String systemId, String name, String url, String storeCode, boolean enabled,
-        Instant createdAt, Instant updatedAt, Map<String, String> credentials, List<CredentialField> fields) {}
+        Instant createdAt, Instant updatedAt, Map<String, String> credentials, List<CredentialField> fields,
+        boolean failing, String lastError) {}

@@ -47,6 +47,17 @@ public final class RecordWriter {
      */
     public PageCounts write(long connectionId, EntityType entity, RecordPage page, SyncCursor cursor, long runId,
             PageCounts totalsBefore) {
+        return write(connectionId, entity, page, cursor, runId, totalsBefore, null, null);
+    }
+
+    /**
+     * As {@link #write(long, EntityType, RecordPage, SyncCursor, long, PageCounts)}, and in the same transaction
+     * extends the sync's lease, or writes nothing when it is no longer held.
+     *
+     * @throws LeaseLostException when the lease expired and another process took it over
+     */
+    public PageCounts write(long connectionId, EntityType entity, RecordPage page, SyncCursor cursor, long runId,
+            PageCounts totalsBefore, SyncLeases leases, SyncLease lease) {
         Map<String, SourceRecord> latest = new LinkedHashMap<>();
         for (SourceRecord record : page.records()) {
             latest.put(record.externalId(), record); // a record twice in one page: the later copy wins
@@ -62,6 +73,9 @@ public final class RecordWriter {
                 };
                 SyncCursors.save(connection, connectionId, entity, cursor, clock.instant());
                 SyncRuns.saveCounts(connection, runId, totalsBefore.plus(counts));
+                if (lease != null) {
+                    SyncLeases.checkHeld(connection, lease, leases.nextExpiry());
+                }
                 connection.commit();
                 return counts;
             } catch (SQLException | RuntimeException e) {

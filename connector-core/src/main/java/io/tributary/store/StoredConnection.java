@@ -58,6 +58,15 @@ public class StoredConnection {
     @Column(name = "version", nullable = false)
     private long version;
 
+    @Column(name = "consecutive_failures", nullable = false)
+    private int consecutiveFailures;
+
+    @Column(name = "failing", nullable = false)
+    private boolean failing;
+
+    @Column(name = "last_error", length = 2000)
+    private String lastError;
+
     protected StoredConnection() {}
 
     StoredConnection(Store store, String systemId, String name, String apiUrl, Instant now) {
@@ -115,6 +124,18 @@ public class StoredConnection {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public boolean failing() {
+        return failing;
+    }
+
+    public String lastError() {
+        return failing ? lastError : null;
+    }
+
+    public int consecutiveFailures() {
+        return consecutiveFailures;
     }
 
     void rename(String newName) {

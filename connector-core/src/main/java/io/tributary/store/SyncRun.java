@@ -17,7 +17,11 @@ import java.time.Instant;
 public class SyncRun {
     public enum Trigger { MANUAL, SCHEDULED }
 
-    public enum Outcome { RUNNING, SUCCEEDED, FAILED }
+    /**
+     * How a run ended. STOPPED: the daemon shut down and the run stopped at a page boundary, its cursor committed.
+     * ABANDONED: the process running it died; the next taker of its lease closed it.
+     */
+    public enum Outcome { RUNNING, SUCCEEDED, FAILED, STOPPED, ABANDONED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,7 +66,15 @@ public class SyncRun {
     @Column(name = "error_message", length = 2000)
     private String errorMessage;
 
+    @Column(name = "node", length = 200)
+    private String node;
+
     protected SyncRun() {}
+
+    SyncRun(long connectionId, EntityType entity, Trigger trigger, boolean fullRead, Instant startedAt, String node) {
+        this(connectionId, entity, trigger, fullRead, startedAt);
+        this.node = node;
+    }
 
     SyncRun(long connectionId, EntityType entity, Trigger trigger, boolean fullRead, Instant startedAt) {
         this.connectionId = connectionId;
@@ -86,6 +98,8 @@ public class SyncRun {
     public long updatedCount() { return updatedCount; }
     public long unchangedCount() { return unchangedCount; }
     public String errorMessage() { return errorMessage; }
+    /** The process that ran it ({@code cli@host:pid} or {@code daemon <node>@host:pid}), or null. */
+    public String node() { return node; }
 
     void finish(Outcome result, Instant at, PageCounts counts, String error) {
         this.outcome = result;

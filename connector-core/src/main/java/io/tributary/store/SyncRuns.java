@@ -20,19 +20,31 @@ public final class SyncRuns {
     }
 
     public SyncRun start(long connectionId, EntityType entity, SyncRun.Trigger trigger, boolean fullRead) {
+        return start(connectionId, entity, trigger, fullRead, null);
+    }
+
+    /** Opens a RUNNING run, naming the process that runs it. */
+    public SyncRun start(long connectionId, EntityType entity, SyncRun.Trigger trigger, boolean fullRead, String node) {
         return store.inTransaction(session -> {
-            SyncRun run = new SyncRun(connectionId, entity, trigger, fullRead, clock.instant());
+            SyncRun run = new SyncRun(connectionId, entity, trigger, fullRead, clock.instant(), node);
             session.persist(run);
             return run;
         });
     }
 
+    /** Closes a RUNNING run; a run already closed by someone else (as ABANDONED) is left as it is. */
     public SyncRun finish(long runId, SyncRun.Outcome outcome, PageCounts counts, String error) {
         return store.inTransaction(session -> {
-            SyncRun run = session.find(SyncRun.class, runId);
-            run.finish(outcome, clock.instant(), counts, error);
+            SyncRun run = session.find(SyncRun.class, runId, org.hibernate.LockMode.PESSIMISTIC_WRITE);
+            if (run.outcome() == SyncRun.Outcome.RUNNING) {
+                run.finish(outcome, clock.instant(), counts, error);
+            }
             return run;
         });
+    }
+
+    public CentralStore store() {
+        return store;
     }
 
     public SyncRun find(long runId) {

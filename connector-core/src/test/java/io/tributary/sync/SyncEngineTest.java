@@ -131,6 +131,63 @@ class SyncEngineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void aStopRequestEndsTheRunAtAPageBoundaryWithItsCursorCommitted(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend);
+                Fixture f = fixture(database.store(), "scripted")) {
+            for (int i = 1; i <= 9; i++) {
+                f.source().products.add(product(String.valueOf(i), i + ".00", T0.plusSeconds(60L * i)));
+            }
+            SyncRun stopped = f.engine().run(products(f.connectionId(), false), new SyncListener() {
+                @Override
+                public void pageStored(io.tributary.store.PageCounts totals, SyncCursor cursor) {
+                    f.engine().requestStop();
+                }
+            });
+
+            assertThat(stopped.outcome()).isEqualTo(SyncRun.Outcome.STOPPED);
+            assertThat(stopped.errorMessage()).startsWith("Stopped at a page boundary");
+            assertThat(stopped.insertedCount()).isEqualTo(3);
+            assertThat(f.cursors().load(f.connectionId(), EntityType.PRODUCTS)).isEqualTo(SyncCursor.of(T0.plusSeconds(180), "3"));
+            assertThatThrownBy(() -> f.engine().run(products(f.connectionId(), false), SyncListener.NONE))
+                    .hasMessage("Tributary is stopping; no new sync starts.");
+            assertThat(f.connections().show(f.connectionId()).failing()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aSyncAnotherProcessIsRunningIsRefusedAndFailuresInARowFlagTheConnection(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend);
+                Fixture f = fixture(database.store(), "scripted")) {
+            f.source().products.add(product("1", "1.00", T0));
+            io.tributary.store.SyncLeases otherProcess = new io.tributary.store.SyncLeases(
+                    database.store().dataSource(), Clock.systemUTC(), Duration.ofMinutes(1), "daemon n2@other:7");
+            io.tributary.store.SyncLease held = otherProcess.acquire(f.connectionId(), EntityType.PRODUCTS);
+
+            assertThatThrownBy(() -> f.engine().run(products(f.connectionId(), false), SyncListener.NONE))
+                    .isInstanceOf(io.tributary.store.SyncInProgressException.class)
+                    .hasMessageContaining("are being synced already (daemon n2@other:7, since");
+            assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM sync_run")).isZero();
+            otherProcess.release(held);
+
+            f.source().failAtPage = 0;
+            for (int i = 0; i < 3; i++) {
+                assertThat(f.engine().run(products(f.connectionId(), false), SyncListener.NONE).outcome())
+                        .isEqualTo(SyncRun.Outcome.FAILED);
+            }
+            io.tributary.store.ConnectionView failing = f.connections().show(f.connectionId());
+            assertThat(failing.failing()).isTrue();
+            assertThat(failing.lastError()).isEqualTo("The scripted source failed at page 0 (token ****).");
+            f.source().failAtPage = -1;
+            assertThat(f.engine().run(products(f.connectionId(), false), SyncListener.NONE).outcome())
+                    .isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(f.connections().show(f.connectionId()).failing()).isFalse();
+            assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM sync_lease")).as("released").isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void refusesDisabledConnectionsAndUnsupportedEntitiesWithoutARun(TestDatabase.Backend backend) {
         try (TestDatabase database = TestDatabase.create(backend);
                 Fixture f = fixture(database.store(), "scripted-products")) {

@@ -1,0 +1,46 @@
+package io.tributary.schedule;
+
+import io.tributary.spi.EntityType;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * The schedules a new connection gets: products daily at night, orders hourly, both inactive until an admin
+ * turns them on. Times are spread by connection id so a thousand shops do not all fire at :00.
+ */
+public final class ScheduleDefaults {
+    private ScheduleDefaults() {}
+
+    public static ScheduleSpec forConnection(long connectionId, EntityType entity, ZoneId zone, LocalDate today) {
+        long spread = mix(connectionId);
+        return switch (entity) {
+            case PRODUCTS -> new ScheduleSpec(Frequency.DAILY, null,
+                    LocalTime.of(1 + (int) (spread % 5), (int) ((spread / 5) % 60)), today, zone, false);
+            case ORDERS -> new ScheduleSpec(Frequency.HOURLY, null, LocalTime.of(0, (int) ((spread / 300) % 60)),
+                    today, zone, false);
+        };
+    }
+
+    /** A well-spread, deterministic non-negative number from an id (Fibonacci hashing). */
+    static long mix(long id) {
+        return ((id + 1) * 0x9E3779B97F4A7C15L) >>> 20;
+    }
+
+    /** {@code MON}..{@code SUN}, also full English names, in any case. */
+    public static DayOfWeek parseDay(String text) {
+        String value = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day.name().equals(value) || day.name().substring(0, 3).equals(value)) {
+                return day;
+            }
+        }
+        throw new IllegalArgumentException("Unknown day of week '" + text + "': use MON, TUE, WED, THU, FRI, SAT or SUN.");
+    }
+
+    public static String dayName(DayOfWeek day) {
+        return day == null ? null : day.name().substring(0, 3);
+    }
+}
