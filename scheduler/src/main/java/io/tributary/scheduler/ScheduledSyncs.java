@@ -1,0 +1,71 @@
+package io.tributary.scheduler;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.spi.EntityType;
+import io.tributary.store.InvalidInputException;
+import io.tributary.store.NotFoundException;
+import io.tributary.store.SyncInProgressException;
+import io.tributary.store.SyncRun;
+import io.tributary.sync.SyncEngine;
+import io.tributary.sync.SyncListener;
+import io.tributary.sync.SyncRequest;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a firing does: one SCHEDULED sync through the engine. A firing that finds the (connection, entity) busy
+ * is skipped (the next firing covers it), except when Quartz recovers the job of a node that died: then the dead
+ * node's lease is waited out, and the sync continues from the last committed cursor.
+ */
+public final class ScheduledSyncs {
+    private static final Logger log = LoggerFactory.getLogger(ScheduledSyncs.class);
+    private final SyncEngine engine;
+    private final Duration recoveryWait;
+
+    public ScheduledSyncs(SyncEngine engine, Duration recoveryWait) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.recoveryWait = requireNonNull(recoveryWait, "recoveryWait is null");
+    }
+
+    public SyncEngine engine() {
+        return engine;
+    }
+
+    /** Runs one scheduled sync; returns the run, or null when it was skipped. */
+    public SyncRun run(long connectionId, EntityType entity, boolean recovering) {
+        Instant giveUp = Instant.now().plus(recoveryWait);
+        while (true) {
+            try {
+                return engine.run(new SyncRequest(connectionId, entity, SyncRun.Trigger.SCHEDULED, false),
+                        SyncListener.NONE);
+            } catch (SyncInProgressException busy) {
+                if (!recovering || Instant.now().isAfter(giveUp) || engine.stopping()) {
+                    log.info("scheduled sync of {} for connection {} skipped: {}", entity.cliName(), connectionId,
+                            busy.getMessage());
+                    return null;
+                }
+                sleep();
+            } catch (InvalidInputException | NotFoundException refused) {
+                log.warn("scheduled sync of {} for connection {} skipped: {}", entity.cliName(), connectionId,
+                        refused.getMessage());
+                return null;
+            } catch (IllegalStateException stopping) {
+                log.info("scheduled sync of {} for connection {} not started: {}", entity.cliName(), connectionId,
+                        stopping.getMessage());
+                return null;
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a dead node's lease to expire", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.tributary.scheduler;
+
+import io.tributary.http.HttpPolicy;
+import io.tributary.http.HttpStack;
+import io.tributary.secret.MasterKey;
+import io.tributary.secret.SecretCipher;
+import io.tributary.spi.ConnectorContext;
+import io.tributary.spi.ConnectorRegistry;
+import io.tributary.spi.CredentialField;
+import io.tributary.store.CentralStore;
+import io.tributary.store.ConnectionDraft;
+import io.tributary.store.ConnectionService;
+import io.tributary.store.FailureTracker;
+import io.tributary.store.RecordWriter;
+import io.tributary.store.ScheduleService;
+import io.tributary.store.SyncCursors;
+import io.tributary.store.SyncLeases;
+import io.tributary.store.SyncRuns;
+import io.tributary.sync.SyncEngine;
+import io.tributary.testing.ScriptedConnectorProvider;
+import io.tributary.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+/** A test store with the engine, schedules and a scheduler wired as the daemon wires them. */
+final class SchedulerFixture implements AutoCloseable {
+    final TestDatabase database;
+    final CentralStore store;
+    final ConnectionService connections;
+    final ScheduleService schedules;
+    final SyncEngine engine;
+    final HttpStack http = HttpStack.create(HttpPolicy.defaults());
+    final TributaryScheduler scheduler;
+    final ScheduleReconciler reconciler;
+
+    SchedulerFixture(TestDatabase.Backend backend) {
+        database = TestDatabase.create(backend);
+        store = database.store();
+        Clock clock = Clock.systemUTC();
+        ConnectorRegistry registry = ConnectorRegistry.load();
+        connections = new ConnectionService(store, registry, new SecretCipher(MasterKey.generate("t")), clock,
+                ZoneId.of("Europe/Stockholm"));
+        schedules = new ScheduleService(store, registry, clock, ZoneId.of("Europe/Stockholm"));
+        engine = new SyncEngine(connections, registry, new ConnectorContext(http, clock), new SyncRuns(store, clock),
+                new SyncCursors(store.dataSource()), new RecordWriter(store.dataSource(), clock), Duration.ZERO,
+                new SyncLeases(store.dataSource(), clock, Duration.ofSeconds(30), "daemon test@here:1"),
+                new FailureTracker(store.dataSource(), 3));
+        scheduler = TributaryScheduler.create(store, new ScheduledSyncs(engine, Duration.ofSeconds(40)),
+                SchedulerOptions.defaults());
+        reconciler = new ScheduleReconciler(scheduler.quartz(), schedules);
+    }
+
+    /** A scripted connection whose source is returned, with fresh in-memory records. */
+    long connection(String name, ScriptedConnectorProvider.Source[] source) {
+        String host = name + "-" + UUID.randomUUID() + ".example";
+        source[0] = ScriptedConnectorProvider.source(host);
+        return connections.add(new ConnectionDraft("scripted", name, "https://" + host + "/", null,
+                Map.of(CredentialField.ACCESS_TOKEN, "token-1234"))).id();
+    }
+
+    @Override
+    public void close() {
+        reconciler.close();
+        scheduler.shutdown(true);
+        http.close();
+        database.close();
+    }
+}

@@ -1,0 +1,124 @@
+package io.tributary.scheduler;
+
+import static io.tributary.testing.Records.T0;
+import static io.tributary.testing.Records.product;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tributary.schedule.Frequency;
+import io.tributary.schedule.ScheduleChange;
+import io.tributary.spi.EntityType;
+import io.tributary.store.ScheduleView;
+import io.tributary.testing.ScriptedConnectorProvider;
+import io.tributary.testing.TestDatabase;
+import io.tributary.testing.TestRows;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.quartz.JobKey;
+import org.quartz.Trigger;
+
+/** Quartz's JDBC job store in the central store, following the schedules, on H2 and MariaDB. */
+class SchedulerStoreTest {
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void triggersFollowTheSchedulesInTheStore(TestDatabase.Backend backend) throws Exception {
+        try (SchedulerFixture f = new SchedulerFixture(backend)) {
+            ScriptedConnectorProvider.Source[] source = new ScriptedConnectorProvider.Source[1];
+            long id = f.connection("shop", source);
+            assertThat(f.scheduler.clustered()).isEqualTo(backend == TestDatabase.Backend.MARIADB);
+
+            f.reconciler.reconcile();
+            JobKey products = ScheduleTriggers.jobKey(id, EntityType.PRODUCTS);
+            assertThat(f.scheduler.quartz().checkExists(products)).as("a durable job per schedule").isTrue();
+            assertThat(f.scheduler.quartz().getJobDetail(products).requestsRecovery()).isTrue();
+            assertThat(f.scheduler.quartz().getTriggersOfJob(products)).as("inactive by default").isEmpty();
+
+            ScheduleView daily = f.schedules.set(id, EntityType.PRODUCTS, new ScheduleChange(Frequency.DAILY, null,
+                    LocalTime.of(4, 10), LocalDate.of(2026, 1, 1), ZoneId.of("America/New_York"), true));
+            assertThat(f.reconciler.reconcile()).isEqualTo(1);
+            Trigger trigger = f.scheduler.quartz().getTrigger(ScheduleTriggers.triggerKey(id, EntityType.PRODUCTS));
+            assertThat(trigger.getNextFireTime().toInstant()).isEqualTo(
+                    ScheduleTriggers.nextFireAfter(daily.spec(), Instant.now()).orElseThrow());
+            assertThat(f.reconciler.reconcile()).as("nothing changed").isZero();
+
+            f.schedules.set(id, EntityType.PRODUCTS, new ScheduleChange(null, null, LocalTime.of(5, 0), null, null, null));
+            assertThat(f.reconciler.reconcile()).isEqualTo(1);
+            assertThat(f.scheduler.quartz().getTrigger(ScheduleTriggers.triggerKey(id, EntityType.PRODUCTS))
+                    .getNextFireTime().toInstant().atZone(ZoneId.of("America/New_York")).getHour()).isEqualTo(5);
+
+            f.connections.setEnabled(id, false);
+            f.reconciler.reconcile();
+            assertThat(f.scheduler.quartz().getTriggersOfJob(products)).as("disabling pauses").isEmpty();
+            f.connections.setEnabled(id, true);
+            f.reconciler.reconcile();
+            assertThat(f.scheduler.quartz().getTriggersOfJob(products)).as("enabling resumes").hasSize(1);
+
+            f.connections.remove(id);
+            f.reconciler.reconcile();
+            assertThat(f.scheduler.quartz().checkExists(products)).as("removing deletes").isFalse();
+            assertThat(TestRows.count(f.store, "SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aFiringRunsAScheduledSyncAndChangesArePickedUpLive(TestDatabase.Backend backend) throws Exception {
+        try (SchedulerFixture f = new SchedulerFixture(backend)) {
+            ScriptedConnectorProvider.Source[] source = new ScriptedConnectorProvider.Source[1];
+            long id = f.connection("shop", source);
+            source[0].products.add(product("1", "1.00", T0));
+            source[0].products.add(product("2", "2.00", T0.plusSeconds(1)));
+            f.scheduler.start();
+            f.reconciler.start(Duration.ofMillis(200));
+
+            f.schedules.set(id, EntityType.PRODUCTS, new ScheduleChange(null, null, null, null, null, true));
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    !f.scheduler.quartz().getTriggersOfJob(ScheduleTriggers.jobKey(id, EntityType.PRODUCTS)).isEmpty());
+
+            f.scheduler.quartz().triggerJob(ScheduleTriggers.jobKey(id, EntityType.PRODUCTS)); // test-only: fire now
+            await().atMost(Duration.ofSeconds(20)).until(() -> TestRows.count(f.store,
+                    "SELECT COUNT(*) FROM sync_run WHERE trigger_type = 'SCHEDULED' AND outcome = 'SUCCEEDED'") == 1);
+            assertThat(TestRows.count(f.store, "SELECT COUNT(*) FROM product")).isEqualTo(2);
+            assertThat(TestRows.string(f.store, "SELECT node FROM sync_run")).isEqualTo("daemon test@here:1");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void firingsMissedWhileDownRunOnceNotOncePerSlot(TestDatabase.Backend backend) throws Exception {
+        try (SchedulerFixture f = new SchedulerFixture(backend)) {
+            ScriptedConnectorProvider.Source[] source = new ScriptedConnectorProvider.Source[1];
+            long id = f.connection("shop", source);
+            source[0].products.add(product("1", "1.00", T0));
+            f.schedules.set(id, EntityType.ORDERS, new ScheduleChange(Frequency.HOURLY, null, null, null, null, true));
+            f.reconciler.reconcile();
+            // the daemon was down for five hourly slots: the trigger's next firing lies five hours back
+            try (Connection connection = f.store.dataSource().getConnection();
+                    PreparedStatement statement = connection.prepareStatement(
+                            "UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = ? WHERE TRIGGER_NAME = ?")) {
+                statement.setLong(1, Instant.now().minus(Duration.ofHours(5)).toEpochMilli());
+                statement.setString(2, ScheduleTriggers.triggerKey(id, EntityType.ORDERS).getName());
+                assertThat(statement.executeUpdate()).isEqualTo(1);
+            }
+
+            f.scheduler.start();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestRows.count(f.store,
+                    "SELECT COUNT(*) FROM sync_run WHERE trigger_type = 'SCHEDULED'") >= 1);
+            Thread.sleep(3000);
+            assertThat(TestRows.count(f.store, "SELECT COUNT(*) FROM sync_run WHERE trigger_type = 'SCHEDULED'"))
+                    .as("one catch-up firing").isEqualTo(1);
+            Instant next = f.scheduler.quartz().getTrigger(ScheduleTriggers.triggerKey(id, EntityType.ORDERS))
+                    .getNextFireTime().toInstant();
+            assertThat(next).isAfter(Instant.now()).isBefore(Instant.now().plus(Duration.ofHours(1)));
+        }
+    }
+}
