@@ -88,6 +88,11 @@ public final class HttpStack implements AutoCloseable {
         return rateLimiters.rateLimiter(connectionKey);
     }
 
+    /** Cancels every call in flight (a stopping daemon that cannot wait any longer). */
+    public void cancelAll() {
+        base.dispatcher().cancelAll();
+    }
+
     @Override
     public void close() {
         base.dispatcher().executorService().shutdown();

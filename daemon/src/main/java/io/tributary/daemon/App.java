@@ -11,10 +11,14 @@ import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.ConnectorRegistry;
 import io.tributary.store.CentralStore;
 import io.tributary.store.ConnectionService;
+import io.tributary.store.FailureTracker;
 import io.tributary.store.RecordQueries;
 import io.tributary.store.RecordWriter;
+import io.tributary.store.ScheduleService;
 import io.tributary.store.SyncCursors;
+import io.tributary.store.SyncLeases;
 import io.tributary.store.SyncRuns;
+import io.tributary.sync.ProcessName;
 import io.tributary.sync.SyncEngine;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -34,6 +38,8 @@ public final class App implements AutoCloseable {
     private HttpStack http;
     private ConnectionService connections;
     private SyncEngine engine;
+    private SyncLeases leases;
+    private String role = "cli";
 
     public App(DaemonConfig config, PrintStream notices) {
         this.config = requireNonNull(config, "config is null");
@@ -79,15 +85,35 @@ public final class App implements AutoCloseable {
 
     public synchronized ConnectionService connections() {
         if (connections == null) {
-            connections = new ConnectionService(store(), registry(), cipher(), clock);
+            connections = new ConnectionService(store(), registry(), cipher(), clock, config.scheduleZone());
         }
         return connections;
+    }
+
+    public ScheduleService schedules() {
+        return new ScheduleService(store(), registry(), clock, config.scheduleZone());
+    }
+
+    /** Names this process in leases and runs ({@code daemon <node>@host:pid}); call before the engine is built. */
+    public synchronized void role(String name) {
+        if (leases != null) {
+            throw new IllegalStateException("the process role is fixed once the engine exists");
+        }
+        this.role = name;
+    }
+
+    public synchronized SyncLeases leases() {
+        if (leases == null) {
+            leases = new SyncLeases(store().dataSource(), clock, config.lease(), ProcessName.of(role));
+        }
+        return leases;
     }
 
     public synchronized SyncEngine engine() {
         if (engine == null) {
             engine = new SyncEngine(connections(), registry(), connectorContext(), runs(), new SyncCursors(
-                    store().dataSource()), new RecordWriter(store().dataSource(), clock), config.lookback());
+                    store().dataSource()), new RecordWriter(store().dataSource(), clock), config.lookback(), leases(),
+                    new FailureTracker(store().dataSource(), config.failingAfter()));
         }
         return engine;
     }

@@ -14,10 +14,21 @@ import java.util.Map;
  * {@code TRIBUTARY_DB_URL}, {@code TRIBUTARY_DB_USER}, {@code TRIBUTARY_DB_PASSWORD} select a MariaDB store;
  * {@code TRIBUTARY_MASTER_KEY} / {@code TRIBUTARY_MASTER_KEY_FILE} the key for stored secrets;
  * {@code TRIBUTARY_SYNC_LOOKBACK} (ISO-8601 duration, default PT5M) the overlap re-read at each sync's start;
- * {@code TRIBUTARY_HTTP_RATE} the most requests per second sent to one connection (default 20).
+ * {@code TRIBUTARY_HTTP_RATE} the most requests per second sent to one connection (default 20);
+ * {@code TRIBUTARY_ZONE} the time zone of new schedules (default: the machine's);
+ * {@code TRIBUTARY_LEASE} how long a sync's lease lasts without renewal (ISO-8601, default PT60S);
+ * {@code TRIBUTARY_FAILING_AFTER} failed runs in a row that flag a connection failing (default 3);
+ * {@code TRIBUTARY_SCHEDULER_THREADS} syncs a daemon runs at once (default 4);
+ * {@code TRIBUTARY_STOP_TIMEOUT} how long a stopping daemon waits for running syncs (ISO-8601, default PT30S).
  */
 public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int requestsPerSecond,
         Map<String, String> environment) {
+    public static final String ZONE = "TRIBUTARY_ZONE";
+    public static final String LEASE = "TRIBUTARY_LEASE";
+    public static final String FAILING_AFTER = "TRIBUTARY_FAILING_AFTER";
+    public static final String SCHEDULER_THREADS = "TRIBUTARY_SCHEDULER_THREADS";
+    public static final String STOP_TIMEOUT = "TRIBUTARY_STOP_TIMEOUT";
+
     public static final String HOME = "TRIBUTARY_HOME";
     public static final String DB_URL = "TRIBUTARY_DB_URL";
     public static final String DB_USER = "TRIBUTARY_DB_USER";
@@ -64,6 +75,63 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
                     + "least 1; got '" + environment.get(HTTP_RATE) + "'.");
         }
         return new DaemonConfig(home, store, lookback, rate, environment);
+    }
+
+    public java.time.ZoneId scheduleZone() {
+        String zone = environment.get(ZONE);
+        try {
+            return zone == null || zone.isBlank() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(zone.trim());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(ZONE + " must be a time zone such as Europe/Stockholm, got '" + zone + "'.");
+        }
+    }
+
+    public Duration lease() {
+        return positiveDuration(LEASE, "PT60S");
+    }
+
+    public Duration stopTimeout() {
+        return positiveDuration(STOP_TIMEOUT, "PT30S");
+    }
+
+    public int failingAfter() {
+        return positiveInt(FAILING_AFTER, 3);
+    }
+
+    public int schedulerThreads() {
+        return positiveInt(SCHEDULER_THREADS, 4);
+    }
+
+    private Duration positiveDuration(String name, String fallback) {
+        try {
+            Duration value = Duration.parse(value(environment, name, fallback).trim());
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive.");
+            }
+            return value;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as " + fallback + ", got '"
+                    + environment.get(name) + "'.");
+        }
+    }
+
+    private int positiveInt(String name, int fallback) {
+        try {
+            int value = Integer.parseInt(value(environment, name, Integer.toString(fallback)).trim());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number of at least 1, got '"
+                + environment.get(name) + "'.");
+    }
+
+    /** A copy whose store pool has {@code size} connections (the daemon needs more than a CLI command). */
+    public DaemonConfig withPoolSize(int size) {
+        return new DaemonConfig(home, new StoreConfig(store.jdbcUrl(), store.user(), store.password(), size), lookback,
+                requestsPerSecond, environment);
     }
 
     /** A copy that sends at most {@code rate} requests per second to one connection. */

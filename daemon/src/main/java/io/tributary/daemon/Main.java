@@ -87,6 +87,9 @@ public final class Main {
         if (exception instanceof StoreUnavailableException || exception instanceof StoreException) {
             return STORE_UNREACHABLE;
         }
+        if (exception instanceof io.tributary.store.SyncInProgressException) {
+            return FAILED;
+        }
         if (exception instanceof InvalidInputException || exception instanceof NotFoundException
                 || exception instanceof SecretsException || exception instanceof IllegalArgumentException
                 || exception instanceof CommandLine.ParameterException) {

@@ -162,9 +162,9 @@ final class ConnectionCommand {
             List<List<String>> rows = new ArrayList<>();
             for (ConnectionView v : views) {
                 rows.add(List.of(Long.toString(v.id()), v.systemId(), v.name(), v.storeCode(),
-                        v.enabled() ? "yes" : "no", v.url()));
+                        v.enabled() ? "yes" : "no", v.failing() ? "FAILING" : "ok", v.url()));
             }
-            out().table(List.of("ID", "SYSTEM", "NAME", "STORE", "ENABLED", "URL"), rows);
+            out().table(List.of("ID", "SYSTEM", "NAME", "STORE", "ENABLED", "HEALTH", "URL"), rows);
             return OK;
         }
     }

@@ -31,6 +31,8 @@ final class JsonViews {
         json.put("createdAt", time(c.createdAt()));
         json.put("updatedAt", time(c.updatedAt()));
         json.put("credentials", c.credentials());
+        json.put("failing", c.failing());
+        json.put("lastError", c.lastError());
         if (withFields) {
             List<Map<String, Object>> fields = new ArrayList<>();
             for (CredentialField field : c.fields()) {
@@ -73,6 +75,22 @@ final class JsonViews {
         json.put("updated", r.updatedCount());
         json.put("unchanged", r.unchangedCount());
         json.put("error", r.errorMessage());
+        json.put("node", r.node());
+        return json;
+    }
+
+    static Map<String, Object> schedule(io.tributary.store.ScheduleView s, java.time.Instant nextFireAt) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("connectionId", s.connectionId());
+        json.put("entity", s.entity().cliName());
+        json.put("frequency", s.spec().frequency().name());
+        json.put("dayOfWeek", io.tributary.schedule.ScheduleDefaults.dayName(s.spec().dayOfWeek()));
+        json.put("time", s.spec().time().toString());
+        json.put("startDate", s.spec().startDate().toString());
+        json.put("zone", s.spec().zone().getId());
+        json.put("active", s.spec().active());
+        json.put("paused", s.spec().active() && !s.connectionEnabled());
+        json.put("nextFireAt", time(nextFireAt));
         return json;
     }
 

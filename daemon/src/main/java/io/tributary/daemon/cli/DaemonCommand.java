@@ -1,0 +1,149 @@
+package io.tributary.daemon.cli;
+
+import io.tributary.daemon.App;
+import io.tributary.daemon.HealthServer;
+import io.tributary.scheduler.EmbeddedSingleton;
+import io.tributary.scheduler.ScheduleReconciler;
+import io.tributary.scheduler.ScheduledSyncs;
+import io.tributary.scheduler.SchedulerOptions;
+import io.tributary.scheduler.TributaryScheduler;
+import io.tributary.store.StoreConfig;
+import io.tributary.sync.ProcessName;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+@Command(name = "daemon", description = "Run the schedules as a service until stopped (SIGTERM or Ctrl-C stops it "
+        + "cleanly: no new syncs, running ones stop at their next page with their cursor committed). With a "
+        + "MariaDB store, daemons on several machines share the work and take over from each other.")
+final class DaemonCommand extends CliCommand {
+    private static final Logger log = LoggerFactory.getLogger("io.tributary.daemon");
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Serve GET /health on this port.")
+    Integer httpPort;
+
+    @Option(names = "--node-id", paramLabel = "ID", description = "This node's name in the cluster (default: host "
+            + "name and start time).")
+    String nodeId;
+
+    @Override
+    public Integer call() throws Exception {
+        String node = nodeId != null ? nodeId : defaultNodeId();
+        App app = cli().app(config -> config.withPoolSize(config.schedulerThreads() * 2 + 4));
+        SchedulerOptions options = new SchedulerOptions(node, app.config().schedulerThreads(), Duration.ofSeconds(5),
+                Duration.ofSeconds(5));
+        app.role("daemon " + node);
+        EmbeddedSingleton singleton = null;
+        ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(daemonThreads());
+        if (app.store().vendor() == StoreConfig.Vendor.H2) {
+            singleton = new EmbeddedSingleton(app.store().dataSource(), Clock.systemUTC(), Duration.ofSeconds(30),
+                    ProcessName.of("daemon " + node));
+            singleton.acquire();
+            EmbeddedSingleton held = singleton;
+            keepAlive.scheduleAtFixedRate(() -> renew(held), 10, 10, TimeUnit.SECONDS);
+        }
+        List<Long> abandoned = app.leases().abandonExpired();
+        if (!abandoned.isEmpty()) {
+            log.info("closed runs {} as ABANDONED: the process running them stopped without finishing", abandoned);
+        }
+        Duration recoveryWait = app.config().lease().plusSeconds(30);
+        TributaryScheduler scheduler = TributaryScheduler.create(app.store(), new ScheduledSyncs(app.engine(),
+                recoveryWait), options);
+        ScheduleReconciler reconciler = new ScheduleReconciler(scheduler.quartz(), app.schedules());
+        HealthServer health = null;
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        try {
+            reconciler.start(options.reconcileEvery());
+            scheduler.start();
+            if (httpPort != null) {
+                health = HealthServer.start(httpPort, () -> health(app, scheduler));
+            }
+            long active = app.schedules().list(null).stream().filter(s -> s.firing()).count();
+            log.info("Tributary daemon started: node {}, {}, {} active schedules{}", node,
+                    scheduler.clustered() ? "clustered on MariaDB" : "single node on the embedded H2 store", active,
+                    health == null ? "" : ", health on http://localhost:" + health.port() + "/health");
+            stop.await();
+        } finally {
+            shutDown(app, scheduler, reconciler, health, singleton, keepAlive);
+        }
+        return OK;
+    }
+
+    private void shutDown(App app, TributaryScheduler scheduler, ScheduleReconciler reconciler, HealthServer health,
+            EmbeddedSingleton singleton, ScheduledExecutorService keepAlive) throws InterruptedException {
+        Duration timeout = app.config().stopTimeout();
+        log.info("stopping: no new syncs; running syncs stop at their next page (waiting up to {} s)",
+                timeout.toSeconds());
+        reconciler.close();
+        scheduler.standby();
+        app.engine().requestStop();
+        Thread waiting = new Thread(() -> scheduler.shutdown(true), "tributary-shutdown");
+        waiting.start();
+        waiting.join(timeout.toMillis());
+        if (waiting.isAlive()) {
+            log.warn("syncs still running after {} s: cancelling their requests", timeout.toSeconds());
+            app.http().cancelAll();
+            waiting.join(5000);
+        }
+        keepAlive.shutdownNow();
+        if (singleton != null) {
+            singleton.release();
+        }
+        if (health != null) {
+            health.close();
+        }
+        log.info("stopped");
+    }
+
+    private static Map<String, Object> health(App app, TributaryScheduler scheduler) {
+        boolean store = app.store().reachable();
+        boolean started = scheduler.started();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("status", store && started && !app.engine().stopping() ? "UP" : "DOWN");
+        report.put("store", store ? "UP" : "DOWN");
+        report.put("scheduler", started ? "STARTED" : app.engine().stopping() ? "STOPPING" : "STOPPED");
+        report.put("nodeId", scheduler.nodeId());
+        report.put("clustered", scheduler.clustered());
+        return report;
+    }
+
+    private static void renew(EmbeddedSingleton singleton) {
+        try {
+            singleton.renew();
+        } catch (RuntimeException e) {
+            log.warn("renewing this daemon's hold on the embedded store failed: {}", e.getMessage());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return task -> {
+            Thread thread = new Thread(task, "tributary-keepalive");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static String defaultNodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "node";
+        }
+        return host.replaceAll("[^A-Za-z0-9._-]", "-") + "-" + System.currentTimeMillis();
+    }
+}

@@ -1,0 +1,108 @@
+package io.tributary.daemon;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** {@code java -jar target/tributary.jar ARGS} as a separate process, for tests across processes. */
+final class TributaryProcess implements AutoCloseable {
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private TributaryProcess(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    static TributaryProcess start(Path workDir, Map<String, String> environment, String... args) throws IOException {
+        File jar = new File("target/tributary.jar");
+        if (!jar.isFile()) {
+            throw new IllegalStateException("target/tributary.jar is missing: run the integration tests with "
+                    + "`mvn verify`, which packages it first");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-jar");
+        command.add(jar.getAbsolutePath());
+        command.addAll(List.of(args));
+        String name = args[0] + "-" + System.nanoTime();
+        Path out = workDir.resolve(name + ".out");
+        Path err = workDir.resolve(name + ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        return new TributaryProcess(builder.start(), out, err);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String stdout() {
+        return read(out);
+    }
+
+    String stderr() {
+        return read(err);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until stderr contains {@code text}; fails with both streams when the process ends or time is up. */
+    void awaitLog(String text, Duration timeout) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(timeout);
+        while (!stderr().contains(text)) {
+            if (!process.isAlive() || Instant.now().isAfter(giveUp)) {
+                throw new AssertionError("no '" + text + "' from the process (alive: " + process.isAlive()
+                        + ")\nstdout:\n" + stdout() + "\nstderr:\n" + stderr());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits for the exit code, failing when it takes longer than {@code timeout}. */
+    int waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the process did not end within " + timeout + "\nstderr:\n" + stderr());
+        }
+        return process.exitValue();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM, as systemd stops a service. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** SIGKILL: the process dies at once, mid-whatever. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
