@@ -1,0 +1,116 @@
+package io.tributary.daemon;
+
+import static io.tributary.daemon.DaemonLifecycleIT.await;
+import static io.tributary.daemon.DaemonLifecycleIT.count;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.spi.EntityType;
+import io.tributary.testing.TestDatabase;
+import io.tributary.testkit.http.Fault;
+import io.tributary.testkit.woocommerce.FakeWooCommerce;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two daemons (separate JVMs) on one MariaDB store: every firing runs once, and when the node running a sync is
+ * killed with SIGKILL, the other finishes that (connection, entity) from the last committed cursor.
+ */
+class ClusterIT {
+    @TempDir
+    Path home;
+
+    @Test
+    void twoNodesShareTheFiringsAndOneTakesOverFromTheOtherKilledMidSync() throws Exception {
+        try (CliHarness cli = new CliHarness(TestDatabase.Backend.MARIADB, home);
+                FakeWooCommerce shop = FakeWooCommerce.builder().products(400).orders(10).seed(8).start()) {
+            cli.environment().put("TRIBUTARY_HTTP_RATE", "1000");
+            cli.environment().put("TRIBUTARY_LEASE", "PT5S");
+            Map<String, String> environment = new HashMap<>(cli.environment());
+            List<Long> connections = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                connections.add(cli.run("connection", "add", "--system", "woocommerce", "--name", "Shop " + i, "--url",
+                        shop.siteUrl().toString(), "--access-token", shop.consumerKey(), "--secret",
+                        shop.consumerSecret(), "--json").json().get("id").asLong());
+            }
+            Map<String, TributaryProcess> nodes = new HashMap<>();
+            try (TributaryProcess n1 = TributaryProcess.start(home, environment, "daemon", "--node-id", "n1");
+                    TributaryProcess n2 = TributaryProcess.start(home, environment, "daemon", "--node-id", "n2")) {
+                nodes.put("n1", n1);
+                nodes.put("n2", n2);
+                n1.awaitLog("Tributary daemon started: node n1, clustered on MariaDB", Duration.ofSeconds(90));
+                n2.awaitLog("Tributary daemon started: node n2, clustered on MariaDB", Duration.ofSeconds(90));
+
+                for (long id : connections) { // from the CLI, another process: picked up by the running daemons
+                    assertThat(cli.run("schedule", "set", Long.toString(id), "--entity", "products", "--active")
+                            .exitCode()).isZero();
+                }
+                await(Duration.ofSeconds(30), () -> count(cli, "SELECT COUNT(*) FROM QRTZ_TRIGGERS") == 3);
+
+                try (QuartzClient quartz = new QuartzClient(environment)) {
+                    for (long id : connections) {
+                        quartz.fireNow(id, EntityType.PRODUCTS);
+                    }
+                    await(Duration.ofSeconds(90), () -> count(cli, "SELECT COUNT(*) FROM sync_run WHERE trigger_type = "
+                            + "'SCHEDULED' AND outcome = 'SUCCEEDED'") == 3);
+                    Thread.sleep(6000); // longer than an acquisition cycle: a duplicate firing would show now
+                    assertThat(count(cli, "SELECT COUNT(*) FROM sync_run")).as("each firing ran once").isEqualTo(3);
+                    for (long id : connections) {
+                        assertThat(count(cli, "SELECT COUNT(*) FROM sync_run WHERE connection_id = " + id)).isEqualTo(1);
+                    }
+
+                    // change a third of the catalogue, slow the shop down, fire one job and kill its node mid-sync
+                    long victim = connections.get(0);
+                    shop.clock().advance(Duration.ofHours(2));
+                    for (int product : shop.productIds().subList(0, 300)) {
+                        if ("simple".equals(shop.product(product).get("type").asText())) {
+                            shop.editProduct(product, e -> e.regularPrice("7" + (product % 100) + ".25").salePrice(null));
+                        }
+                    }
+                    shop.faults().inject(Fault.latency(Duration.ofMillis(200)), 100_000, "/wp-json/wc/v3/products");
+                    quartz.fireNow(victim, EntityType.PRODUCTS);
+                    await(Duration.ofSeconds(60), () -> count(cli, "SELECT COALESCE(MAX(read_count), 0) FROM sync_run "
+                            + "WHERE outcome = 'RUNNING' AND connection_id = " + victim) >= 100);
+                    JsonNode running = cli.run("runs", "--connection", Long.toString(victim), "--json").json().get(0);
+                    assertThat(running.get("outcome").asText()).isEqualTo("RUNNING");
+                    String node = running.get("node").asText().startsWith("daemon n1@") ? "n1" : "n2";
+                    String survivor = node.equals("n1") ? "n2" : "n1";
+                    nodes.get(node).kill();
+                    shop.faults().clear();
+
+                    await(Duration.ofSeconds(120), () -> count(cli, "SELECT COUNT(*) FROM sync_run WHERE connection_id = "
+                            + victim + " AND outcome = 'SUCCEEDED'") == 2);
+                    JsonNode runs = cli.run("runs", "--connection", Long.toString(victim), "--json").json();
+                    assertThat(runs).hasSize(3);
+                    JsonNode recovery = runs.get(0);
+                    assertThat(recovery.get("outcome").asText()).isEqualTo("SUCCEEDED");
+                    assertThat(recovery.get("node").asText()).startsWith("daemon " + survivor + "@");
+                    assertThat(runs.get(1).get("runId").asLong()).isEqualTo(running.get("runId").asLong());
+                    assertThat(runs.get(1).get("outcome").asText()).isEqualTo("ABANDONED");
+                    long killedRead = runs.get(1).get("read").asLong();
+                    assertThat(killedRead).isPositive();
+
+                    Map<String, String> stored = new HashMap<>();
+                    for (JsonNode p : cli.run("products", "--connection", Long.toString(victim), "--limit", "10000",
+                            "--json").json()) {
+                        stored.put(p.get("externalId").asText(), p.get("price").isNull() ? "" : p.get("price").asText());
+                    }
+                    for (int product : shop.productIds()) {
+                        String price = shop.product(product).path("price").asText("");
+                        assertThat(stored.get(Integer.toString(product))).as("product " + product)
+                                .isEqualTo(price.isEmpty() ? "" : new BigDecimal(price).toPlainString());
+                    }
+                    nodes.get(survivor).terminate();
+                    assertThat(nodes.get(survivor).waitFor(Duration.ofSeconds(45))).isZero();
+                }
+            }
+        }
+    }
+}

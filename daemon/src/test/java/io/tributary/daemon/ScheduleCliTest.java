@@ -1,0 +1,83 @@
+package io.tributary.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ScheduleCliTest {
+    @TempDir
+    Path home;
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void listAndSetSchedulesWithTheirNextFiring(TestDatabase.Backend backend) {
+        try (CliHarness cli = new CliHarness(backend, home)) {
+            cli.environment().put("TRIBUTARY_ZONE", "America/New_York");
+            long id = cli.run("connection", "add", "--system", "woocommerce", "--name", "Shop", "--url",
+                    "https://shop.example", "--access-token", "ck_x", "--secret", "cs_y", "--json").json().get("id").asLong();
+
+            JsonNode defaults = cli.run("schedule", "list", "--connection", Long.toString(id), "--json").json();
+            assertThat(defaults).hasSize(2);
+            JsonNode products = defaults.get(0);
+            assertThat(products.get("connectionId").asLong()).isEqualTo(id);
+            assertThat(products.get("entity").asText()).isEqualTo("products");
+            assertThat(products.get("frequency").asText()).isEqualTo("DAILY");
+            assertThat(products.get("dayOfWeek").isNull()).isTrue();
+            assertThat(products.get("time").asText()).matches("0[1-5]:\\d\\d");
+            assertThat(products.get("zone").asText()).isEqualTo("America/New_York");
+            assertThat(products.get("active").asBoolean()).isFalse();
+            assertThat(products.get("nextFireAt").isNull()).as("inactive: no next firing").isTrue();
+            assertThat(defaults.get(1).get("frequency").asText()).isEqualTo("HOURLY");
+
+            CliHarness.Result set = cli.run("schedule", "set", Long.toString(id), "--entity", "orders", "--frequency",
+                    "weekly", "--day-of-week", "fri", "--time", "06:05", "--start-date", "2030-01-01", "--zone",
+                    "Europe/Stockholm", "--active", "--json");
+            assertThat(set.exitCode()).as(set.all()).isZero();
+            JsonNode weekly = set.json();
+            assertThat(weekly.get("dayOfWeek").asText()).isEqualTo("FRI");
+            assertThat(weekly.get("active").asBoolean()).isTrue();
+            ZonedDateTime next = Instant.parse(weekly.get("nextFireAt").asText()).atZone(ZoneId.of("Europe/Stockholm"));
+            assertThat(next.toLocalDate().toString()).isEqualTo("2030-01-04");
+            assertThat(next.toLocalTime().toString()).isEqualTo("06:05");
+
+            CliHarness.Result human = cli.run("schedule", "list");
+            assertThat(human.out()).contains("weekly").contains("FRI").contains("06:05").contains("active");
+
+            cli.run("connection", "disable", Long.toString(id));
+            JsonNode paused = cli.run("schedule", "list", "--json").json().get(1);
+            assertThat(paused.get("paused").asBoolean()).isTrue();
+            assertThat(paused.get("nextFireAt").isNull()).isTrue();
+            assertThat(cli.run("schedule", "list").out()).contains("paused");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void badSchedulesAreRefusedWithExitTwo(TestDatabase.Backend backend) {
+        try (CliHarness cli = new CliHarness(backend, home)) {
+            String id = cli.run("connection", "add", "--system", "woocommerce", "--name", "Shop", "--url",
+                    "https://shop.example", "--access-token", "ck_x", "--secret", "cs_y", "--json").json().get("id").asText();
+            assertThat(cli.run("schedule", "set", id, "--entity", "products", "--time", "25:00").err())
+                    .contains("--time must be HH:MM (24-hour), got '25:00'.");
+            assertThat(cli.run("schedule", "set", id, "--entity", "products", "--frequency", "weekly").err())
+                    .contains("A weekly schedule needs a day of week");
+            assertThat(cli.run("schedule", "set", id, "--entity", "products", "--day-of-week", "MON").err())
+                    .contains("Only weekly schedules take a day of week");
+            assertThat(cli.run("schedule", "set", id, "--entity", "products", "--zone", "Mars/Olympus").exitCode())
+                    .isEqualTo(2);
+            assertThat(cli.run("schedule", "set", id, "--entity", "products", "--frequency", "monthly").err())
+                    .contains("Unknown frequency 'monthly'");
+            assertThat(cli.run("schedule", "set", "999", "--entity", "products", "--active").exitCode()).isEqualTo(2);
+            assertThat(cli.run("schedule", "set", id, "--entity", "products", "--active", "--inactive").exitCode())
+                    .isEqualTo(2);
+        }
+    }
+}
