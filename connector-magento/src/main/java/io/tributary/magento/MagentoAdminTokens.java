@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.http.Json;
+import io.tributary.spi.ConnectorException;
 import io.tributary.spi.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,6 +30,7 @@ final class MagentoAdminTokens {
     private Instant renewAt;
     private Instant expiresAt;
     private int issued;
+    private ConnectorException refusal;
 
     MagentoAdminTokens(Clock clock) {
         this.clock = requireNonNull(clock, "clock is null");
@@ -49,6 +51,17 @@ final class MagentoAdminTokens {
         renewAt = expiresAt.minus(margin);
         token = newToken;
         issued++;
+    }
+
+    /** Remembers that Magento refused the user name and password: this instance never sends them again. */
+    synchronized void refused(ConnectorException failure) {
+        refusal = failure;
+        token = null;
+    }
+
+    /** The refusal of an earlier sign-in, or null. */
+    synchronized ConnectorException refusal() {
+        return refusal;
     }
 
     /** Forgets the token after Magento refused it, so the next call signs in again. */

@@ -99,6 +99,9 @@ final class MagentoClient {
         if (tokens == null || tokens.usable() != null) {
             return false;
         }
+        if (tokens.refusal() != null) {
+            throw tokens.refusal();
+        }
         MagentoCredentials.Admin admin = (MagentoCredentials.Admin) credentials;
         String body = Json.mapper().createObjectNode().put("username", admin.username().reveal())
                 .put("password", admin.password().reveal()).toString();
@@ -107,7 +110,11 @@ final class MagentoClient {
                 .build();
         HttpAnswer answer = session.sendOnce(request);
         if (!answer.successful()) {
-            throw failures.forSignIn(answer);
+            ConnectorException failure = failures.forSignIn(answer);
+            if (!failure.retriable()) {
+                tokens.refused(failure);
+            }
+            throw failure;
         }
         JsonNode token = Json.parse(answer);
         if (!token.isTextual() || token.asText().isBlank()) {
