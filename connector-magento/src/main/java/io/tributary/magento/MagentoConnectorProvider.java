@@ -111,7 +111,8 @@ public final class MagentoConnectorProvider implements ConnectorProvider {
             List<ValidationProblem> problems) {
         settings.secret(field).filter(value -> !value.reveal().matches("[A-Za-z0-9]{32}")).ifPresent(value ->
                 problems.add(new ValidationProblem(field, "A Magento integration's " + what + " is 32 letters and "
-                        + "digits (" + WHERE + "); the value given has " + value.length() + " characters"
+                        + "digits (" + WHERE + "); the value given has " + value.length()
+                        + (value.length() == 1 ? " character" : " characters")
                         + (value.reveal().strip().length() != value.length() ? ", with spaces around it" : "")
                         + ".")));
     }

@@ -101,12 +101,13 @@ final class MagentoFailures {
 
     /** Magento's three usual causes of a refused bearer token. */
     static String bearerRefused(String resource, String what) {
+        String lacks = resource.contains(",") ? "lacks the resources " : "lacks the resource ";
         return "Magento refused the access token while " + what + " (\"The consumer isn't authorized to access "
                 + resource + ".\"). Magento answers this for three causes: the token is wrong, or its integration was "
                 + "deleted or deactivated; integration tokens are not accepted as bearer tokens (off by default since "
                 + "Magento 2.4.4: use auth-mode integration with the consumer key and secret, or have the shop turn on "
                 + "Stores > Configuration > Services > OAuth > Consumer Settings > Allow OAuth Access Tokens to be used "
-                + "as standalone Bearer tokens); or the integration lacks the resource " + resource + " (" + INTEGRATIONS
+                + "as standalone Bearer tokens); or the integration " + lacks + resource + " (" + INTEGRATIONS
                 + " > Edit > API).";
     }
 

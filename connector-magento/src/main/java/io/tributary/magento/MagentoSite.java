@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import okhttp3.HttpUrl;
 
 /**
@@ -82,9 +81,5 @@ record MagentoSite(HttpUrl apiBase, String storeCode) {
     String display() {
         String text = apiBase.toString();
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    boolean https() {
-        return apiBase.scheme().toLowerCase(Locale.ROOT).equals("https");
     }
 }

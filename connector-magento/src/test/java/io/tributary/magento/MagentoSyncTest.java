@@ -193,6 +193,33 @@ class MagentoSyncTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void editsInTheHourThatRepeatsInTheShopsTimeZoneAreReadInOrder(TestDatabase.Backend backend) {
+        // Magento keeps and compares updated_at in UTC, whatever the store's time zone (Europe/Paris here): the
+        // hour that repeats when daylight saving time ends has no effect on the order, unlike WooCommerce's.
+        Instant start = Instant.parse("2025-10-26T00:00:00Z");
+        try (SyncFixture f = new SyncFixture(backend);
+                FakeMagentoShop shop = new FakeMagentoShop(FakeMagento.builder().products(5).orders(240).seed(9)
+                        .clockStart(start).start(), MagentoAuthMode.INTEGRATION)) {
+            long id = f.connect(shop.settings());
+            f.sync(id, EntityType.ORDERS);
+            FakeMagento fake = shop.fake();
+            List<Integer> orders = fake.orderIds();
+            for (int i = 0; i < orders.size(); i++) {
+                fake.clock().set(start.plusSeconds(i * 30L));
+                fake.editOrder(orders.get(i), e -> e.status("closed", "closed"));
+            }
+
+            SyncRun run = f.sync(id, EntityType.ORDERS);
+
+            assertThat(run.outcome()).as(run.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(run.updatedCount()).isEqualTo(240);
+            assertThat(f.storedOrders(id).values()).allSatisfy(o -> assertThat(o.status()).isEqualTo("closed"));
+            assertThat(f.cursors.load(id, EntityType.ORDERS).modifiedAt()).isEqualTo(start.plusSeconds(239 * 30L));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void adminTokensAreKeptRenewedAfterARefusalAndARefusedPasswordIsSentOnce(TestDatabase.Backend backend) {
         try (SyncFixture f = new SyncFixture(backend);
                 FakeMagentoShop shop = FakeMagentoShop.start(10, 260, MagentoAuthMode.ADMIN)) {
