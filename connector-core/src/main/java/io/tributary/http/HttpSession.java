@@ -94,6 +94,22 @@ public final class HttpSession {
         }
     }
 
+    /**
+     * Sends a request exactly once, whatever the answer or failure: no retry, not even after a reset
+     * connection. For requests that must not be repeated blindly, such as a sign-in, where a second attempt
+     * with a wrong password counts against the account's lockout. Still rate limited and, in a verification
+     * session, bounded by its deadline.
+     *
+     * @throws ConnectorException for I/O failures, classified as {@link #send} does
+     */
+    public HttpAnswer sendOnce(Request request) {
+        try {
+            return attempt(request);
+        } catch (IOException e) {
+            throw HttpFailures.forIo(e, request.url(), policy);
+        }
+    }
+
     /** {@link #send} for a GET of {@code url}. */
     public HttpAnswer get(okhttp3.HttpUrl url) {
         return send(new Request.Builder().url(url).get().build());

@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,9 @@ import java.time.Duration;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,6 +74,24 @@ class HttpSessionTest {
 
         assertThat(answer.status()).isEqualTo(401);
         server.verify(1, getRequestedFor(urlPathEqualTo("/items")));
+    }
+
+    @Test
+    void sendOnceNeverRetriesNeitherAStatusNorAReset() {
+        server.stubFor(post("/sign-in")
+                .willReturn(aResponse().withStatus(503)));
+        server.stubFor(post("/reset")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        RequestBody body = RequestBody.create("{}", MediaType.get("application/json"));
+
+        HttpAnswer answer = session().sendOnce(new Request.Builder().url(url("/sign-in")).post(body).build());
+        assertThatThrownBy(() -> session().sendOnce(new Request.Builder().url(url("/reset")).post(body).build()))
+                .isInstanceOfSatisfying(ConnectorException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE));
+
+        assertThat(answer.status()).isEqualTo(503);
+        server.verify(1, postRequestedFor(urlPathEqualTo("/sign-in")));
+        server.verify(1, postRequestedFor(urlPathEqualTo("/reset")));
     }
 
     @Test

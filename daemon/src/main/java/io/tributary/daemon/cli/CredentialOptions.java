@@ -8,15 +8,18 @@ import picocli.CommandLine.Option;
 /** {@code --access-token}, {@code --secret} and {@code --credential KEY=VALUE}; {@code -} reads a value from stdin. */
 final class CredentialOptions {
     @Option(names = "--access-token", paramLabel = "TOKEN",
-            description = "The system's access token (WooCommerce: consumer key ck_...); - reads it from stdin.")
+            description = "The system's access token (WooCommerce: consumer key ck_...; Magento: admin user name or the "
+                    + "integration's access token); - reads it from stdin.")
     String accessToken;
 
     @Option(names = "--secret", paramLabel = "SECRET",
-            description = "The system's secret (WooCommerce: consumer secret cs_...); - reads it from stdin.")
+            description = "The system's secret (WooCommerce: consumer secret cs_...; Magento: admin password or the "
+                    + "integration's access token secret); - reads it from stdin.")
     String secret;
 
     @Option(names = "--credential", paramLabel = "KEY=VALUE",
-            description = "A connector-specific credential, e.g. auth-mode=oauth1; repeatable. VALUE - reads stdin.")
+            description = "A connector-specific credential, e.g. auth-mode=oauth1 or consumer-key=...; repeatable. "
+                    + "VALUE - reads stdin.")
     Map<String, String> extra = new LinkedHashMap<>();
 
     /** The given credentials by field name; values of {@code -} are read from standard input, in option order. */

@@ -1,0 +1,55 @@
+package io.tributary.magento;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.http.Json;
+import io.tributary.spi.ProductRecord;
+import java.time.Instant;
+
+/**
+ * Maps one item of {@code GET /V1/products} to the central product model: {@code id}, {@code sku}, {@code name},
+ * {@code type_id}, status 1/2 as {@code enabled}/{@code disabled}, the exact price in the store view's base
+ * currency, and the parent configurable for a child. Visibility, custom attributes and everything else stay in
+ * the raw JSON. Stock is not in Magento's list answers, so it is left unknown.
+ */
+final class MagentoProductMapper {
+    private MagentoProductMapper() {}
+
+    static ProductRecord product(JsonNode json, String parentId, String currency) {
+        String id = id(json, "id");
+        return new ProductRecord(id, parentId, Json.text(json, "sku"), Json.text(json, "name"),
+                Json.text(json, "type_id"), status(json), MagentoAmounts.amount(json, "price", id, MagentoAmounts.PRICE_SCALE),
+                currency, null, Json.utcInstant(json, "created_at", id), updatedAt(json, id), json.toString());
+    }
+
+    private static String status(JsonNode json) {
+        String status = Json.text(json, "status");
+        if (status == null) {
+            return null;
+        }
+        return switch (status) {
+            case "1" -> "enabled";
+            case "2" -> "disabled";
+            default -> status;
+        };
+    }
+
+    /** A record's numeric id field ({@code id} for products, {@code entity_id} for orders) as text. */
+    static String id(JsonNode json, String field) {
+        JsonNode id = json.get(field);
+        if (id == null || !id.canConvertToLong() || id.asLong() <= 0) {
+            String shown = json.toString();
+            throw new IllegalArgumentException("Magento sent a record without a numeric " + field + ": "
+                    + (shown.length() > 120 ? shown.substring(0, 120) + "…" : shown));
+        }
+        return Long.toString(id.asLong());
+    }
+
+    /** {@code updated_at} (UTC, no zone designator), which the sync cursor depends on. */
+    static Instant updatedAt(JsonNode json, String id) {
+        Instant updated = Json.utcInstant(json, "updated_at", id);
+        if (updated == null) {
+            throw new IllegalArgumentException("Magento record " + id + " has no updated_at.");
+        }
+        return updated;
+    }
+}

@@ -1,0 +1,411 @@
+package io.tributary.testkit.magento;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.testkit.http.FakeHttpServer;
+import io.tributary.testkit.http.FaultInjector;
+import io.tributary.testkit.http.RequestLog;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * A fake Magento 2 / Adobe Commerce shop on a real socket: the REST web API ({@code /rest[/<store>]/V1}, also
+ * behind {@code /index.php}) for store configs, products and orders, with Magento's {@code searchCriteria}
+ * filters, sorting and paging (a page past the end repeats the last one), its authentication (admin tokens
+ * with lockout and 2FA, OAuth 1.0a integrations, integration tokens as bearer tokens when allowed), per-route
+ * ACL resources and its {@code {"message", "parameters"}} errors, over a seeded catalogue that is the same for
+ * the same seed. Tests edit the shop, move its clocks, break the connection and read back the truth.
+ *
+ * <pre>{@code
+ * try (FakeMagento shop = FakeMagento.builder().products(300).orders(200).seed(42).start()) {
+ *     URI api = shop.apiUrl();                  // http://127.0.0.1:PORT/rest/V1
+ *     MagentoIntegration keys = shop.integration();
+ *     shop.editProduct(id, p -> p.price("13.50"));
+ * }
+ * }</pre>
+ */
+public final class FakeMagento implements AutoCloseable {
+
+    /** ACL resources of the routes: store configuration, catalogue, sales. */
+    public static final String STORES_RESOURCE = MagentoRestApi.STORES;
+    public static final String PRODUCTS_RESOURCE = MagentoRestApi.PRODUCTS;
+    public static final String ORDERS_RESOURCE = MagentoRestApi.ORDERS;
+
+    /** Site-wide knobs the request handler reads. */
+    static final class Site {
+        volatile boolean htmlEverywhere;
+    }
+
+    private final FakeHttpServer server;
+    private final Site site = new Site();
+    private final MagentoCatalogue catalogue;
+    private final MagentoAuthenticator auth;
+    private final MagentoRecords records;
+    private final MagentoRestApi api;
+    private final MagentoIntegration integration;
+    private final String adminUsername;
+    private final String adminPassword;
+
+    private FakeMagento(Builder builder) {
+        this.catalogue = new MagentoCatalogue(MagentoClock.startingAt(builder.clockStart), builder.editTick);
+        new MagentoSeeder(builder.seed, catalogue).seed(builder.products, builder.orders);
+        this.auth = new MagentoAuthenticator(builder.authClock, builder.seed);
+        auth.jwtTokens = builder.jwtAdminTokens;
+        auth.adminTokenLifetime = builder.adminTokenLifetime;
+        this.integration = new MagentoIntegration(auth.randomToken(), auth.randomToken(), auth.randomToken(),
+                auth.randomToken());
+        auth.addIntegration(integration, null, true);
+        this.adminUsername = "tributary-api";
+        this.adminPassword = "Pw-" + auth.randomToken().substring(0, 12) + "!é";
+        auth.addAdmin(new MagentoAuthenticator.AdminUser(adminUsername, adminPassword, null));
+        this.records = new MagentoRecords(builder.legacyFloatPrecision);
+        List<MagentoStore> stores = List.of(
+                new MagentoStore(1, "default", "Café Lumière", 1, "fr_FR", "EUR", "Europe/Paris"),
+                new MagentoStore(2, "de", "Café Lumière Deutschland", 1, "de_DE", "EUR", "Europe/Berlin"));
+        this.api = new MagentoRestApi(site, catalogue, auth, records, stores);
+        AtomicReference<MagentoRestApi> handler = new AtomicReference<>(api);
+        this.server = FakeHttpServer.builder().name("fake-magento").handler(r -> handler.get().handle(r)).start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- where it is ----
+
+    /** The shop's address, {@code http://127.0.0.1:PORT/}. */
+    public URI baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** {@code http://127.0.0.1:PORT/rest/V1}: the REST base an admin would paste. */
+    public URI apiUrl() {
+        return server.baseUrl().resolve("rest/V1");
+    }
+
+    /** {@code http://127.0.0.1:PORT/rest/<storeCode>/V1}. */
+    public URI apiUrl(String storeCode) {
+        return server.baseUrl().resolve("rest/" + storeCode + "/V1");
+    }
+
+    /** {@code http://127.0.0.1:PORT/index.php/rest/V1}, as on a server without URL rewrites. */
+    public URI indexPhpApiUrl() {
+        return server.baseUrl().resolve("index.php/rest/V1");
+    }
+
+    public FakeHttpServer server() {
+        return server;
+    }
+
+    public RequestLog requests() {
+        return server.requests();
+    }
+
+    public FaultInjector faults() {
+        return server.faults();
+    }
+
+    /** See {@link FakeHttpServer#afterRequests(String, int, Runnable)}. */
+    public void afterRequests(String pathPrefix, int n, Runnable action) {
+        server.afterRequests(pathPrefix, n, action);
+    }
+
+    /** The shop clock that edits take their {@code updated_at} from. */
+    public MagentoClock clock() {
+        return catalogue.clock();
+    }
+
+    // ---- credentials ----
+
+    /** The integration made at start: active, with access to every resource. */
+    public MagentoIntegration integration() {
+        return integration;
+    }
+
+    /** Adds another active integration allowed only the given ACL resources (null: all). */
+    public MagentoIntegration addIntegration(Set<String> resources) {
+        MagentoIntegration added = new MagentoIntegration(auth.randomToken(), auth.randomToken(), auth.randomToken(),
+                auth.randomToken());
+        auth.addIntegration(added, resources, true);
+        return added;
+    }
+
+    /** Adds an integration that was created but never activated (or was deactivated). */
+    public MagentoIntegration addInactiveIntegration() {
+        MagentoIntegration added = new MagentoIntegration(auth.randomToken(), auth.randomToken(), auth.randomToken(),
+                auth.randomToken());
+        auth.addIntegration(added, null, false);
+        return added;
+    }
+
+    /** The admin user made at start, in the Administrators role. */
+    public String adminUsername() {
+        return adminUsername;
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** Adds an admin user whose role has only the given ACL resources (null: all). */
+    public void addAdmin(String username, String password, Set<String> resources) {
+        auth.addAdmin(new MagentoAuthenticator.AdminUser(username, password,
+                resources == null ? null : Set.copyOf(resources)));
+    }
+
+    /** Failed sign-ins Magento counts against a user now; at 6 the account is locked for 30 minutes. */
+    public int adminFailures(String username) {
+        return auth.failures(username);
+    }
+
+    /** Forgets every issued admin token, as when they expire or the user is saved: they answer 401. */
+    public void revokeAdminTokens() {
+        auth.revokeAdminTokens();
+    }
+
+    // ---- knobs ----
+
+    /** What two-factor authentication does to the admin token request; default {@link TwoFactorMode#OFF}. */
+    public FakeMagento twoFactor(TwoFactorMode mode) {
+        auth.twoFactor = requireNonNull(mode, "mode is null");
+        return this;
+    }
+
+    /** "Allow OAuth Access Tokens to be used as standalone Bearer tokens"; default off, as since 2.4.4. */
+    public FakeMagento bearerIntegrationTokens(boolean allowed) {
+        auth.bearerIntegrationTokens = allowed;
+        return this;
+    }
+
+    /** Takes an ACL resource away from every caller, e.g. {@link #ORDERS_RESOURCE}. */
+    public FakeMagento denyResource(String resource) {
+        api.deniedResources.add(requireNonNull(resource, "resource is null"));
+        return this;
+    }
+
+    public FakeMagento allowResource(String resource) {
+        api.deniedResources.remove(resource);
+        return this;
+    }
+
+    /** Every URL answers 200 with an HTML sign-in page, as a portal or a proxy in front of the shop would. */
+    public FakeMagento htmlEverywhere(boolean value) {
+        site.htmlEverywhere = value;
+        return this;
+    }
+
+    // ---- the truth ----
+
+    /** The product as one item of {@code GET /V1/products} shows it now. */
+    public JsonNode product(int id) {
+        return catalogue.read(() -> records.product(catalogue.product(id), false, 0));
+    }
+
+    public JsonNode order(int id) {
+        return catalogue.read(() -> records.order(catalogue.order(id)));
+    }
+
+    /** Every product id, children of configurables included, ascending. */
+    public List<Integer> productIds() {
+        return catalogue.read(() -> List.copyOf(catalogue.products().keySet()));
+    }
+
+    public List<Integer> orderIds() {
+        return catalogue.read(() -> List.copyOf(catalogue.orders().keySet()));
+    }
+
+    /** The children of a configurable product; empty for other products. */
+    public List<Integer> childIds(int productId) {
+        return catalogue.read(() -> List.copyOf(catalogue.product(productId).childIds));
+    }
+
+    /** The configurable products a product is a child of, ascending. */
+    public List<Integer> parentIds(int productId) {
+        return catalogue.read(() -> catalogue.parentsOf(productId));
+    }
+
+    /** The stock the single-product route reports (list answers carry none, as in Magento). */
+    static int stockOf(int productId) {
+        return Math.floorMod(productId * 37, 120);
+    }
+
+    // ---- mutations ----
+
+    /** Edits a product and saves it: its {@code updated_at} becomes the shop clock's now. */
+    public void editProduct(int id, Consumer<ProductEdit> edit) {
+        catalogue.run(() -> {
+            MagentoProduct product = catalogue.product(id);
+            edit.accept(new ProductEdit(product));
+            product.updatedAt = catalogue.stamp();
+        });
+    }
+
+    /** Edits an order and saves it: its {@code updated_at} becomes the shop clock's now. */
+    public void editOrder(int id, Consumer<OrderEdit> edit) {
+        catalogue.run(() -> {
+            MagentoOrder order = catalogue.order(id);
+            edit.accept(new OrderEdit(order));
+            order.updatedAt = catalogue.stamp();
+        });
+    }
+
+    /** Links an existing simple product as a new child of a configurable product, saving the configurable only. */
+    public void linkChild(int configurableId, int childId) {
+        catalogue.run(() -> {
+            MagentoProduct parent = catalogue.product(configurableId);
+            if (!parent.isConfigurable()) {
+                throw new IllegalArgumentException("product " + configurableId + " is not configurable");
+            }
+            parent.childIds.add(childId);
+            parent.updatedAt = catalogue.stamp();
+        });
+    }
+
+    /** Adds an enabled simple product created now; returns its id. */
+    public int addSimpleProduct(String name, String price) {
+        return catalogue.write(() -> {
+            long now = catalogue.stamp();
+            MagentoProduct product = MagentoSeeder.product(MagentoSeeder.random(now, 5),
+                    catalogue.allocateProductId(), "simple", now);
+            product.name = name;
+            product.price = new BigDecimal(price);
+            product.specialPrice = null;
+            product.status = 1;
+            product.updatedAt = now;
+            catalogue.products().put(product.id, product);
+            return product.id;
+        });
+    }
+
+    /** Adds a new order (state new, status pending) created now for one unit of each product; returns its id. */
+    public int addOrder(List<Integer> productIds) {
+        return catalogue.write(() -> {
+            long now = catalogue.stamp();
+            MagentoOrder order = new MagentoOrder(catalogue.allocateOrderId());
+            order.incrementId = String.format(java.util.Locale.ROOT, "1%08d", order.id);
+            order.state = "new";
+            order.status = "pending";
+            order.createdAt = now;
+            order.updatedAt = now;
+            order.customerFirstname = "Zoë";
+            order.customerLastname = "Østergaard";
+            order.customerEmail = "zoe.ostergaard@example.org";
+            order.guest = true;
+            order.place = MagentoSeedWords.PLACES.get(0);
+            order.paymentMethod = "checkmo";
+            List<MagentoProduct> products = new ArrayList<>();
+            productIds.forEach(id -> products.add(catalogue.product(id)));
+            for (MagentoProduct product : products) {
+                List<Integer> parents = catalogue.parentsOf(product.id);
+                MagentoProduct parent = parents.isEmpty() ? null : catalogue.product(parents.get(0));
+                int itemId = catalogue.allocateItemId();
+                if (parent != null) {
+                    catalogue.allocateItemId();
+                }
+                MagentoSeeder.addLine(order, product, parent, BigDecimal.ONE, false, itemId);
+            }
+            order.recomputeTotals();
+            catalogue.orders().put(order.id, order);
+            return order.id;
+        });
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** Settings of a fake shop; everything has a default. */
+    public static final class Builder {
+        private int products = 200;
+        private int orders = 300;
+        private long seed = 42;
+        private Instant clockStart = MagentoSeeder.CLOCK_START;
+        private Duration editTick = Duration.ZERO;
+        private Clock authClock = Clock.systemUTC();
+        private boolean legacyFloatPrecision;
+        private boolean jwtAdminTokens = true;
+        private Duration adminTokenLifetime;
+
+        private Builder() {
+        }
+
+        /** Products that are not children; each configurable brings 2–4 children on top. */
+        public Builder products(int count) {
+            this.products = nonNegative(count, "products");
+            return this;
+        }
+
+        public Builder orders(int count) {
+            this.orders = nonNegative(count, "orders");
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** Where the shop clock starts; default 2025-06-30T01:00:00Z, an hour after the newest seeded record. */
+        public Builder clockStart(Instant start) {
+            this.clockStart = requireNonNull(start, "start is null");
+            return this;
+        }
+
+        /** How far the shop clock moves after each edit; default zero (edits share the second). */
+        public Builder editTick(Duration tick) {
+            if (requireNonNull(tick, "tick is null").isNegative()) {
+                throw new IllegalArgumentException("editTick must not be negative: " + tick);
+            }
+            this.editTick = tick;
+            return this;
+        }
+
+        /** The wall clock for token expiry, the lockout period and OAuth timestamps; default the system clock. */
+        public Builder authClock(Clock clock) {
+            this.authClock = requireNonNull(clock, "clock is null");
+            return this;
+        }
+
+        /**
+         * Amounts printed as PHP does with the legacy {@code serialize_precision = 17}: {@code 29.9} becomes
+         * {@code 29.899999999999999}. Default off (PHP 7.1+ prints the shortest form).
+         */
+        public Builder legacyFloatPrecision(boolean value) {
+            this.legacyFloatPrecision = value;
+            return this;
+        }
+
+        /** JWT admin tokens (2.4.4+, default) or opaque 32-character ones (older versions). */
+        public Builder jwtAdminTokens(boolean value) {
+            this.jwtAdminTokens = value;
+            return this;
+        }
+
+        /** How long an admin token lives; default 60 minutes for JWTs, 4 hours for opaque tokens. */
+        public Builder adminTokenLifetime(Duration lifetime) {
+            this.adminTokenLifetime = requireNonNull(lifetime, "lifetime is null");
+            return this;
+        }
+
+        public FakeMagento start() {
+            return new FakeMagento(this);
+        }
+
+        private static int nonNegative(int count, String what) {
+            if (count < 0) {
+                throw new IllegalArgumentException(what + " must not be negative: " + count);
+            }
+            return count;
+        }
+    }
+}
