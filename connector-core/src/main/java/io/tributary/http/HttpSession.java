@@ -94,6 +94,21 @@ public final class HttpSession {
         }
     }
 
+    /**
+     * Sends a request exactly once, whatever the answer or failure: for requests that create something, where a
+     * lost answer may hide a success and retrying blindly could create it twice. The rate limit and a
+     * verification session's deadline still apply.
+     *
+     * @throws ConnectorException for I/O failures (the request may or may not have reached the server)
+     */
+    public HttpAnswer sendOnce(Request request) {
+        try {
+            return attempt(request);
+        } catch (IOException e) {
+            throw HttpFailures.forIo(e, request.url(), policy);
+        }
+    }
+
     /** {@link #send} for a GET of {@code url}. */
     public HttpAnswer get(okhttp3.HttpUrl url) {
         return send(new Request.Builder().url(url).get().build());

@@ -72,6 +72,23 @@ class HttpSessionTest {
     }
 
     @Test
+    void sendOnceNeverRetriesNeither5xxNorALostAnswer() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/create")
+                .willReturn(aResponse().withStatus(503)));
+        okhttp3.Request create = new okhttp3.Request.Builder().url(url("/create"))
+                .post(okhttp3.RequestBody.create("{}", okhttp3.MediaType.get("application/json"))).build();
+
+        assertThat(session().sendOnce(create).status()).isEqualTo(503);
+        server.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/create")));
+
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/create")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        assertThatThrownBy(() -> session().sendOnce(create)).isInstanceOf(ConnectorException.class)
+                .extracting(e -> ((ConnectorException) e).kind()).isEqualTo(FailureKind.UNREACHABLE);
+        server.verify(2, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/create")));
+    }
+
+    @Test
     void retries5xxUpToTheLimitAndReturnsTheLastAnswer() {
         server.stubFor(get("/items").willReturn(aResponse().withStatus(503)));
 
