@@ -10,9 +10,10 @@ import java.util.Random;
  * still open), and the deliveries {@code POST /api/deliveries} creates.
  */
 final class CoopCycleSeeder {
-    private static final List<String> STREETS = List.of("48 Rue de Rivoli, 75004 Paris", "12 Rue Oberkampf, 75011 Paris",
-            "3 Rue du Bac, 75007 Paris", "71 Avenue Jean Jaurès, 75019 Paris", "9 Rue des Martyrs, 75009 Paris",
-            "150 Boulevard Voltaire, 75011 Paris", "5 Place d'Italie, 75013 Paris", "27 Rue de la Roquette, 75011 Paris");
+    private static final List<String> STREETS = List.of("48 Rue de Rivoli, 75004 Paris",
+            "12 Rue Oberkampf, 75011 Paris", "3 Rue du Bac, 75007 Paris", "71 Avenue Jean Jaurès, 75019 Paris",
+            "9 Rue des Martyrs, 75009 Paris", "150 Boulevard Voltaire, 75011 Paris", "5 Place d'Italie, 75013 Paris",
+            "27 Rue de la Roquette, 75011 Paris");
     private static final List<String> NAMES = List.of("Ana López", "Jean Dupont", "Zoë Martin", "Kofi Mensah",
             "Léa Moreau", "Nguyễn Văn An", "Sofia Rossi", "Élodie Bernard");
     /** Deliveries created within this time before the clock are still under way when seeded. */
