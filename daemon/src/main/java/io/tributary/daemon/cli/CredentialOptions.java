@@ -8,11 +8,13 @@ import picocli.CommandLine.Option;
 /** {@code --access-token}, {@code --secret} and {@code --credential KEY=VALUE}; {@code -} reads a value from stdin. */
 final class CredentialOptions {
     @Option(names = "--access-token", paramLabel = "TOKEN",
-            description = "The system's access token (WooCommerce: consumer key ck_...); - reads it from stdin.")
+            description = "The system's access token (WooCommerce: consumer key ck_...; CoopCycle: the API app's "
+                    + "identifier or an ak_ API key); - reads it from stdin.")
     String accessToken;
 
     @Option(names = "--secret", paramLabel = "SECRET",
-            description = "The system's secret (WooCommerce: consumer secret cs_...); - reads it from stdin.")
+            description = "The system's secret (WooCommerce: consumer secret cs_...; CoopCycle: the API app's secret, "
+                    + "none for an API key); - reads it from stdin.")
     String secret;
 
     @Option(names = "--credential", paramLabel = "KEY=VALUE",
