@@ -147,6 +147,7 @@ final class CoopCycleConnector implements Connector, DeliveryTarget {
         return found;
     }
 
+    /** The reference in the tasks' metadata, else in the last line of the pickup comments. */
     private static String reference(JsonNode delivery) {
         for (String task : new String[] {"dropoff", "pickup"}) {
             String reference = Json.text(delivery.path(task).path("metadata"), CoopCycleDeliveryBody.REFERENCE_KEY);
@@ -154,6 +155,12 @@ final class CoopCycleConnector implements Connector, DeliveryTarget {
                 return reference;
             }
         }
-        return null;
+        String comments = Json.text(delivery.path("pickup"), "comments");
+        if (comments == null) {
+            return null;
+        }
+        String last = comments.substring(comments.lastIndexOf('\n') + 1).trim();
+        return last.startsWith(CoopCycleDeliveryBody.REFERENCE_LINE)
+                ? last.substring(CoopCycleDeliveryBody.REFERENCE_LINE.length()).trim() : null;
     }
 }

@@ -13,12 +13,14 @@ import java.util.List;
  * pickup at the store (no address: CoopCycle uses the store's) with the order number and items in its comments;
  * dropoff at the shipping address ("street, postcode city") with the recipient's name and phone, the second address
  * line as description and the customer's note as comments; both windows as ISO 8601 UTC times; and the
- * reference in both tasks' metadata so the delivery can be found again.
+ * reference in both tasks' metadata (and as the pickup comments' last line) so the delivery can be found again.
  */
 final class CoopCycleDeliveryBody {
     /** The metadata key holding Tributary's reference. */
     static final String REFERENCE_KEY = "tributary_ref";
     static final String ORDER_NUMBER_KEY = "order_number";
+    /** The last line of the pickup comments, so the reference survives an instance that drops task metadata. */
+    static final String REFERENCE_LINE = "Ref ";
     private static final int MAX_ITEM_LINES = 30;
 
     private CoopCycleDeliveryBody() {}
@@ -71,7 +73,7 @@ final class CoopCycleDeliveryBody {
         if (items.size() > MAX_ITEM_LINES) {
             comments.append("\n… and ").append(items.size() - MAX_ITEM_LINES).append(" more lines");
         }
-        return comments.toString();
+        return comments.append('\n').append(REFERENCE_LINE).append(request.reference()).toString();
     }
 
     private static String quantity(BigDecimal quantity) {

@@ -71,7 +71,7 @@ class CoopCycleDeliveryTargetTest {
                 .isEqualTo("48 Rue de Rivoli, 75004 Paris");
         assertThat(delivery.get("dropoff").get("address").get("contactName").asText()).isEqualTo("Ana López");
         assertThat(delivery.get("pickup").get("comments").asText()).isEqualTo("Order #731 from Acme shop\n1 × Mug "
-                + "(MUG-1)");
+                + "(MUG-1)\nRef trib-1-731");
         assertThat(delivery.get("pickup").get("address").get("streetAddress").asText())
                 .as("picked up at the store").isEqualTo("24 Rue de la Paix, 75002 Paris");
 

@@ -196,7 +196,8 @@ class CoopCycleWireMockTest {
         JsonNode body = new ObjectMapper().readTree(sent.getBodyAsString());
         assertThat(body.toString()).isEqualTo("{\"pickup\":{\"after\":\"2024-05-18T11:00:00Z\",\"before\":"
                 + "\"2024-05-18T12:00:00Z\",\"comments\":\"Order #727 from Acme shop\\n2 × Mug bleu (MUG-BLUE)\\n1 × "
-                + "Thé vert\",\"metadata\":{\"tributary_ref\":\"trib-abc-727\",\"order_number\":\"727\"}},"
+                + "Thé vert\\nRef trib-abc-727\",\"metadata\":{\"tributary_ref\":\"trib-abc-727\",\"order_number\":"
+                + "\"727\"}},"
                 + "\"dropoff\":{\"address\":{\"streetAddress\":\"48 Rue de Rivoli, 75004 Paris\",\"contactName\":"
                 + "\"Ana López\",\"telephone\":\"+33 6 12 34 56 78\",\"name\":\"Atelier Ana\",\"description\":"
                 + "\"3e étage\"},\"after\":\"2024-05-18T12:00:00Z\",\"before\":\"2024-05-18T13:00:00Z\",\"comments\":"
@@ -220,6 +221,27 @@ class CoopCycleWireMockTest {
         assertThatThrownBy(() -> target.createDelivery(request())).isInstanceOf(ConnectorException.class)
                 .satisfies(e -> assertThat(((ConnectorException) e).kind()).isEqualTo(FailureKind.SERVER_ERROR));
         server.verify(2, postRequestedFor(urlPathEqualTo("/api/deliveries")));
+    }
+
+    @Test
+    void findsDeliveriesByTheReferenceInTheirMetadataOrTheirPickupComments() {
+        String tagged = "{\"@id\":\"/api/deliveries/7\",\"id\":7,\"pickup\":{\"createdAt\":\"2024-05-18T10:05:00Z\","
+                + "\"metadata\":[]},\"dropoff\":{\"metadata\":{\"tributary_ref\":\"trib-x-7\"}}}";
+        String commented = "{\"@id\":\"/api/deliveries/6\",\"id\":6,\"pickup\":{\"createdAt\":"
+                + "\"2024-05-18T10:04:00Z\",\"comments\":\"Order #6 from Acme\\nRef trib-x-6\"},\"dropoff\":{}}";
+        String old = "{\"@id\":\"/api/deliveries/5\",\"id\":5,\"pickup\":{\"createdAt\":\"2024-05-17T10:00:00Z\","
+                + "\"comments\":\"Ref trib-x-5\"},\"dropoff\":{}}";
+        server.stubFor(get("/api/me").willReturn(okJson(ME)));
+        server.stubFor(get(urlPathEqualTo("/api/stores/3/deliveries")).willReturn(okJson("{\"hydra:member\":["
+                + tagged + "," + commented + "," + old + "],\"hydra:view\":{\"hydra:next\":"
+                + "\"/api/stores/3/deliveries?page=2\"}}")));
+
+        var found = ((DeliveryTarget) connector("ak_" + "2".repeat(40), null)).findDeliveries(java.util.Set.of(
+                "trib-x-7", "trib-x-6", "trib-x-5", "trib-x-4"), Instant.parse("2024-05-18T09:00:00Z"));
+
+        assertThat(found).containsOnlyKeys("trib-x-7", "trib-x-6", "trib-x-5");
+        assertThat(found.get("trib-x-6").deliveryId()).isEqualTo("/api/deliveries/6");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/api/stores/3/deliveries")));
     }
 
     /** A clock tests move by hand. */

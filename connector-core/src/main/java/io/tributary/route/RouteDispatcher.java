@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * "remembered" leaves the INTENT; the next run looks the delivery up in the target by the reference it carries
  * before it posts again, so a second delivery is never created. A refused order is recorded in the run and tried
  * again only once the order changed at the source, at most {@link #MAX_REFUSALS} times; it never blocks other
- * orders. A failure that may go away (the target is down) stops the route for this run, leaving its orders for
- * the next.
+ * orders. Any other failure (the target is down) stops the route for this run, recorded as FAILED, leaving its
+ * orders for the next.
  */
 public final class RouteDispatcher {
     /** How long a dispatcher holds an order it works on; longer than one create request can take. */
@@ -124,6 +124,10 @@ public final class RouteDispatcher {
             }
         } catch (RouteFailure | ConnectorException e) {
             error = withoutSecrets(e.getMessage(), targetSettings);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            error = withoutSecrets(message, targetSettings);
+            log.debug("route {} failed", route.id(), e);
         }
         RouteRun.Outcome outcome = error == null ? RouteRun.Outcome.SUCCEEDED : RouteRun.Outcome.FAILED;
         runs.finish(runId, outcome, dispatch.posted, dispatch.reconciled, dispatch.refused, dispatch.waiting, error,
@@ -192,7 +196,7 @@ public final class RouteDispatcher {
             Map<String, DeliveryReceipt> found;
             try {
                 found = courier.findDeliveries(claimed.keySet(), oldest.minus(RECONCILE_MARGIN));
-            } catch (ConnectorException e) {
+            } catch (RuntimeException e) {
                 claimed.values().forEach(i -> ledger.release(route.id(), i.orderExternalId(), clock.instant()));
                 waiting += claimed.size();
                 throw e;
@@ -231,7 +235,8 @@ public final class RouteDispatcher {
             } catch (DeliveryRefusedException e) {
                 refuse(order, e.getMessage());
                 return;
-            } catch (ConnectorException e) {
+            } catch (RuntimeException e) {
+                // posted or not, nobody knows: the intent stays, and the next run reconciles before posting again
                 ledger.release(route.id(), order.orderExternalId(), clock.instant());
                 waiting++;
                 throw e;

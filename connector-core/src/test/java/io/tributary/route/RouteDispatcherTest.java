@@ -25,6 +25,7 @@ import io.tributary.sync.SyncListener;
 import io.tributary.sync.SyncRequest;
 import io.tributary.testing.ScriptedConnectorProvider;
 import io.tributary.testing.ScriptedCourierProvider;
+import io.tributary.testing.ScriptedShopProvider;
 import io.tributary.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -44,7 +45,8 @@ class RouteDispatcherTest {
         final TestDatabase database;
         final CentralStore store;
         final HttpStack http = HttpStack.create(HttpPolicy.defaults());
-        final ConnectorRegistry registry = ConnectorRegistry.load();
+        final ConnectorRegistry registry = ConnectorRegistry.of(List.of(new ScriptedShopProvider(),
+                new ScriptedCourierProvider()));
         final ConnectionService connections;
         final SyncEngine engine;
         final ScriptedConnectorProvider.Source shop;
@@ -135,6 +137,13 @@ class RouteDispatcherTest {
         }
     }
 
+    /** The process dying: an Error, which nothing in the dispatcher catches. */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash(String order) {
+            super("simulated crash after posting order " + order);
+        }
+    }
+
     private static RouteRun only(List<RouteRun> runs) {
         assertThat(runs).hasSize(1);
         return runs.get(0);
@@ -192,7 +201,7 @@ class RouteDispatcherTest {
             Route route = f.routes().add(new RouteDraft(f.shopId, f.courierId, "processing", null, null, false));
             f.order("7", "processing", "48 Rue de Rivoli");
             RouteDispatcher crashing = f.dispatcher((r, order, receipt) -> {
-                throw new IllegalStateException("simulated crash after posting order " + order);
+                throw new SimulatedCrash(order);
             });
 
             assertThatThrownBy(() -> f.syncAndRoute(crashing)).hasMessageContaining("simulated crash");

@@ -81,7 +81,7 @@ class ConnectionCliTest {
             assertThat(error.get("problems")).hasSize(3);
 
             assertThat(cli.run("connection", "add", "--system", "shopify", "--name", "x", "--url", "https://x.example")
-                    .err()).contains("Unknown system 'shopify'; known systems: woocommerce.");
+                    .err()).contains("Unknown system 'shopify'; known systems: woocommerce, coopcycle.");
             CliHarness.Result missing = cli.run("connection", "show", "404");
             assertThat(missing.exitCode()).isEqualTo(2);
             assertThat(missing.err()).isEqualTo("Error: There is no connection with id 404.\n");

@@ -38,8 +38,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * created the delivery and before Tributary committed its id: the next run finds it and never posts it again.
  */
 class RouteCrashEndToEndTest {
-    /** What the process dying looks like from inside the dispatcher. */
-    private static final class Crash extends RuntimeException {
+    /** The process dying, seen from inside the dispatcher: an Error, which nothing there catches. */
+    private static final class Crash extends Error {
         Crash() {
             super("simulated crash between the POST and the commit of the delivery's id");
         }
