@@ -101,9 +101,12 @@ final class CoopCycleDeliveryStream implements RecordStream {
         return Optional.empty();
     }
 
-    /** Notices a server that does not sort newest first, so the read must not stop at the mark. */
+    /**
+     * Notices a server that does not sort newest first, so the read must not stop at the mark. The server sorts by
+     * the delivery's creation time and the connector reads its pickup task's, so a second of disorder is allowed.
+     */
     private void noticeOrder(Instant created) {
-        if (previousCreated != null && created.isAfter(previousCreated) && !unsorted) {
+        if (previousCreated != null && created.isAfter(previousCreated.plusSeconds(1)) && !unsorted) {
             unsorted = true;
             log.warn("CoopCycle does not list deliveries newest first (order[createdAt]=desc ignored); reading all "
                     + "of them");

@@ -244,6 +244,24 @@ class CoopCycleWireMockTest {
         server.verify(1, getRequestedFor(urlPathEqualTo("/api/stores/3/deliveries")));
     }
 
+    @Test
+    void anInstanceThatIgnoresTheNewestFirstOrderIsReadToTheEnd() {
+        String oldest = "{\"id\":1,\"pickup\":{\"createdAt\":\"2024-05-10T10:00:00Z\"},\"dropoff\":{}}";
+        String newer = "{\"id\":2,\"pickup\":{\"createdAt\":\"2024-05-18T10:00:00Z\"},\"dropoff\":{}}";
+        String newest = "{\"id\":3,\"pickup\":{\"createdAt\":\"2024-05-19T10:00:00Z\"},\"dropoff\":{}}";
+        server.stubFor(get("/api/me").willReturn(okJson(ME)));
+        server.stubFor(get(urlPathEqualTo("/api/stores/3/deliveries")).withQueryParam("page", equalTo("2"))
+                .willReturn(okJson("{\"hydra:member\":[" + newest + "]}")));
+        server.stubFor(get("/api/stores/3/deliveries?order%5BcreatedAt%5D=desc&itemsPerPage=100").willReturn(okJson(
+                "{\"hydra:member\":[" + oldest + "," + newer + "],\"hydra:view\":{\"hydra:next\":"
+                        + "\"/api/stores/3/deliveries?page=2\"}}")));
+
+        List<OrderRecord> read = readAll(connector("ak_" + "3".repeat(40), null),
+                SyncCursor.of(Instant.parse("2024-05-15T00:00:00Z"), null));
+
+        assertThat(read).extracting(OrderRecord::externalId).containsExactly("2", "3");
+    }
+
     /** A clock tests move by hand. */
     static final class MutableClock extends Clock {
         private Instant now;

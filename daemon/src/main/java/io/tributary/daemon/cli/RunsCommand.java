@@ -48,8 +48,10 @@ final class RunsCommand extends CliCommand {
         }
         out().table(List.of("RUN", "CONN", "ENTITY", "TRIGGER", "OUTCOME", "STARTED", "TOOK", "READ", "NEW",
                 "CHANGED", "UNCHANGED", "ERROR"), rows);
-        routed.forEach((runId, routeRuns) -> routeRuns.forEach(r -> RouteViews.lines(r)
-                .forEach(line -> out().line("Run " + runId + ": " + line))));
+        for (SyncRun r : runs) {
+            routed.getOrDefault(r.id(), List.of()).forEach(routeRun -> RouteViews.lines(routeRun)
+                    .forEach(line -> out().line("Run " + r.id() + ": " + line)));
+        }
         return OK;
     }
 }
