@@ -96,11 +96,13 @@ public final class HttpSession {
 
     /**
      * Sends a request exactly once, whatever the answer or failure: no retry, not even after a reset
-     * connection. For requests that must not be repeated blindly, such as a sign-in, where a second attempt
-     * with a wrong password counts against the account's lockout. Still rate limited and, in a verification
-     * session, bounded by its deadline.
+     * connection. For requests that must not be repeated blindly: a sign-in, where a second attempt with a wrong
+     * password counts against the account's lockout; a request that creates something, where a lost answer may
+     * hide a success and a retry could create it twice. Still rate limited and, in a verification session,
+     * bounded by its deadline.
      *
-     * @throws ConnectorException for I/O failures, classified as {@link #send} does
+     * @throws ConnectorException for I/O failures, classified as {@link #send} does (the request may or may not
+     *                            have reached the server)
      */
     public HttpAnswer sendOnce(Request request) {
         try {

@@ -7,14 +7,19 @@ import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.ConnectorProvider;
 import io.tributary.spi.CredentialField;
 import io.tributary.spi.EntityType;
+import io.tributary.spi.Shipment;
+import io.tributary.spi.ShippableOrders;
 import io.tributary.spi.ValidationProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The WooCommerce REST API v3 plugin: products (with variations) and orders (with line items). */
-public final class WooCommerceConnectorProvider implements ConnectorProvider {
+/**
+ * The WooCommerce REST API v3 plugin: products (with variations) and orders (with line items), whose shipping
+ * addresses routes can hand to a courier.
+ */
+public final class WooCommerceConnectorProvider implements ConnectorProvider, ShippableOrders {
     private static final List<CredentialField> FIELDS = List.of(
             new CredentialField(CredentialField.ACCESS_TOKEN, "Consumer key", true, true,
                     "The consumer key (ck_…) from WooCommerce > Settings > Advanced > REST API."),
@@ -71,5 +76,10 @@ public final class WooCommerceConnectorProvider implements ConnectorProvider {
     @Override
     public Connector open(ConnectionSettings settings, ConnectorContext context) {
         return new WooCommerceConnector(settings, context);
+    }
+
+    @Override
+    public Shipment shipmentOf(String orderRawJson) {
+        return WooCommerceShipmentMapper.shipment(orderRawJson);
     }
 }

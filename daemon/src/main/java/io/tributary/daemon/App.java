@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
+import io.tributary.route.RouteDispatcher;
+import io.tributary.route.RouteRuns;
+import io.tributary.route.RouteService;
 import io.tributary.secret.MasterKey;
 import io.tributary.secret.MasterKeyLoader;
 import io.tributary.secret.SecretCipher;
@@ -124,6 +127,19 @@ public final class App implements AutoCloseable {
 
     public RecordQueries records() {
         return new RecordQueries(store().dataSource());
+    }
+
+    public RouteService routes() {
+        return new RouteService(store().dataSource(), connections(), registry(), connectorContext(), clock);
+    }
+
+    public RouteRuns routeRuns() {
+        return new RouteRuns(store().dataSource());
+    }
+
+    /** Runs the routes of a connection after its orders sync; the one entry point for the CLI and the scheduler. */
+    public RouteDispatcher dispatcher() {
+        return new RouteDispatcher(store().dataSource(), connections(), registry(), connectorContext(), clock);
     }
 
     @Override

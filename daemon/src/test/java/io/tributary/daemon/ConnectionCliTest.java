@@ -82,7 +82,7 @@ class ConnectionCliTest {
 
             assertThat(cli.run("connection", "add", "--system", "shopify", "--name", "x", "--url", "https://x.example")
                     .err()).contains("Unknown system 'shopify'; known systems: ").contains("woocommerce")
-                    .contains("magento");
+                    .contains("magento").contains("coopcycle");
             CliHarness.Result missing = cli.run("connection", "show", "404");
             assertThat(missing.exitCode()).isEqualTo(2);
             assertThat(missing.err()).isEqualTo("Error: There is no connection with id 404.\n");

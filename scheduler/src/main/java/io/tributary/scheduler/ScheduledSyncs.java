@@ -12,22 +12,31 @@ import io.tributary.sync.SyncListener;
 import io.tributary.sync.SyncRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a firing does: one SCHEDULED sync through the engine. A firing that finds the (connection, entity) busy
- * is skipped (the next firing covers it), except when Quartz recovers the job of a node that died: then the dead
- * node's lease is waited out, and the sync continues from the last committed cursor.
+ * What a firing does: one SCHEDULED sync through the engine, then what follows a sync (the routes of an orders
+ * sync). A firing that finds the (connection, entity) busy is skipped (the next firing covers it), except when
+ * Quartz recovers the job of a node that died: then the dead node's lease is waited out, and the sync continues
+ * from the last committed cursor.
  */
 public final class ScheduledSyncs {
     private static final Logger log = LoggerFactory.getLogger(ScheduledSyncs.class);
     private final SyncEngine engine;
     private final Duration recoveryWait;
+    private final Consumer<SyncRun> afterRun;
 
     public ScheduledSyncs(SyncEngine engine, Duration recoveryWait) {
+        this(engine, recoveryWait, run -> { });
+    }
+
+    /** @param afterRun called with every run this service completes, e.g. to run the routes after an orders sync */
+    public ScheduledSyncs(SyncEngine engine, Duration recoveryWait, Consumer<SyncRun> afterRun) {
         this.engine = requireNonNull(engine, "engine is null");
         this.recoveryWait = requireNonNull(recoveryWait, "recoveryWait is null");
+        this.afterRun = requireNonNull(afterRun, "afterRun is null");
     }
 
     public SyncEngine engine() {
@@ -38,8 +47,9 @@ public final class ScheduledSyncs {
     public SyncRun run(long connectionId, EntityType entity, boolean recovering) {
         Instant giveUp = Instant.now().plus(recoveryWait);
         while (true) {
+            SyncRun run;
             try {
-                return engine.run(new SyncRequest(connectionId, entity, SyncRun.Trigger.SCHEDULED, false),
+                run = engine.run(new SyncRequest(connectionId, entity, SyncRun.Trigger.SCHEDULED, false),
                         SyncListener.NONE);
             } catch (SyncInProgressException busy) {
                 if (!recovering || Instant.now().isAfter(giveUp) || engine.stopping()) {
@@ -57,6 +67,13 @@ public final class ScheduledSyncs {
                         stopping.getMessage());
                 return null;
             }
+            try {
+                afterRun.accept(run);
+            } catch (RuntimeException e) {
+                log.warn("after the scheduled sync of {} for connection {}: {}", entity.cliName(), connectionId,
+                        e.getMessage());
+            }
+            return run;
         }
     }
 

@@ -35,6 +35,7 @@ final class SchedulerFixture implements AutoCloseable {
     final HttpStack http = HttpStack.create(HttpPolicy.defaults());
     final TributaryScheduler scheduler;
     final ScheduleReconciler reconciler;
+    final java.util.List<io.tributary.store.SyncRun> completed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     SchedulerFixture(TestDatabase.Backend backend) {
         database = TestDatabase.create(backend);
@@ -48,7 +49,7 @@ final class SchedulerFixture implements AutoCloseable {
                 new SyncCursors(store.dataSource()), new RecordWriter(store.dataSource(), clock), Duration.ZERO,
                 new SyncLeases(store.dataSource(), clock, Duration.ofSeconds(30), "daemon test@here:1"),
                 new FailureTracker(store.dataSource(), 3));
-        scheduler = TributaryScheduler.create(store, new ScheduledSyncs(engine, Duration.ofSeconds(40)),
+        scheduler = TributaryScheduler.create(store, new ScheduledSyncs(engine, Duration.ofSeconds(40), completed::add),
                 SchedulerOptions.defaults());
         reconciler = new ScheduleReconciler(scheduler.quartz(), schedules);
     }

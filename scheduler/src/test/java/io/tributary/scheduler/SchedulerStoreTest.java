@@ -88,6 +88,8 @@ class SchedulerStoreTest {
                     "SELECT COUNT(*) FROM sync_run WHERE trigger_type = 'SCHEDULED' AND outcome = 'SUCCEEDED'") == 1);
             assertThat(TestRows.count(f.store, "SELECT COUNT(*) FROM product")).isEqualTo(2);
             assertThat(TestRows.string(f.store, "SELECT node FROM sync_run")).isEqualTo("daemon test@here:1");
+            assertThat(f.completed).as("what follows a run (routes) is called with it").singleElement()
+                    .satisfies(run -> assertThat(run.trigger()).isEqualTo(io.tributary.store.SyncRun.Trigger.SCHEDULED));
         }
     }
 

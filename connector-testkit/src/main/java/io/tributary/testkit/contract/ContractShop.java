@@ -1,9 +1,12 @@
 package io.tributary.testkit.contract;
 
 import io.tributary.spi.ConnectionSettings;
+import io.tributary.spi.EntityType;
+import io.tributary.spi.SyncCursor;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A fake shop as the connector contract test sees it: settings that work, ways to break them, what the shop
@@ -30,6 +33,16 @@ public interface ContractShop extends AutoCloseable {
 
     /** Edits {@code count} orders at the source and returns their external ids and new totals. */
     Map<String, String> editOrders(int count);
+
+    /**
+     * The external ids a read from {@code cursor} delivers again by design although they did not change. Systems
+     * that filter by modification time re-read nothing (the default), and the contract then demands that a read
+     * from the newest cursor delivers nothing. A system without such a filter declares what its strategy re-reads
+     * (CoopCycle: every delivery created since the low-water mark, i.e. since the oldest one still under way).
+     */
+    default Set<String> rereadFrom(EntityType entity, SyncCursor cursor) {
+        return Set.of();
+    }
 
     /** External ids of products, for systems where products are read; empty otherwise. */
     default List<String> productIds() {

@@ -9,12 +9,14 @@ import picocli.CommandLine.Option;
 final class CredentialOptions {
     @Option(names = "--access-token", paramLabel = "TOKEN",
             description = "The system's access token (WooCommerce: consumer key ck_...; Magento: admin user name or the "
-                    + "integration's access token); - reads it from stdin.")
+                    + "integration's access token; CoopCycle: the API app's identifier or an ak_ API key); - reads "
+                    + "it from stdin.")
     String accessToken;
 
     @Option(names = "--secret", paramLabel = "SECRET",
             description = "The system's secret (WooCommerce: consumer secret cs_...; Magento: admin password or the "
-                    + "integration's access token secret); - reads it from stdin.")
+                    + "integration's access token secret; CoopCycle: the API app's secret, none for an API key); - "
+                    + "reads it from stdin.")
     String secret;
 
     @Option(names = "--credential", paramLabel = "KEY=VALUE",

@@ -59,8 +59,9 @@ final class DaemonCommand extends CliCommand {
             log.info("closed runs {} as ABANDONED: the process running them stopped without finishing", abandoned);
         }
         Duration recoveryWait = app.config().lease().plusSeconds(30);
+        io.tributary.route.RouteDispatcher routes = app.dispatcher();
         TributaryScheduler scheduler = TributaryScheduler.create(app.store(), new ScheduledSyncs(app.engine(),
-                recoveryWait), options);
+                recoveryWait, routes::afterOrdersSync), options);
         ScheduleReconciler reconciler = new ScheduleReconciler(scheduler.quartz(), app.schedules());
         HealthServer health = null;
         CountDownLatch stop = new CountDownLatch(1);

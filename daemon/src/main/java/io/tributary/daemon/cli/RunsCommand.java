@@ -1,15 +1,18 @@
 package io.tributary.daemon.cli;
 
+import io.tributary.route.RouteRun;
 import io.tributary.spi.EntityType;
 import io.tributary.store.SyncRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "runs", description = "List sync runs, newest first, with their counts and errors.")
+@Command(name = "runs", description = "List sync runs, newest first, with their counts and errors, and what the "
+        + "routes run after each orders sync posted or had refused.")
 final class RunsCommand extends CliCommand {
     @Mixin
     ListingOptions listing;
@@ -20,8 +23,13 @@ final class RunsCommand extends CliCommand {
     @Override
     public Integer call() {
         List<SyncRun> runs = app().runs().list(listing.connection, entity, listing.checkedLimit());
+        Map<Long, List<RouteRun>> routed = app().routeRuns().forSyncRuns(runs.stream().map(SyncRun::id).toList());
         if (listing.json) {
-            out().json(runs.stream().map(JsonViews::run).toList());
+            out().json(runs.stream().map(r -> {
+                Map<String, Object> json = JsonViews.run(r);
+                json.put("routes", RouteViews.runs(routed.getOrDefault(r.id(), List.of())));
+                return json;
+            }).toList());
             return OK;
         }
         if (runs.isEmpty()) {
@@ -40,6 +48,10 @@ final class RunsCommand extends CliCommand {
         }
         out().table(List.of("RUN", "CONN", "ENTITY", "TRIGGER", "OUTCOME", "STARTED", "TOOK", "READ", "NEW",
                 "CHANGED", "UNCHANGED", "ERROR"), rows);
+        for (SyncRun r : runs) {
+            routed.getOrDefault(r.id(), List.of()).forEach(routeRun -> RouteViews.lines(routeRun)
+                    .forEach(line -> out().line("Run " + r.id() + ": " + line)));
+        }
         return OK;
     }
 }

@@ -1,17 +1,20 @@
 package io.tributary.daemon.cli;
 
+import io.tributary.route.RouteRun;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.SyncCursor;
 import io.tributary.store.PageCounts;
 import io.tributary.store.SyncRun;
 import io.tributary.sync.SyncListener;
 import io.tributary.sync.SyncRequest;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sync", description = "Sync one entity of a connection now, with progress on stderr. "
-        + "Exit 0 when the run succeeded, 1 when it failed.")
+@Command(name = "sync", description = "Sync one entity of a connection now, with progress on stderr; after an "
+        + "orders sync, the connection's routes post its orders as deliveries. Exit 0 when the run (and every route) "
+        + "succeeded, 1 when one failed.")
 final class SyncCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
     long id;
@@ -29,12 +32,17 @@ final class SyncCommand extends CliCommand {
     public Integer call() {
         SyncRun run = app().engine().run(new SyncRequest(id, entity, SyncRun.Trigger.MANUAL, full),
                 new Progress(out(), entity));
+        List<RouteRun> routed = app().dispatcher().afterOrdersSync(run);
         if (json) {
-            out().json(JsonViews.run(run));
+            java.util.Map<String, Object> document = JsonViews.run(run);
+            document.put("routes", RouteViews.runs(routed));
+            out().json(document);
         } else {
             out().line(summary(run));
+            routed.forEach(r -> RouteViews.lines(r).forEach(out()::line));
         }
-        return run.outcome() == SyncRun.Outcome.SUCCEEDED ? OK : FAILED;
+        boolean routesFailed = routed.stream().anyMatch(r -> r.outcome() != RouteRun.Outcome.SUCCEEDED);
+        return run.outcome() == SyncRun.Outcome.SUCCEEDED && !routesFailed ? OK : FAILED;
     }
 
     static String summary(SyncRun run) {

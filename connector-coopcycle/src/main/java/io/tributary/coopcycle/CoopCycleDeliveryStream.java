@@ -1,0 +1,135 @@
+package io.tributary.coopcycle;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.http.Json;
+import io.tributary.spi.ConnectorException;
+import io.tributary.spi.FailureKind;
+import io.tributary.spi.RecordPage;
+import io.tributary.spi.RecordStream;
+import io.tributary.spi.SourceRecord;
+import io.tributary.spi.SyncCursor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a store's deliveries with a low-water mark, because CoopCycle has no "modified since" filter.
+ *
+ * <p>The cursor is the creation time of the oldest delivery still under way (not DONE nor CANCELLED), or of the
+ * newest delivery when none is. Each read lists the store's deliveries newest first ({@code order[createdAt]=desc},
+ * 100 per page, following {@code hydra:next}) until it passes below the cursor it started from: every delivery
+ * created since then — so every new one and every one that was still under way — is read again, and a status
+ * change is never missed. Pages carry the starting cursor; only the last one carries the new mark, so a crash
+ * mid-read resumes from where this read began. A delivery whose dropoff deadline passed more than
+ * {@code rereadFor} ago stops holding the mark back: it is left as last read until a full sync.
+ *
+ * <p>Listing newest first by page number is safe while deliveries are created during the read: a new one pushes
+ * the others down a page, so one is seen twice, never skipped; deliveries are cancelled, never deleted. If the
+ * server ignores the order (deliveries come oldest first), the read does not stop early and reads everything.
+ */
+final class CoopCycleDeliveryStream implements RecordStream {
+    static final int PER_PAGE = 100;
+    private static final Logger log = LoggerFactory.getLogger(CoopCycleDeliveryStream.class);
+
+    private final CoopCycleClient client;
+    private final SyncCursor from;
+    private final Instant now;
+    private final Duration rereadFor;
+    private final String currency;
+    private HttpUrl next;
+    private boolean done;
+    private boolean unsorted;
+    private Instant previousCreated;
+    private SyncCursor oldestOpen;
+    private SyncCursor newest;
+
+    CoopCycleDeliveryStream(CoopCycleClient client, long storeId, SyncCursor from, Instant now, Duration rereadFor,
+            String currency) {
+        this.client = requireNonNull(client, "client is null");
+        this.from = requireNonNull(from, "from is null");
+        this.now = requireNonNull(now, "now is null");
+        this.rereadFor = requireNonNull(rereadFor, "rereadFor is null");
+        this.currency = requireNonNull(currency, "currency is null");
+        this.next = client.site().storeDeliveries(storeId, PER_PAGE);
+    }
+
+    @Override
+    public Optional<RecordPage> nextPage() {
+        while (!done) {
+            HttpUrl url = next;
+            JsonNode page = client.get(url, "listing the store's deliveries");
+            JsonNode members = page.path("hydra:member");
+            if (!members.isArray()) {
+                throw new ConnectorException(FailureKind.NOT_THIS_SYSTEM, "CoopCycle answered " + url.encodedPath()
+                        + " without a hydra:member list: this is not a CoopCycle API.");
+            }
+            List<SourceRecord> records = new ArrayList<>();
+            boolean sawOlder = false;
+            for (JsonNode delivery : members) {
+                Instant created = CoopCycleDeliveryMapper.createdAt(delivery);
+                noticeOrder(created);
+                if (!from.isStart() && created.isBefore(from.modifiedAt())) {
+                    sawOlder = true;
+                    continue;
+                }
+                records.add(CoopCycleDeliveryMapper.order(delivery, currency));
+                track(delivery, created);
+            }
+            String link = Json.text(page.path("hydra:view"), "hydra:next");
+            boolean last = (sawOlder && !unsorted) || link == null || members.isEmpty();
+            if (!last) {
+                HttpUrl following = client.site().resolve(link);
+                if (following.equals(url)) {
+                    throw new ConnectorException(FailureKind.SERVER_ERROR, "CoopCycle's hydra:next of "
+                            + url.encodedPath() + " points at the same page; the listing cannot be read to its end.");
+                }
+                next = following;
+            }
+            done = last;
+            SyncCursor cursor = last ? mark() : from;
+            if (!records.isEmpty() || (last && !cursor.equals(from))) {
+                return Optional.of(new RecordPage(records, cursor));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Notices a server that does not sort newest first, so the read must not stop at the mark. The server sorts by
+     * the delivery's creation time and the connector reads its pickup task's, so a second of disorder is allowed.
+     */
+    private void noticeOrder(Instant created) {
+        if (previousCreated != null && created.isAfter(previousCreated.plusSeconds(1)) && !unsorted) {
+            unsorted = true;
+            log.warn("CoopCycle does not list deliveries newest first (order[createdAt]=desc ignored); reading all "
+                    + "of them");
+        }
+        previousCreated = created;
+    }
+
+    private void track(JsonNode delivery, Instant created) {
+        SyncCursor position = SyncCursor.of(created, CoopCycleDeliveryMapper.id(delivery));
+        newest = newest == null ? position : newest.max(position);
+        String status = CoopCycleDeliveryMapper.status(delivery);
+        boolean stale = CoopCycleDeliveryMapper.dropoffDeadline(delivery).plus(rereadFor).isBefore(now);
+        if (!CoopCycleDeliveryMapper.isFinal(status) && !stale
+                && (oldestOpen == null || position.compareTo(oldestOpen) < 0)) {
+            oldestOpen = position;
+        }
+    }
+
+    /** The new low-water mark: the oldest delivery still under way, else the newest delivery seen. */
+    private SyncCursor mark() {
+        if (oldestOpen != null) {
+            return oldestOpen;
+        }
+        return newest != null ? newest : from;
+    }
+}

@@ -1,0 +1,81 @@
+package io.tributary.testkit.coopcycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Everything the fake instance holds: stores, API apps, deliveries and issued tokens. Every access goes through
+ * {@link #read} or {@link #write}, under one lock, because the server answers on several threads.
+ */
+final class CoopCycleState {
+    /** A store of the instance: deliveries are picked up at its address by default. */
+    record Store(long id, String name, String streetAddress, String telephone, double latitude, double longitude) {}
+
+    /** An issued bearer token. */
+    record Token(String value, CoopCycleApp app, Set<String> scopes, Instant expiresAt) {}
+
+    final CoopCycleClock clock;
+    final ZoneId zone;
+    final Map<Long, Store> stores = new LinkedHashMap<>();
+    final Map<Long, CoopCycleApp> apps = new LinkedHashMap<>();
+    final Map<Long, CoopCycleDelivery> deliveries = new LinkedHashMap<>();
+    final Map<String, Token> tokens = new LinkedHashMap<>();
+    final List<String> rejectedAddressWords = new ArrayList<>(List.of("Nowhere"));
+    Duration tokenTtl = Duration.ofHours(1);
+    Duration createTick = Duration.ofSeconds(1);
+    int createdOrderTotal = 690;
+    long nextDeliveryId = 5000;
+    long nextTaskId = 10_000;
+    long nextOrderId = 800;
+    long nextAppId = 1;
+
+    CoopCycleState(CoopCycleClock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    synchronized <T> T read(Supplier<T> work) {
+        return work.get();
+    }
+
+    synchronized <T> T write(Supplier<T> work) {
+        return work.get();
+    }
+
+    synchronized void write(Runnable work) {
+        work.run();
+    }
+
+    Optional<CoopCycleApp> appByClientId(String clientId) {
+        return apps.values().stream().filter(a -> clientId.equals(a.clientId())).findFirst();
+    }
+
+    Optional<CoopCycleApp> appByApiKey(String key) {
+        return apps.values().stream().filter(a -> key.equals(a.apiKey())).findFirst();
+    }
+
+    /** The deliveries of a store, ordered by {@code createdAt} then id, ascending or descending. */
+    List<CoopCycleDelivery> deliveriesOf(long storeId, boolean descending) {
+        Comparator<CoopCycleDelivery> order = Comparator.comparing((CoopCycleDelivery d) -> d.createdAt)
+                .thenComparingLong(d -> d.id);
+        return deliveries.values().stream().filter(d -> d.storeId == storeId)
+                .sorted(descending ? order.reversed() : order).toList();
+    }
+
+    CoopCycleDelivery requireDelivery(long id) {
+        CoopCycleDelivery delivery = deliveries.get(id);
+        if (delivery == null) {
+            throw new IllegalArgumentException("no delivery " + id);
+        }
+        return delivery;
+    }
+}

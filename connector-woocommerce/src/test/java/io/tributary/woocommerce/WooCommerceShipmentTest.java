@@ -1,0 +1,50 @@
+package io.tributary.woocommerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.spi.Shipment;
+import io.tributary.testkit.woocommerce.FakeWooCommerce;
+import org.junit.jupiter.api.Test;
+
+/** What a courier gets from a WooCommerce order: shipping address, recipient, phone, items, note. */
+class WooCommerceShipmentTest {
+    private final WooCommerceConnectorProvider provider = new WooCommerceConnectorProvider();
+
+    @Test
+    void readsTheShippingAddressRecipientAndItems() {
+        try (FakeWooCommerce shop = FakeWooCommerce.builder().products(20).orders(30).seed(3).start()) {
+            for (int id : shop.orderIds()) {
+                JsonNode order = shop.order(id);
+                Shipment shipment = provider.shipmentOf(order.toString());
+                JsonNode shipping = order.get("shipping");
+                assertThat(shipment.street()).isEqualTo(shipping.get("address_1").asText());
+                assertThat(shipment.postcode()).isEqualTo(shipping.get("postcode").asText());
+                assertThat(shipment.city()).isEqualTo(shipping.get("city").asText());
+                assertThat(shipment.country()).isEqualTo(shipping.get("country").asText());
+                assertThat(shipment.recipientName()).isEqualTo(shipping.get("first_name").asText() + " "
+                        + shipping.get("last_name").asText());
+                String phone = shipping.get("phone").asText().isEmpty() ? order.get("billing").get("phone").asText()
+                        : shipping.get("phone").asText();
+                assertThat(shipment.phone()).isEqualTo(phone);
+                assertThat(shipment.email()).isEqualTo(order.get("billing").get("email").asText());
+                assertThat(shipment.items()).hasSize(order.get("line_items").size());
+                assertThat(shipment.items().get(0).name()).isEqualTo(order.get("line_items").get(0).get("name")
+                        .asText());
+                assertThat(shipment.items().get(0).quantity().intValueExact())
+                        .isEqualTo(order.get("line_items").get(0).get("quantity").asInt());
+            }
+        }
+    }
+
+    @Test
+    void anOrderWithoutShippingAddressCannotBeDelivered() throws Exception {
+        ObjectNode order = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"id\":12,\"number\":\"12\",\"shipping\":{\"address_1\":\"\"},\"billing\":{\"phone\":\"0601\"},"
+                        + "\"line_items\":[]}");
+        assertThatThrownBy(() -> provider.shipmentOf(order.toString())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WooCommerce order 12 has no shipping address.");
+    }
+}
