@@ -58,6 +58,7 @@ public final class ScheduledSyncs {
                     return null;
                 }
                 sleep();
+                continue;
             } catch (InvalidInputException | NotFoundException refused) {
                 log.warn("scheduled sync of {} for connection {} skipped: {}", entity.cliName(), connectionId,
                         refused.getMessage());
