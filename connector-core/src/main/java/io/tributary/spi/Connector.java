@@ -14,9 +14,10 @@ public interface Connector extends AutoCloseable {
     VerificationResult verify();
 
     /**
-     * Streams the records of {@code entity} modified after {@code from}, oldest first, one page at a time.
-     * {@link SyncCursor#START} reads everything. Each page carries the cursor to resume from once that page
-     * is stored. Re-reading records already stored is harmless (the store upserts), skipping one is not: a
+     * Streams the records of {@code entity} modified after {@code from}, one page at a time — oldest first where
+     * the system can filter and sort by modification time; otherwise in whatever order its API allows, as long as
+     * every page's cursor is safe. {@link SyncCursor#START} reads everything. Each page carries the cursor to
+     * resume from once that page is stored. Re-reading records already stored is harmless (the store upserts), skipping one is not: a
      * record changed at the source during the read must appear in this read or the next one.
      *
      * @throws UnsupportedEntityException when the connector does not read {@code entity}

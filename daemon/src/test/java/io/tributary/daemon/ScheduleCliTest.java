@@ -78,6 +78,15 @@ class ScheduleCliTest {
             assertThat(cli.run("schedule", "set", "999", "--entity", "products", "--active").exitCode()).isEqualTo(2);
             assertThat(cli.run("schedule", "set", id, "--entity", "products", "--active", "--inactive").exitCode())
                     .isEqualTo(2);
+
+            String couriers = cli.run("connection", "add", "--system", "coopcycle", "--name", "Couriers", "--url",
+                    "https://acme.coopcycle.example", "--access-token", "ak_" + "0".repeat(40), "--json").json()
+                    .get("id").asText();
+            assertThat(cli.run("schedule", "list", "--connection", couriers, "--json").json())
+                    .as("no products schedule for a system without products").hasSize(1);
+            CliHarness.Result products = cli.run("schedule", "set", couriers, "--entity", "products", "--active");
+            assertThat(products.exitCode()).isEqualTo(2);
+            assertThat(products.err()).contains("CoopCycle connections do not provide products.");
         }
     }
 }
