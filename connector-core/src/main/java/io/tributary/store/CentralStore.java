@@ -57,6 +57,11 @@ public final class CentralStore implements AutoCloseable {
         hikari.setConnectionTimeout(10_000);
         hikari.setInitializationFailTimeout(1);
         hikari.setAutoCommit(true);
+        if (config.vendor() == StoreConfig.Vendor.MARIADB) {
+            // short transactions that lock rows they name, not the gaps next to them: concurrent syncs of
+            // different connections (and their leases) do not deadlock each other over index gaps
+            hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        }
         try {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {

@@ -62,6 +62,18 @@ public final class RecordWriter {
         for (SourceRecord record : page.records()) {
             latest.put(record.externalId(), record); // a record twice in one page: the later copy wins
         }
+        try {
+            return Deadlocks.retry(() -> writeOnce(connectionId, entity, page, latest, cursor, runId, totalsBefore,
+                    leases, lease));
+        } catch (SQLException e) {
+            throw new StoreException("Storing a page of " + entity.cliName() + " for connection " + connectionId
+                    + " failed: " + CentralStore.rootMessage(e) + ".", e);
+        }
+    }
+
+    private PageCounts writeOnce(long connectionId, EntityType entity, RecordPage page, Map<String, SourceRecord> latest,
+            SyncCursor cursor, long runId, PageCounts totalsBefore, SyncLeases leases, SyncLease lease)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -82,9 +94,6 @@ public final class RecordWriter {
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("Storing a page of " + entity.cliName() + " for connection " + connectionId
-                    + " failed: " + CentralStore.rootMessage(e) + ".", e);
         }
     }
 

@@ -58,19 +58,23 @@ public final class SyncLeases {
     public SyncLease acquire(long connectionId, EntityType entity) {
         Instant now = clock.instant();
         SyncLease lease = new SyncLease(connectionId, entity, UUID.randomUUID().toString(), owner, now);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Long abandonedRun = takeOver(connection, lease, now);
-                if (abandonedRun != null) {
-                    abandonRun(connection, abandonedRun, now);
+        try {
+            return Deadlocks.retry(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    try {
+                        Long abandonedRun = takeOver(connection, lease, now);
+                        if (abandonedRun != null) {
+                            abandonRun(connection, abandonedRun, now);
+                        }
+                        connection.commit();
+                        return lease;
+                    } catch (SQLException | RuntimeException e) {
+                        connection.rollback();
+                        throw e;
+                    }
                 }
-                connection.commit();
-                return lease;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            });
         } catch (SQLIntegrityConstraintViolationException raced) {
             return acquireAfterRace(connectionId, entity);
         } catch (SQLException e) {
@@ -203,6 +207,14 @@ public final class SyncLeases {
      */
     public List<Long> abandonExpired() {
         Instant now = clock.instant();
+        try {
+            return Deadlocks.retry(() -> abandonExpiredOnce(now));
+        } catch (SQLException e) {
+            throw new StoreException("Closing abandoned runs failed: " + CentralStore.rootMessage(e) + ".", e);
+        }
+    }
+
+    private List<Long> abandonExpiredOnce(Instant now) throws SQLException {
         List<Long> closed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -242,8 +254,6 @@ public final class SyncLeases {
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("Closing abandoned runs failed: " + CentralStore.rootMessage(e) + ".", e);
         }
         return closed;
     }

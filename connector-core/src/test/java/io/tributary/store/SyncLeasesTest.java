@@ -68,6 +68,68 @@ class SyncLeasesTest {
         }
     }
 
+    /** Many syncs starting at once (a node's scheduler threads at the top of the hour) never deadlock. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void leasesTakenAtTheSameMomentNeitherDeadlockNorDoubleUp(TestDatabase.Backend backend) throws Exception {
+        try (TestDatabase database = TestDatabase.create(backend)) {
+            CentralStore store = database.store();
+            int threads = 6;
+            long[] connections = new long[threads];
+            for (int i = 0; i < threads; i++) {
+                connections[i] = TestRows.connection(store, "shop" + i);
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                for (int round = 0; round < 15; round++) {
+                    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+                    List<java.util.concurrent.Future<SyncLease>> distinct = new java.util.ArrayList<>();
+                    for (int i = 0; i < threads; i++) {
+                        long connection = connections[i];
+                        SyncLeases leases = new SyncLeases(store.dataSource(), java.time.Clock.systemUTC(),
+                                Duration.ofSeconds(30), "node" + i);
+                        distinct.add(pool.submit(() -> {
+                            start.await();
+                            SyncLease lease = leases.acquire(connection, EntityType.PRODUCTS);
+                            leases.release(lease);
+                            return lease;
+                        }));
+                    }
+                    for (java.util.concurrent.Future<SyncLease> lease : distinct) {
+                        assertThat(lease.get()).isNotNull();
+                    }
+                    java.util.concurrent.CyclicBarrier same = new java.util.concurrent.CyclicBarrier(threads);
+                    List<java.util.concurrent.Future<Boolean>> contended = new java.util.ArrayList<>();
+                    for (int i = 0; i < threads; i++) {
+                        SyncLeases leases = new SyncLeases(store.dataSource(), java.time.Clock.systemUTC(),
+                                Duration.ofSeconds(30), "node" + i);
+                        contended.add(pool.submit(() -> {
+                            same.await();
+                            try {
+                                leases.acquire(connections[0], EntityType.ORDERS);
+                                return true;
+                            } catch (SyncInProgressException busy) {
+                                return false;
+                            }
+                        }));
+                    }
+                    int winners = 0;
+                    for (java.util.concurrent.Future<Boolean> won : contended) {
+                        winners += won.get() ? 1 : 0;
+                    }
+                    assertThat(winners).as("round " + round + ": exactly one holder").isEqualTo(1);
+                    TestRows.count(store, "SELECT COUNT(*) FROM sync_lease");
+                    try (java.sql.Connection c = store.dataSource().getConnection();
+                            java.sql.Statement st = c.createStatement()) {
+                        st.executeUpdate("DELETE FROM sync_lease");
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
     void aSweepClosesRunsOfDeadProcesses(TestDatabase.Backend backend) {

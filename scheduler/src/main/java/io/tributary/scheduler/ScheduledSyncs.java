@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tributary.spi.EntityType;
 import io.tributary.store.InvalidInputException;
 import io.tributary.store.NotFoundException;
+import io.tributary.store.StoreException;
 import io.tributary.store.SyncInProgressException;
 import io.tributary.store.SyncRun;
 import io.tributary.sync.SyncEngine;
@@ -46,6 +47,7 @@ public final class ScheduledSyncs {
     /** Runs one scheduled sync; returns the run, or null when it was skipped. */
     public SyncRun run(long connectionId, EntityType entity, boolean recovering) {
         Instant giveUp = Instant.now().plus(recoveryWait);
+        int storeFailures = 0;
         while (true) {
             SyncRun run;
             try {
@@ -63,6 +65,14 @@ public final class ScheduledSyncs {
                 log.warn("scheduled sync of {} for connection {} skipped: {}", entity.cliName(), connectionId,
                         refused.getMessage());
                 return null;
+            } catch (StoreException storeFailure) {
+                if (++storeFailures >= 3 || engine.stopping()) {
+                    log.warn("scheduled sync of {} for connection {} could not start: {}", entity.cliName(),
+                            connectionId, storeFailure.getMessage());
+                    return null;
+                }
+                sleep();
+                continue;
             } catch (IllegalStateException stopping) {
                 log.info("scheduled sync of {} for connection {} not started: {}", entity.cliName(), connectionId,
                         stopping.getMessage());

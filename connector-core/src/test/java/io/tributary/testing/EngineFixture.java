@@ -1,0 +1,106 @@
+package io.tributary.testing;
+
+import io.tributary.http.HttpPolicy;
+import io.tributary.http.HttpStack;
+import io.tributary.secret.MasterKey;
+import io.tributary.secret.SecretCipher;
+import io.tributary.spi.ConnectionSettings;
+import io.tributary.spi.ConnectorContext;
+import io.tributary.spi.ConnectorRegistry;
+import io.tributary.spi.EntityType;
+import io.tributary.store.CentralStore;
+import io.tributary.store.ConnectionDraft;
+import io.tributary.store.ConnectionService;
+import io.tributary.store.RecordQueries;
+import io.tributary.store.RecordWriter;
+import io.tributary.store.StoredOrder;
+import io.tributary.store.StoredProduct;
+import io.tributary.store.SyncCursors;
+import io.tributary.store.SyncRun;
+import io.tributary.store.SyncRuns;
+import io.tributary.sync.SyncEngine;
+import io.tributary.sync.SyncListener;
+import io.tributary.sync.SyncRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * For connector modules' sync tests: a central store (H2 or MariaDB), the sync engine wired as the daemon wires
+ * it, and connections of one system to fake shops.
+ */
+public class EngineFixture implements AutoCloseable {
+    public final TestDatabase database;
+    public final CentralStore store;
+    public final HttpStack http;
+    public final ConnectionService connections;
+    public final SyncEngine engine;
+    public final SyncCursors cursors;
+    public final RecordQueries records;
+    private final String systemId;
+
+    /** Fast retries and no rate limit: the shops under test are local fakes. */
+    public EngineFixture(TestDatabase.Backend backend, String systemId) {
+        this(backend, systemId, HttpPolicy.builder().requestsPerSecond(1000).initialBackoff(Duration.ofMillis(50))
+                .maxBackoff(Duration.ofMillis(200)).build());
+    }
+
+    public EngineFixture(TestDatabase.Backend backend, String systemId, HttpPolicy policy) {
+        this.systemId = systemId;
+        database = TestDatabase.create(backend);
+        store = database.store();
+        http = HttpStack.create(policy);
+        Clock clock = Clock.systemUTC();
+        ConnectorRegistry registry = ConnectorRegistry.load();
+        connections = new ConnectionService(store, registry, new SecretCipher(MasterKey.generate("test")), clock);
+        cursors = new SyncCursors(store.dataSource());
+        records = new RecordQueries(store.dataSource());
+        engine = new SyncEngine(connections, registry, new ConnectorContext(http, clock), new SyncRuns(store, clock),
+                cursors, new RecordWriter(store.dataSource(), clock), Duration.ofMinutes(5));
+    }
+
+    /** Saves a connection with these settings' URL and credentials; returns its id. */
+    public long connect(ConnectionSettings settings) {
+        Map<String, String> credentials = new LinkedHashMap<>(settings.options());
+        settings.secrets().forEach((k, v) -> credentials.put(k, v.reveal()));
+        return connections.add(new ConnectionDraft(systemId, systemId + " " + System.nanoTime(),
+                settings.apiUrl().toString(), null, credentials)).id();
+    }
+
+    public SyncRun sync(long connection, EntityType entity) {
+        return engine.run(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, false), SyncListener.NONE);
+    }
+
+    public SyncRun fullSync(long connection, EntityType entity) {
+        return engine.run(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, true), SyncListener.NONE);
+    }
+
+    /** Stored product prices by external id ("" for none), as the CLI would print them. */
+    public Map<String, String> storedPrices(long connection) {
+        Map<String, String> prices = new LinkedHashMap<>();
+        for (StoredProduct p : records.products(connection, null, 10_000)) {
+            prices.put(p.externalId(), p.price() == null ? "" : p.price().toPlainString());
+        }
+        return prices;
+    }
+
+    public Map<String, StoredOrder> storedOrders(long connection) {
+        Map<String, StoredOrder> orders = new LinkedHashMap<>();
+        for (StoredOrder o : records.orders(connection, null, 10_000)) {
+            orders.put(o.externalId(), o);
+        }
+        return orders;
+    }
+
+    public List<StoredProduct> products(long connection) {
+        return records.products(connection, null, 10_000);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        database.close();
+    }
+}
