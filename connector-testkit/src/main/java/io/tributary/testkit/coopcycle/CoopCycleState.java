@@ -1,5 +1,6 @@
 package io.tributary.testkit.coopcycle;
 
+import io.tributary.testkit.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,7 +24,7 @@ final class CoopCycleState {
     /** An issued bearer token. */
     record Token(String value, CoopCycleApp app, Set<String> scopes, Instant expiresAt) {}
 
-    final CoopCycleClock clock;
+    final FakeClock clock;
     final ZoneId zone;
     final Map<Long, Store> stores = new LinkedHashMap<>();
     final Map<Long, CoopCycleApp> apps = new LinkedHashMap<>();
@@ -38,7 +39,7 @@ final class CoopCycleState {
     long nextOrderId = 800;
     long nextAppId = 1;
 
-    CoopCycleState(CoopCycleClock clock, ZoneId zone) {
+    CoopCycleState(FakeClock clock, ZoneId zone) {
         this.clock = clock;
         this.zone = zone;
     }

@@ -1,5 +1,6 @@
 package io.tributary.testkit.coopcycle;
 
+import io.tributary.testkit.FakeClock;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ public final class FakeCoopCycle implements AutoCloseable {
     private final CoopCycleApp otherStoreApp;
 
     private FakeCoopCycle(Builder builder) {
-        state = new CoopCycleState(new CoopCycleClock(builder.clockStart), builder.zone);
+        state = new CoopCycleState(FakeClock.startingAt(builder.clockStart), builder.zone);
         state.stores.put(STORE_ID, new CoopCycleState.Store(STORE_ID, "Acme", "24 Rue de la Paix, 75002 Paris",
                 "+33 1 42 00 00 00", 48.8696, 2.3316));
         state.stores.put(OTHER_STORE_ID, new CoopCycleState.Store(OTHER_STORE_ID, "Vélo Express",
@@ -89,7 +90,7 @@ public final class FakeCoopCycle implements AutoCloseable {
         server.afterRequests(pathPrefix, n, action);
     }
 
-    public CoopCycleClock clock() {
+    public FakeClock clock() {
         return state.clock;
     }
 

@@ -1,5 +1,6 @@
 package io.tributary.testkit.magento;
 
+import io.tributary.testkit.FakeClock;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +57,7 @@ public final class FakeMagento implements AutoCloseable {
     private final String adminPassword;
 
     private FakeMagento(Builder builder) {
-        this.catalogue = new MagentoCatalogue(MagentoClock.startingAt(builder.clockStart), builder.editTick);
+        this.catalogue = new MagentoCatalogue(FakeClock.startingAt(builder.clockStart), builder.editTick);
         new MagentoSeeder(builder.seed, catalogue).seed(builder.products, builder.orders);
         this.auth = new MagentoAuthenticator(builder.authClock, builder.seed);
         auth.jwtTokens = builder.jwtAdminTokens;
@@ -120,7 +121,7 @@ public final class FakeMagento implements AutoCloseable {
     }
 
     /** The shop clock that edits take their {@code updated_at} from. */
-    public MagentoClock clock() {
+    public FakeClock clock() {
         return catalogue.clock();
     }
 

@@ -1,5 +1,6 @@
 package io.tributary.testkit.magento;
 
+import io.tributary.testkit.FakeClock;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
 final class MagentoCatalogue {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final MagentoClock clock;
+    private final FakeClock clock;
     private final Duration editTick;
     private final TreeMap<Integer, MagentoProduct> products = new TreeMap<>();
     private final TreeMap<Integer, MagentoOrder> orders = new TreeMap<>();
@@ -26,12 +27,12 @@ final class MagentoCatalogue {
     private int nextItemId = 1;
     private long lastStamp;
 
-    MagentoCatalogue(MagentoClock clock, Duration editTick) {
+    MagentoCatalogue(FakeClock clock, Duration editTick) {
         this.clock = requireNonNull(clock, "clock is null");
         this.editTick = requireNonNull(editTick, "editTick is null");
     }
 
-    MagentoClock clock() {
+    FakeClock clock() {
         return clock;
     }
 

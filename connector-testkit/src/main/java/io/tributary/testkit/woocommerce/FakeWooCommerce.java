@@ -1,5 +1,6 @@
 package io.tributary.testkit.woocommerce;
 
+import io.tributary.testkit.FakeClock;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ public final class FakeWooCommerce implements AutoCloseable {
 
     private FakeWooCommerce(Builder builder) {
         WooTime time = new WooTime(builder.timeZone);
-        this.catalogue = new WooCatalogue(time, new ShopClock(builder.clockStart), builder.editTick, builder.hposOrders);
+        this.catalogue = new WooCatalogue(time, FakeClock.startingAt(builder.clockStart), builder.editTick, builder.hposOrders);
         WooProductFactory productFactory = new WooProductFactory();
         WooOrderFactory orderFactory = new WooOrderFactory();
         new WooSeeder(builder.seed, catalogue, productFactory, orderFactory).seed(builder.products, builder.orders);
@@ -115,7 +116,7 @@ public final class FakeWooCommerce implements AutoCloseable {
         server.afterRequests(pathPrefix, n, action);
     }
 
-    public ShopClock clock() {
+    public FakeClock clock() {
         return catalogue.clock();
     }
 

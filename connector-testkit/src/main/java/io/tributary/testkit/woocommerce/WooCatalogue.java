@@ -1,5 +1,6 @@
 package io.tributary.testkit.woocommerce;
 
+import io.tributary.testkit.FakeClock;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
@@ -24,7 +25,7 @@ final class WooCatalogue {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final WooTime time;
-    private final ShopClock clock;
+    private final FakeClock clock;
     private final Duration editTick;
     private final WooTable<WooProduct> products = new WooTable<>(true);
     private final WooTable<WooVariation> variations = new WooTable<>(true);
@@ -45,7 +46,7 @@ final class WooCatalogue {
     private record CacheKey(Kind kind, WooSelection selection, long version) {
     }
 
-    WooCatalogue(WooTime time, ShopClock clock, Duration editTick, boolean hposOrders) {
+    WooCatalogue(WooTime time, FakeClock clock, Duration editTick, boolean hposOrders) {
         this.time = requireNonNull(time, "time is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.editTick = requireNonNull(editTick, "editTick is null");
@@ -56,7 +57,7 @@ final class WooCatalogue {
         return time;
     }
 
-    ShopClock clock() {
+    FakeClock clock() {
         return clock;
     }
 

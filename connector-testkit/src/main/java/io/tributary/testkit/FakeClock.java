@@ -1,4 +1,4 @@
-package io.tributary.testkit.magento;
+package io.tributary.testkit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,20 +9,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that stands still until a test moves it, and only moves forward. The fake shop stamps
- * {@code updated_at} from one; tests may hand another to {@link FakeMagento.Builder#authClock} to move
- * token expiry and the lockout period without waiting, and the same one to the connector under test.
+ * A fake shop's clock: it stands still until a test moves it, and only moves forward. The fakes stamp what they
+ * change (modification and creation times, token expiry, lockouts) from it; checks a real server makes against the
+ * wall clock (OAuth timestamps) use the wall clock.
  */
-public final class MagentoClock extends Clock {
-
+public final class FakeClock extends Clock {
     private volatile Instant now;
 
-    private MagentoClock(Instant start) {
+    private FakeClock(Instant start) {
         this.now = requireNonNull(start, "start is null");
     }
 
-    public static MagentoClock startingAt(Instant start) {
-        return new MagentoClock(start);
+    public static FakeClock startingAt(Instant start) {
+        return new FakeClock(start);
     }
 
     @Override
@@ -42,8 +41,7 @@ public final class MagentoClock extends Clock {
 
     /** Moves the clock forward. */
     public synchronized void advance(Duration duration) {
-        requireNonNull(duration, "duration is null");
-        if (duration.isNegative()) {
+        if (requireNonNull(duration, "duration is null").isNegative()) {
             throw new IllegalArgumentException("the clock only moves forward: " + duration);
         }
         now = now.plus(duration);
@@ -60,6 +58,6 @@ public final class MagentoClock extends Clock {
 
     @Override
     public String toString() {
-        return "MagentoClock[" + now + "]";
+        return "FakeClock[" + now + "]";
     }
 }
