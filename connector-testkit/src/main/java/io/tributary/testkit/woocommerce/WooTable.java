@@ -24,6 +24,8 @@ final class WooTable<T extends WooPost> {
 
     private final boolean sortByLocal;
     private final TreeMap<Integer, T> byId = new TreeMap<>();
+    /** Variations by parent product, as WordPress's index on {@code post_parent}. */
+    private final java.util.Map<Integer, java.util.TreeSet<Integer>> byParent = new java.util.HashMap<>();
     private final PostIndex byCreated = new PostIndex();
     private final PostIndex byModified = new PostIndex();
 
@@ -63,6 +65,12 @@ final class WooTable<T extends WooPost> {
 
     void remove(T post) {
         byId.remove(post.id);
+        if (post instanceof WooVariation variation) {
+            java.util.Set<Integer> siblings = byParent.get(variation.parentId);
+            if (siblings != null) {
+                siblings.remove(post.id);
+            }
+        }
         byCreated.remove(createdKey(post), post.id);
         byModified.remove(modifiedKey(post), post.id);
     }
@@ -78,6 +86,9 @@ final class WooTable<T extends WooPost> {
         if (byId.putIfAbsent(post.id, post) != null) {
             throw new IllegalStateException("duplicate post id " + post.id);
         }
+        if (post instanceof WooVariation variation) {
+            byParent.computeIfAbsent(variation.parentId, parent -> new java.util.TreeSet<>()).add(post.id);
+        }
     }
 
     private long createdKey(T post) {
@@ -92,6 +103,9 @@ final class WooTable<T extends WooPost> {
     int[] select(WooSelection selection) {
         Set<Integer> include = selection.include().isEmpty() ? null : new HashSet<>(selection.include());
         List<T> matched = new ArrayList<>();
+        if (selection.parentId() != null) {
+            return selectChildren(selection, include);
+        }
         switch (selection.orderby()) {
             case "date" -> walk(byCreated, selection.after(), selection.before(), selection, include, matched);
             case "modified" -> walk(byModified, selection.modifiedAfter(), selection.modifiedBefore(), selection,
@@ -119,6 +133,26 @@ final class WooTable<T extends WooPost> {
                 matched.sort(selection.ascending() ? order : order.reversed());
             }
         }
+        return matched.stream().mapToInt(post -> post.id).toArray();
+    }
+
+    /** The variations of one product: only its own rows are looked at, sorted like an index walk would. */
+    private int[] selectChildren(WooSelection selection, Set<Integer> include) {
+        List<T> matched = new ArrayList<>();
+        for (int id : byParent.getOrDefault(selection.parentId(), new java.util.TreeSet<>())) {
+            T post = byId.get(id);
+            if (matches(post, selection, include)) {
+                matched.add(post);
+            }
+        }
+        Comparator<T> order = switch (selection.orderby()) {
+            case "date" -> Comparator.comparingLong(this::createdKey);
+            case "modified" -> Comparator.comparingLong(this::modifiedKey);
+            case "id", "include" -> Comparator.comparingInt(post -> 0);
+            default -> comparator(selection.orderby());
+        };
+        order = order.thenComparingInt(post -> post.id);
+        matched.sort(selection.ascending() ? order : order.reversed());
         return matched.stream().mapToInt(post -> post.id).toArray();
     }
 
