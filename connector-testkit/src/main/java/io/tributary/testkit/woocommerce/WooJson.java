@@ -1,10 +1,8 @@
 package io.tributary.testkit.woocommerce;
 
+import io.tributary.testkit.http.PhpJsonEscapes;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -25,7 +23,7 @@ final class WooJson {
 
     private static ObjectMapper createMapper() {
         JsonFactory factory = new JsonFactory();
-        factory.setCharacterEscapes(new PhpEscapes());
+        factory.setCharacterEscapes(new PhpJsonEscapes());
         return new ObjectMapper(factory).setNodeFactory(NODES);
     }
 
@@ -40,32 +38,5 @@ final class WooJson {
 
     static ObjectMapper mapper() {
         return MAPPER;
-    }
-
-    private static final class PhpEscapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        private final int[] ascii;
-
-        PhpEscapes() {
-            ascii = CharacterEscapes.standardAsciiEscapesForJSON();
-            ascii['/'] = CharacterEscapes.ESCAPE_CUSTOM;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            if (ch == '/') {
-                return new SerializedString("\\/");
-            }
-            if (ch > 127) {
-                String hex = Integer.toHexString(ch);
-                return new SerializedString("\\u" + "0000".substring(hex.length()) + hex);
-            }
-            return null;
-        }
     }
 }
