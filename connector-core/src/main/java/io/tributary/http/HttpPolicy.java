@@ -64,10 +64,6 @@ public record HttpPolicy(
         return builder().build();
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
     public static final class Builder {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
@@ -81,19 +77,6 @@ public record HttpPolicy(
         private Duration verificationBudget = Duration.ofSeconds(15);
 
         private Builder() {}
-
-        private Builder(HttpPolicy p) {
-            connectTimeout = p.connectTimeout;
-            readTimeout = p.readTimeout;
-            maxAttempts = p.maxAttempts;
-            initialBackoff = p.initialBackoff;
-            backoffMultiplier = p.backoffMultiplier;
-            maxBackoff = p.maxBackoff;
-            jitter = p.jitter;
-            maxRetryAfter = p.maxRetryAfter;
-            requestsPerSecond = p.requestsPerSecond;
-            verificationBudget = p.verificationBudget;
-        }
 
         public Builder connectTimeout(Duration value) { connectTimeout = value; return this; }
         public Builder readTimeout(Duration value) { readTimeout = value; return this; }

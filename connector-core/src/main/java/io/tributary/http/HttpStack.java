@@ -3,7 +3,6 @@ package io.tributary.http;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import java.time.Duration;
@@ -81,11 +80,6 @@ public final class HttpStack implements AutoCloseable {
         interceptors.forEach(builder::addInterceptor);
         builder.addInterceptor(new RedactingLogInterceptor(label));
         return builder.build();
-    }
-
-    /** The rate limiter a connection's sessions share (visible for tests and metrics). */
-    public RateLimiter rateLimiter(String connectionKey) {
-        return rateLimiters.rateLimiter(connectionKey);
     }
 
     /** Cancels every call in flight (a stopping daemon that cannot wait any longer). */

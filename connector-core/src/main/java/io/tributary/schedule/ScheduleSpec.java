@@ -35,8 +35,4 @@ public record ScheduleSpec(Frequency frequency, DayOfWeek dayOfWeek, LocalTime t
     public java.time.Instant startsAt() {
         return startDate.atTime(time).atZone(zone).toInstant();
     }
-
-    public ScheduleSpec withActive(boolean on) {
-        return new ScheduleSpec(frequency, dayOfWeek, time, startDate, zone, on);
-    }
 }

@@ -83,10 +83,4 @@ public final class SecretCipher {
             throw new IllegalStateException("AES-GCM is not available in this JVM", e);
         }
     }
-
-    /** The id of the key a stored value was encrypted with, or null if the value is not in our format. */
-    public static String keyIdOf(String stored) {
-        String[] parts = stored == null ? new String[0] : stored.split(":", 3);
-        return parts.length == 3 && parts[0].equals(PREFIX) ? parts[1] : null;
-    }
 }

@@ -11,9 +11,4 @@ public enum FailureKind {
     NOT_THIS_SYSTEM,
     RATE_LIMITED,
     SERVER_ERROR;
-
-    /** Whether a failure of this kind may go away by itself, so retrying later makes sense. */
-    public boolean transientByNature() {
-        return this == UNREACHABLE || this == TIMEOUT || this == RATE_LIMITED || this == SERVER_ERROR;
-    }
 }

@@ -91,17 +91,6 @@ public final class RecordQueries {
                         Sql.getMoney(rows, "total"))));
     }
 
-    /** The raw source JSON of one stored record, or null. */
-    public String rawJson(String table, long connectionId, String externalId) {
-        if (!table.equals("product") && !table.equals("orders")) {
-            throw new IllegalArgumentException("unknown record table " + table);
-        }
-        List<String> raw = new ArrayList<>();
-        query("SELECT raw_json FROM " + table + " WHERE connection_id = ? AND external_id = ?",
-                List.of(connectionId, externalId), rows -> raw.add(rows.getString(1)));
-        return raw.isEmpty() ? null : raw.get(0);
-    }
-
     public long count(String table, Long connectionId) {
         if (!table.equals("product") && !table.equals("orders") && !table.equals("order_line")) {
             throw new IllegalArgumentException("unknown record table " + table);

@@ -32,10 +32,6 @@ public final class ScheduleService {
         this.defaultZone = requireNonNull(defaultZone, "defaultZone is null");
     }
 
-    public ZoneId defaultZone() {
-        return defaultZone;
-    }
-
     /** Adds the default schedules of a new connection, in the caller's transaction. */
     static void createDefaults(Session session, StoredConnection connection, ConnectorProvider provider, ZoneId zone,
             Clock clock) {

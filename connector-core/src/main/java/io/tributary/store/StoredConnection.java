@@ -134,10 +134,6 @@ public class StoredConnection {
         return failing ? lastError : null;
     }
 
-    public int consecutiveFailures() {
-        return consecutiveFailures;
-    }
-
     void rename(String newName) {
         this.name = newName;
     }

@@ -47,10 +47,6 @@ public final class SyncRuns {
         return store;
     }
 
-    public SyncRun find(long runId) {
-        return store.inTransaction(session -> session.find(SyncRun.class, runId));
-    }
-
     /** Runs newest first, optionally of one connection and entity. */
     public List<SyncRun> list(Long connectionId, EntityType entity, int limit) {
         return store.inTransaction(session -> {

@@ -29,7 +29,6 @@ final class MagentoAdminTokens {
     private Secret token;
     private Instant renewAt;
     private Instant expiresAt;
-    private int issued;
     private ConnectorException refusal;
 
     MagentoAdminTokens(Clock clock) {
@@ -50,7 +49,6 @@ final class MagentoAdminTokens {
         Duration margin = lifetime.dividedBy(4).compareTo(MARGIN) < 0 ? lifetime.dividedBy(4) : MARGIN;
         renewAt = expiresAt.minus(margin);
         token = newToken;
-        issued++;
     }
 
     /** Remembers that Magento refused the user name and password: this instance never sends them again. */
@@ -67,11 +65,6 @@ final class MagentoAdminTokens {
     /** Forgets the token after Magento refused it, so the next call signs in again. */
     synchronized void discard() {
         token = null;
-    }
-
-    /** How many tokens this instance obtained; a change tells a caller the token is fresh. */
-    synchronized int issuedCount() {
-        return issued;
     }
 
     /** When the current token expires, or null. */

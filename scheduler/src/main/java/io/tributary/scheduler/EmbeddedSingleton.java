@@ -83,10 +83,6 @@ public final class EmbeddedSingleton {
         }
     }
 
-    public Duration lease() {
-        return lease;
-    }
-
     private void write(Connection connection, String sql, Instant now) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, owner);

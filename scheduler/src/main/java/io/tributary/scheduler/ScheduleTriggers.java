@@ -92,7 +92,7 @@ public final class ScheduleTriggers {
      */
     public static Optional<Instant> nextFireAfter(ScheduleSpec spec, Instant after) {
         ZoneId zone = spec.zone();
-        Instant start = ZonedDateTime.of(spec.startDate(), spec.time(), zone).toInstant();
+        Instant start = spec.startsAt();
         if (spec.frequency() == Frequency.HOURLY) {
             if (after.isBefore(start)) {
                 return Optional.of(start);

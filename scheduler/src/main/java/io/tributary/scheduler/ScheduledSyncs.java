@@ -40,10 +40,6 @@ public final class ScheduledSyncs {
         this.afterRun = requireNonNull(afterRun, "afterRun is null");
     }
 
-    public SyncEngine engine() {
-        return engine;
-    }
-
     /** Runs one scheduled sync; returns the run, or null when it was skipped. */
     public SyncRun run(long connectionId, EntityType entity, boolean recovering) {
         Instant giveUp = Instant.now().plus(recoveryWait);

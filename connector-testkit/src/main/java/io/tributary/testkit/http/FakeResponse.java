@@ -57,13 +57,6 @@ public final class FakeResponse {
     }
 
     /** A copy where every header of that name is replaced by one with this value. */
-    public FakeResponse withReplacedHeader(String name, String value) {
-        List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
-        copy.removeIf(header -> header.getKey().equalsIgnoreCase(name));
-        copy.add(Map.entry(name, value));
-        return new FakeResponse(status, copy, body);
-    }
-
     public FakeResponse withStatus(int newStatus) {
         return new FakeResponse(newStatus, headers, body);
     }

@@ -130,10 +130,6 @@ public final class RecordedRequest {
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    public List<String> headerValues(String name) {
-        return headers.getOrDefault(name, List.of());
-    }
-
     public byte[] body() {
         return body.clone();
     }
