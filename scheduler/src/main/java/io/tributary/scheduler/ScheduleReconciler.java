@@ -28,10 +28,19 @@ import org.slf4j.LoggerFactory;
  * recoverable job per schedule; a trigger only while the schedule is active and its connection enabled (pausing
  * drops the trigger, so no catch-up firing follows re-enabling); the trigger replaced when the schedule changes;
  * jobs of removed connections deleted. Safe to run on every node at once.
+ *
+ * <p>Each pass reads the schedules (one query) but asks Quartz only about schedules whose wanted state differs
+ * from what this reconciler last applied; every minute it checks everything again, which heals
+ * changes made to Quartz behind its back.
  */
 public final class ScheduleReconciler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScheduleReconciler.class);
+    static final Duration FULL_PASS_EVERY = Duration.ofMinutes(1);
+    private final Duration fullPassEvery;
     private final Scheduler quartz;
+    /** What was last applied per job: the trigger's signature while firing, "" while paused. */
+    private final java.util.Map<JobKey, String> applied = new java.util.HashMap<>();
+    private Instant lastFullPass = Instant.MIN;
     private final ScheduleService schedules;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "tributary-schedule-reconciler");
@@ -40,6 +49,11 @@ public final class ScheduleReconciler implements AutoCloseable {
     });
 
     public ScheduleReconciler(Scheduler quartz, ScheduleService schedules) {
+        this(quartz, schedules, FULL_PASS_EVERY);
+    }
+
+    ScheduleReconciler(Scheduler quartz, ScheduleService schedules, Duration fullPassEvery) {
+        this.fullPassEvery = requireNonNull(fullPassEvery, "fullPassEvery is null");
         this.quartz = requireNonNull(quartz, "quartz is null");
         this.schedules = requireNonNull(schedules, "schedules is null");
     }
@@ -61,23 +75,41 @@ public final class ScheduleReconciler implements AutoCloseable {
 
     /** One pass; returns how many jobs or triggers changed. */
     public synchronized int reconcile() {
+        Instant now = Instant.now();
+        boolean full = !now.isBefore(lastFullPass.plus(fullPassEvery));
+        if (full) {
+            applied.clear();
+        }
         int changes = 0;
         try {
             Set<JobKey> wanted = new HashSet<>();
             for (ScheduleView schedule : schedules.list(null)) {
                 JobKey job = ScheduleTriggers.jobKey(schedule.connectionId(), schedule.entity());
                 wanted.add(job);
-                changes += ensureJob(job, schedule);
-                changes += ensureTrigger(schedule);
-            }
-            for (JobKey job : quartz.getJobKeys(GroupMatcher.jobGroupEquals(ScheduleTriggers.GROUP))) {
-                if (!wanted.contains(job)) {
-                    quartz.deleteJob(job);
-                    changes++;
+                String state = schedule.firing() ? ScheduleTriggers.signature(schedule.spec()) : "";
+                if (!state.equals(applied.get(job))) {
+                    changes += ensureJob(job, schedule);
+                    changes += ensureTrigger(schedule);
+                    applied.put(job, state);
                 }
             }
+            Set<JobKey> gone = new HashSet<>(full
+                    ? quartz.getJobKeys(GroupMatcher.jobGroupEquals(ScheduleTriggers.GROUP)) : applied.keySet());
+            gone.removeAll(wanted);
+            for (JobKey job : gone) {
+                quartz.deleteJob(job);
+                applied.remove(job);
+                changes++;
+            }
         } catch (SchedulerException e) {
+            applied.clear(); // unsure what was applied: look at everything next time
             throw new IllegalStateException("Quartz refused a schedule change: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            applied.clear();
+            throw e;
+        }
+        if (full) {
+            lastFullPass = now;
         }
         if (changes > 0) {
             log.debug("applied {} schedule changes", changes);

@@ -70,6 +70,29 @@ class SchedulerStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void unchangedSchedulesAreLeftAloneUntilAFullPassHealsDrift(TestDatabase.Backend backend) throws Exception {
+        try (SchedulerFixture f = new SchedulerFixture(backend)) {
+            ScriptedConnectorProvider.Source[] source = new ScriptedConnectorProvider.Source[1];
+            long id = f.connection("shop", source);
+            f.schedules.set(id, EntityType.ORDERS, new ScheduleChange(null, null, null, null, null, true));
+            org.quartz.TriggerKey key = ScheduleTriggers.triggerKey(id, EntityType.ORDERS);
+
+            ScheduleReconciler cached = new ScheduleReconciler(f.scheduler.quartz(), f.schedules);
+            assertThat(cached.reconcile()).as("two jobs, one trigger").isEqualTo(3);
+            f.scheduler.quartz().unscheduleJob(key); // changed behind the reconciler's back
+            assertThat(cached.reconcile()).as("nothing changed in the store: Quartz is not asked").isZero();
+            assertThat(f.scheduler.quartz().checkExists(key)).isFalse();
+
+            ScheduleReconciler everyPassFull = new ScheduleReconciler(f.scheduler.quartz(), f.schedules, Duration.ZERO);
+            assertThat(everyPassFull.reconcile()).isEqualTo(1);
+            assertThat(f.scheduler.quartz().checkExists(key)).as("a full pass puts it back").isTrue();
+            cached.close();
+            everyPassFull.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void aFiringRunsAScheduledSyncAndChangesArePickedUpLive(TestDatabase.Backend backend) throws Exception {
         try (SchedulerFixture f = new SchedulerFixture(backend)) {
             ScriptedConnectorProvider.Source[] source = new ScriptedConnectorProvider.Source[1];
