@@ -1,5 +1,6 @@
 package io.tributary.magento;
 
+import io.tributary.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -225,10 +226,10 @@ class MagentoWireMockTest {
 
         try (Connector connector = connector(MagentoAuthMode.ADMIN, clock)) {
             assertThat(connector.verify().ok()).isTrue();
-            clock.now = clock.now.plusSeconds(500); // 100 s before exp: still used
+            clock.advance(java.time.Duration.ofSeconds(500)); // 100 s before exp: still used
             readOrders(connector);
             server.verify(1, postRequestedFor(urlPathEqualTo("/rest/default/V1/integration/admin/token")));
-            clock.now = clock.now.plusSeconds(60); // within the last minute: renewed before use
+            clock.advance(java.time.Duration.ofSeconds(60)); // within the last minute: renewed before use
             readOrders(connector);
         }
         server.verify(2, postRequestedFor(urlPathEqualTo("/rest/default/V1/integration/admin/token")));
@@ -281,27 +282,4 @@ class MagentoWireMockTest {
                         .getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
     }
 
-    /** A clock a test moves by hand. */
-    static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
