@@ -23,15 +23,14 @@ import io.tributary.store.SyncRuns;
 import io.tributary.sync.SyncEngine;
 import io.tributary.sync.SyncListener;
 import io.tributary.sync.SyncRequest;
+import io.tributary.testing.MutableClock;
 import io.tributary.testing.ScriptedConnectorProvider;
 import io.tributary.testing.ScriptedCourierProvider;
 import io.tributary.testing.ScriptedShopProvider;
 import io.tributary.testing.TestDatabase;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,13 +92,13 @@ class RouteDispatcherTest {
                     null, "Ana López", clock.instant(), clock.instant(), List.of(), raw));
         }
 
-        /** Syncs the shop's orders, then runs its routes as the CLI does. */
+        /** Syncs the shop's orders through the sync service, which runs its routes, as the CLI and scheduler do. */
         List<RouteRun> syncAndRoute(RouteDispatcher dispatcher) {
             clock.advance(Duration.ofSeconds(1));
-            SyncRun run = engine.run(new SyncRequest(shopId, EntityType.ORDERS, SyncRun.Trigger.MANUAL, false),
-                    SyncListener.NONE);
-            assertThat(run.outcome()).as(run.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
-            return dispatcher.afterOrdersSync(run);
+            io.tributary.sync.SyncService.Result result = new io.tributary.sync.SyncService(engine, dispatcher)
+                    .run(new SyncRequest(shopId, EntityType.ORDERS, SyncRun.Trigger.MANUAL, false), SyncListener.NONE);
+            assertThat(result.run().outcome()).as(result.run().errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            return result.routes();
         }
 
         @Override
@@ -109,33 +108,6 @@ class RouteDispatcherTest {
         }
     }
 
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     /** The process dying: an Error, which nothing in the dispatcher catches. */
     static final class SimulatedCrash extends Error {

@@ -23,6 +23,7 @@ import io.tributary.store.SyncLeases;
 import io.tributary.store.SyncRuns;
 import io.tributary.sync.ProcessName;
 import io.tributary.sync.SyncEngine;
+import io.tributary.sync.SyncService;
 import java.io.PrintStream;
 import java.time.Clock;
 
@@ -137,9 +138,10 @@ public final class App implements AutoCloseable {
         return new RouteRuns(store().dataSource());
     }
 
-    /** Runs the routes of a connection after its orders sync; the one entry point for the CLI and the scheduler. */
-    public RouteDispatcher dispatcher() {
-        return new RouteDispatcher(store().dataSource(), connections(), registry(), connectorContext(), clock);
+    /** Syncs, and after an orders sync the connection's routes: what the CLI and the scheduler run. */
+    public SyncService syncs() {
+        return new SyncService(engine(), new RouteDispatcher(store().dataSource(), connections(), registry(),
+                connectorContext(), clock));
     }
 
     @Override

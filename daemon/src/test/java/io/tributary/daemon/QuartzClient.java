@@ -18,7 +18,7 @@ final class QuartzClient implements AutoCloseable {
 
     QuartzClient(Map<String, String> environment) {
         app = new App(DaemonConfig.from(environment, null), System.err);
-        scheduler = TributaryScheduler.create(app.store(), new ScheduledSyncs(app.engine(), Duration.ZERO),
+        scheduler = TributaryScheduler.create(app.store(), new ScheduledSyncs(app.syncs(), Duration.ZERO),
                 new SchedulerOptions("test-client", 1, Duration.ofSeconds(5), Duration.ofSeconds(5)));
     }
 

@@ -8,36 +8,27 @@ import io.tributary.store.NotFoundException;
 import io.tributary.store.StoreException;
 import io.tributary.store.SyncInProgressException;
 import io.tributary.store.SyncRun;
-import io.tributary.sync.SyncEngine;
 import io.tributary.sync.SyncListener;
 import io.tributary.sync.SyncRequest;
+import io.tributary.sync.SyncService;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a firing does: one SCHEDULED sync through the engine, then what follows a sync (the routes of an orders
- * sync). A firing that finds the (connection, entity) busy is skipped (the next firing covers it), except when
+ * What a firing does: one SCHEDULED sync through the {@link SyncService} (so an orders sync runs its routes). A firing that finds the (connection, entity) busy is skipped (the next firing covers it), except when
  * Quartz recovers the job of a node that died: then the dead node's lease is waited out, and the sync continues
  * from the last committed cursor.
  */
 public final class ScheduledSyncs {
     private static final Logger log = LoggerFactory.getLogger(ScheduledSyncs.class);
-    private final SyncEngine engine;
+    private final SyncService syncs;
     private final Duration recoveryWait;
-    private final Consumer<SyncRun> afterRun;
 
-    public ScheduledSyncs(SyncEngine engine, Duration recoveryWait) {
-        this(engine, recoveryWait, run -> { });
-    }
-
-    /** @param afterRun called with every run this service completes, e.g. to run the routes after an orders sync */
-    public ScheduledSyncs(SyncEngine engine, Duration recoveryWait, Consumer<SyncRun> afterRun) {
-        this.engine = requireNonNull(engine, "engine is null");
+    public ScheduledSyncs(SyncService syncs, Duration recoveryWait) {
+        this.syncs = requireNonNull(syncs, "syncs is null");
         this.recoveryWait = requireNonNull(recoveryWait, "recoveryWait is null");
-        this.afterRun = requireNonNull(afterRun, "afterRun is null");
     }
 
     /** Runs one scheduled sync; returns the run, or null when it was skipped. */
@@ -45,12 +36,11 @@ public final class ScheduledSyncs {
         Instant giveUp = Instant.now().plus(recoveryWait);
         int storeFailures = 0;
         while (true) {
-            SyncRun run;
             try {
-                run = engine.run(new SyncRequest(connectionId, entity, SyncRun.Trigger.SCHEDULED, false),
-                        SyncListener.NONE);
+                return syncs.run(new SyncRequest(connectionId, entity, SyncRun.Trigger.SCHEDULED, false),
+                        SyncListener.NONE).run();
             } catch (SyncInProgressException busy) {
-                if (!recovering || Instant.now().isAfter(giveUp) || engine.stopping()) {
+                if (!recovering || Instant.now().isAfter(giveUp) || syncs.stopping()) {
                     log.info("scheduled sync of {} for connection {} skipped: {}", entity.cliName(), connectionId,
                             busy.getMessage());
                     return null;
@@ -62,7 +52,7 @@ public final class ScheduledSyncs {
                         refused.getMessage());
                 return null;
             } catch (StoreException storeFailure) {
-                if (++storeFailures >= 3 || engine.stopping()) {
+                if (++storeFailures >= 3 || syncs.stopping()) {
                     log.warn("scheduled sync of {} for connection {} could not start: {}", entity.cliName(),
                             connectionId, storeFailure.getMessage());
                     return null;
@@ -74,13 +64,6 @@ public final class ScheduledSyncs {
                         stopping.getMessage());
                 return null;
             }
-            try {
-                afterRun.accept(run);
-            } catch (RuntimeException e) {
-                log.warn("after the scheduled sync of {} for connection {}: {}", entity.cliName(), connectionId,
-                        e.getMessage());
-            }
-            return run;
         }
     }
 

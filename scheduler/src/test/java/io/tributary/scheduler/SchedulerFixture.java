@@ -17,6 +17,7 @@ import io.tributary.store.SyncCursors;
 import io.tributary.store.SyncLeases;
 import io.tributary.store.SyncRuns;
 import io.tributary.sync.SyncEngine;
+import io.tributary.sync.SyncService;
 import io.tributary.testing.ScriptedConnectorProvider;
 import io.tributary.testing.TestDatabase;
 import java.time.Clock;
@@ -35,7 +36,7 @@ final class SchedulerFixture implements AutoCloseable {
     final HttpStack http = HttpStack.create(HttpPolicy.defaults());
     final TributaryScheduler scheduler;
     final ScheduleReconciler reconciler;
-    final java.util.List<io.tributary.store.SyncRun> completed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final io.tributary.route.RouteService routes;
 
     SchedulerFixture(TestDatabase.Backend backend) {
         database = TestDatabase.create(backend);
@@ -49,16 +50,25 @@ final class SchedulerFixture implements AutoCloseable {
                 new SyncCursors(store.dataSource()), new RecordWriter(store.dataSource(), clock), Duration.ZERO,
                 new SyncLeases(store.dataSource(), clock, Duration.ofSeconds(30), "daemon test@here:1"),
                 new FailureTracker(store.dataSource(), 3));
-        scheduler = TributaryScheduler.create(store, new ScheduledSyncs(engine, Duration.ofSeconds(40), completed::add),
+        ConnectorContext context = new ConnectorContext(http, clock);
+        routes = new io.tributary.route.RouteService(store.dataSource(), connections, registry, context, clock);
+        SyncService syncs = new SyncService(engine, new io.tributary.route.RouteDispatcher(store.dataSource(),
+                connections, registry, context, clock));
+        scheduler = TributaryScheduler.create(store, new ScheduledSyncs(syncs, Duration.ofSeconds(40)),
                 SchedulerOptions.defaults());
         reconciler = new ScheduleReconciler(scheduler.quartz(), schedules);
     }
 
     /** A scripted connection whose source is returned, with fresh in-memory records. */
     long connection(String name, ScriptedConnectorProvider.Source[] source) {
+        return connection("scripted", name, source);
+    }
+
+    /** A connection of one of the scripted systems ({@code scripted}, {@code scripted-shop}, ...). */
+    long connection(String system, String name, ScriptedConnectorProvider.Source[] source) {
         String host = name + "-" + UUID.randomUUID() + ".example";
         source[0] = ScriptedConnectorProvider.source(host);
-        return connections.add(new ConnectionDraft("scripted", name, "https://" + host + "/", null,
+        return connections.add(new ConnectionDraft(system, name, "https://" + host + "/", null,
                 Map.of(CredentialField.ACCESS_TOKEN, "token-1234"))).id();
     }
 

@@ -111,8 +111,35 @@ class SchedulerStoreTest {
                     "SELECT COUNT(*) FROM sync_run WHERE trigger_type = 'SCHEDULED' AND outcome = 'SUCCEEDED'") == 1);
             assertThat(TestRows.count(f.store, "SELECT COUNT(*) FROM product")).isEqualTo(2);
             assertThat(TestRows.string(f.store, "SELECT node FROM sync_run")).isEqualTo("daemon test@here:1");
-            assertThat(f.completed).as("what follows a run (routes) is called with it").singleElement()
-                    .satisfies(run -> assertThat(run.trigger()).isEqualTo(io.tributary.store.SyncRun.Trigger.SCHEDULED));
+
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aScheduledOrdersSyncRunsItsRoutes(TestDatabase.Backend backend) throws Exception {
+        try (SchedulerFixture f = new SchedulerFixture(backend)) {
+            ScriptedConnectorProvider.Source[] shop = new ScriptedConnectorProvider.Source[1];
+            ScriptedConnectorProvider.Source[] unused = new ScriptedConnectorProvider.Source[1];
+            long shopId = f.connection("scripted-shop", "shop", shop);
+            long courierId = f.connection("scripted-courier", "courier", unused);
+            String courierHost = f.connections.show(courierId).url().replace("https://", "").replace("/", "");
+            f.routes.add(new io.tributary.route.RouteDraft(shopId, courierId, "processing", null, null, true));
+            String raw = "{\"id\":\"7\",\"status\":\"processing\",\"street\":\"1 Rue X\",\"name\":\"Ana\"}";
+            shop[0].orders.add(new io.tributary.spi.OrderRecord("7", "N7", "processing", "EUR",
+                    new java.math.BigDecimal("12.50"), null, null, null, null, "Ana", T0, T0, java.util.List.of(), raw));
+            f.schedules.set(shopId, EntityType.ORDERS, new ScheduleChange(null, null, null, null, null, true));
+            f.reconciler.reconcile();
+            f.scheduler.start();
+
+            f.scheduler.quartz().triggerJob(ScheduleTriggers.jobKey(shopId, EntityType.ORDERS)); // test-only: fire now
+
+            io.tributary.testing.ScriptedCourierProvider.Courier courier =
+                    io.tributary.testing.ScriptedCourierProvider.courier(courierHost);
+            await().atMost(Duration.ofSeconds(20)).until(() -> courier.deliveries.size() == 1);
+            assertThat(courier.deliveries.get(0).orderNumber()).isEqualTo("N7");
+            assertThat(TestRows.count(f.store, "SELECT COUNT(*) FROM sync_run WHERE trigger_type = 'SCHEDULED'"))
+                    .isEqualTo(1);
         }
     }
 

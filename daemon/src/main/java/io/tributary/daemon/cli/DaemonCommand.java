@@ -59,9 +59,8 @@ final class DaemonCommand extends CliCommand {
             log.info("closed runs {} as ABANDONED: the process running them stopped without finishing", abandoned);
         }
         Duration recoveryWait = app.config().lease().plusSeconds(30);
-        io.tributary.route.RouteDispatcher routes = app.dispatcher();
-        TributaryScheduler scheduler = TributaryScheduler.create(app.store(), new ScheduledSyncs(app.engine(),
-                recoveryWait, routes::afterOrdersSync), options);
+        TributaryScheduler scheduler = TributaryScheduler.create(app.store(), new ScheduledSyncs(app.syncs(),
+                recoveryWait), options);
         ScheduleReconciler reconciler = new ScheduleReconciler(scheduler.quartz(), app.schedules());
         HealthServer health = null;
         CountDownLatch stop = new CountDownLatch(1);

@@ -7,6 +7,7 @@ import io.tributary.store.PageCounts;
 import io.tributary.store.SyncRun;
 import io.tributary.sync.SyncListener;
 import io.tributary.sync.SyncRequest;
+import io.tributary.sync.SyncService;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,9 +31,10 @@ final class SyncCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        SyncRun run = app().engine().run(new SyncRequest(id, entity, SyncRun.Trigger.MANUAL, full),
+        SyncService.Result result = app().syncs().run(new SyncRequest(id, entity, SyncRun.Trigger.MANUAL, full),
                 new Progress(out(), entity));
-        List<RouteRun> routed = app().dispatcher().afterOrdersSync(run);
+        SyncRun run = result.run();
+        List<RouteRun> routed = result.routes();
         if (json) {
             java.util.Map<String, Object> document = JsonViews.run(run);
             document.put("routes", RouteViews.runs(routed));
@@ -41,8 +43,7 @@ final class SyncCommand extends CliCommand {
             out().line(summary(run));
             routed.forEach(r -> RouteViews.lines(r).forEach(out()::line));
         }
-        boolean routesFailed = routed.stream().anyMatch(r -> r.outcome() != RouteRun.Outcome.SUCCEEDED);
-        return run.outcome() == SyncRun.Outcome.SUCCEEDED && !routesFailed ? OK : FAILED;
+        return result.succeeded() ? OK : FAILED;
     }
 
     static String summary(SyncRun run) {

@@ -1,0 +1,48 @@
+package io.tributary.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.route.RouteDispatcher;
+import io.tributary.route.RouteRun;
+import io.tributary.store.SyncRun;
+import java.util.List;
+
+/**
+ * A sync and what follows it: after an orders sync, the connection's routes forward its orders (whatever the
+ * sync's outcome — the pages it committed may hold orders to forward). The one entry point for every caller: the
+ * CLI, the scheduler, anything added later.
+ */
+public final class SyncService {
+    /** The sync's run and the runs of the routes that followed it (none after a products sync). */
+    public record Result(SyncRun run, List<RouteRun> routes) {
+        public Result {
+            requireNonNull(run, "run is null");
+            routes = List.copyOf(routes);
+        }
+
+        /** Whether the sync and every route succeeded. */
+        public boolean succeeded() {
+            return run.outcome() == SyncRun.Outcome.SUCCEEDED
+                    && routes.stream().allMatch(route -> route.outcome() == RouteRun.Outcome.SUCCEEDED);
+        }
+    }
+
+    private final SyncEngine engine;
+    private final RouteDispatcher routes;
+
+    public SyncService(SyncEngine engine, RouteDispatcher routes) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.routes = requireNonNull(routes, "routes is null");
+    }
+
+    /** Runs one sync, then the routes it triggers; throws what {@link SyncEngine#run} throws. */
+    public Result run(SyncRequest request, SyncListener listener) {
+        SyncRun run = engine.run(request, listener);
+        return new Result(run, routes.afterOrdersSync(run));
+    }
+
+    /** Whether the engine is stopping (no new syncs start). */
+    public boolean stopping() {
+        return engine.stopping();
+    }
+}
