@@ -116,9 +116,11 @@ class DaemonLifecycleIT {
                 + ScheduleTriggers.triggerKey(id, EntityType.PRODUCTS).getName() + "'");
     }
 
+    /** One number from the store the CLI uses, over a plain JDBC connection (the store is already migrated). */
     static long count(CliHarness cli, String sql) throws Exception {
-        App app = new App(DaemonConfig.from(cli.environment(), null), System.err);
-        try (app; Connection connection = app.store().dataSource().getConnection();
+        io.tributary.store.StoreConfig store = DaemonConfig.from(cli.environment(), null).store();
+        try (Connection connection = java.sql.DriverManager.getConnection(store.effectiveUrl(), store.user(),
+                        store.password().reveal());
                 PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet rows = statement.executeQuery()) {
             rows.next();
