@@ -3,6 +3,7 @@ package io.tributary.route;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.spi.DeliveryReceipt;
+import io.tributary.store.Sql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -79,12 +80,12 @@ final class DeliveryLedger {
             try (PreparedStatement statement = Jdbc.prepare(connection, "INSERT INTO route_delivery (route_id,"
                             + " order_external_id, order_number, reference, state, refusals, claimed_until,"
                             + " created_at, updated_at) VALUES (?, ?, ?, ?, 'INTENT', 0, ?, ?, ?)",
-                    List.of(route.id(), order.orderExternalId(), Jdbc.orNull(Jdbc.fit(order.orderNumber(), 100)),
+                    List.of(route.id(), order.orderExternalId(), Jdbc.orNull(Sql.fit(order.orderNumber(), 100)),
                             route.referenceFor(order.orderExternalId()), until, now, now))) {
                 statement.executeUpdate();
                 return true;
             } catch (SQLException e) {
-                if (Jdbc.isDuplicateKey(e)) {
+                if (Sql.isDuplicateKey(e)) {
                     return false;
                 }
                 throw e;
@@ -109,7 +110,7 @@ final class DeliveryLedger {
     void posted(long routeId, String orderExternalId, DeliveryReceipt receipt, Instant now) {
         jdbc.update("UPDATE route_delivery SET state = 'POSTED', delivery_id = ?, tracking_url = ?, reason = NULL,"
                 + " claimed_until = NULL, updated_at = ? WHERE route_id = ? AND order_external_id = ?",
-                List.of(receipt.deliveryId(), Jdbc.orNull(Jdbc.fit(receipt.trackingUrl(), 1000)), now, routeId,
+                List.of(receipt.deliveryId(), Jdbc.orNull(Sql.fit(receipt.trackingUrl(), 1000)), now, routeId,
                         orderExternalId));
     }
 
@@ -117,7 +118,7 @@ final class DeliveryLedger {
         jdbc.update("UPDATE route_delivery SET state = 'REFUSED', reason = ?, order_hash = ?,"
                 + " refusals = refusals + 1, claimed_until = NULL, updated_at = ? WHERE route_id = ?"
                 + " AND order_external_id = ?",
-                List.of(Jdbc.fit(reason, 2000), orderHash, now, routeId, orderExternalId));
+                List.of(Sql.fit(reason, 2000), orderHash, now, routeId, orderExternalId));
     }
 
     /** Lets go of an INTENT row after a failure that may have posted it: the next dispatch reconciles it. */
@@ -154,7 +155,7 @@ final class DeliveryLedger {
                 rows.getString("reference"), RouteDelivery.State.valueOf(rows.getString("state")),
                 rows.getString("delivery_id"),
                 rows.getString("tracking_url"), rows.getInt("refusals"), rows.getString("reason"),
-                Jdbc.instant(rows, "claimed_until"), Jdbc.instant(rows, "created_at"),
-                Jdbc.instant(rows, "updated_at"));
+                Sql.getInstant(rows, "claimed_until"), Sql.getInstant(rows, "created_at"),
+                Sql.getInstant(rows, "updated_at"));
     }
 }

@@ -1,5 +1,7 @@
 package io.tributary.route;
 
+import io.tributary.store.CentralStore;
+import io.tributary.store.Sql;
 import io.tributary.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,13 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** The JDBC plumbing of the route tables: UTC {@code DATETIME(6)} times, short statements, readable failures. */
+/** The JDBC plumbing of the route tables: short statements, readable failures; column types as {@link Sql} binds them. */
 final class Jdbc {
     private final DataSource dataSource;
 
@@ -87,7 +87,7 @@ final class Jdbc {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreException("The route tables could not be read or written: " + rootMessage(e) + ".", e);
+            throw new StoreException("The route tables could not be read or written: " + CentralStore.rootMessage(e) + ".", e);
         }
     }
 
@@ -106,7 +106,7 @@ final class Jdbc {
         for (int i = 0; i < parameters.size(); i++) {
             Object value = parameters.get(i);
             if (value instanceof Instant instant) {
-                statement.setObject(i + 1, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+                Sql.setInstant(statement, i + 1, instant);
             } else if (value instanceof Null typed) {
                 statement.setNull(i + 1, typed.sqlType());
             } else {
@@ -132,42 +132,5 @@ final class Jdbc {
 
     static Object orNull(Long value) {
         return value == null ? Null.NUMBER : value;
-    }
-
-    static Instant instant(ResultSet rows, String column) throws SQLException {
-        LocalDateTime value = rows.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
-    }
-
-    static Long nullableLong(ResultSet rows, String column) throws SQLException {
-        long value = rows.getLong(column);
-        return rows.wasNull() ? null : value;
-    }
-
-    /** Whether a failure is a unique-key violation (a row someone else inserted first). */
-    static boolean isDuplicateKey(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message).trim();
-    }
-
-    /** Cuts a text to the length of a column. */
-    static String fit(String text, int length) {
-        if (text == null || text.length() <= length) {
-            return text;
-        }
-        return text.substring(0, length - 3) + "...";
     }
 }

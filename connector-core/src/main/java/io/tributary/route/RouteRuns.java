@@ -2,6 +2,7 @@ package io.tributary.route;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.store.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,8 +31,8 @@ public final class RouteRuns {
 
     void refusal(long runId, String orderExternalId, String orderNumber, String reason) {
         jdbc.update("INSERT INTO route_refusal (route_run_id, order_external_id, order_number, reason)"
-                + " VALUES (?, ?, ?, ?)", List.of(runId, orderExternalId, Jdbc.orNull(Jdbc.fit(orderNumber, 100)),
-                Jdbc.fit(reason, 2000)));
+                + " VALUES (?, ?, ?, ?)", List.of(runId, orderExternalId, Jdbc.orNull(Sql.fit(orderNumber, 100)),
+                Sql.fit(reason, 2000)));
     }
 
     void finish(long runId, RouteRun.Outcome outcome, long posted, long reconciled, long refused, long waiting,
@@ -39,7 +40,7 @@ public final class RouteRuns {
         jdbc.update("UPDATE route_run SET outcome = ?, finished_at = ?, posted_count = ?, reconciled_count = ?,"
                 + " refused_count = ?, waiting_count = ?, error_message = ? WHERE id = ?",
                 List.of(outcome.name(), now, posted, reconciled, refused, waiting,
-                        Jdbc.orNull(Jdbc.fit(error, 2000)), runId));
+                        Jdbc.orNull(Sql.fit(error, 2000)), runId));
     }
 
     /** Marks runs of the route still RUNNING since before {@code startedBefore} as ABANDONED: their process died. */
@@ -101,8 +102,8 @@ public final class RouteRuns {
 
     private static RouteRun run(ResultSet rows) throws SQLException {
         return new RouteRun(rows.getLong("id"), rows.getLong("route_id"), rows.getLong("target_connection_id"),
-                Jdbc.nullableLong(rows, "sync_run_id"), RouteRun.Outcome.valueOf(rows.getString("outcome")),
-                Jdbc.instant(rows, "started_at"), Jdbc.instant(rows, "finished_at"), rows.getLong("posted_count"),
+                Sql.getLong(rows, "sync_run_id"), RouteRun.Outcome.valueOf(rows.getString("outcome")),
+                Sql.getInstant(rows, "started_at"), Sql.getInstant(rows, "finished_at"), rows.getLong("posted_count"),
                 rows.getLong("reconciled_count"), rows.getLong("refused_count"), rows.getLong("waiting_count"),
                 rows.getString("error_message"), List.of());
     }

@@ -14,6 +14,7 @@ import io.tributary.spi.ValidationProblem;
 import io.tributary.store.ConnectionService;
 import io.tributary.store.InvalidInputException;
 import io.tributary.store.NotFoundException;
+import io.tributary.store.Sql;
 import io.tributary.store.StoredConnection;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -157,7 +158,7 @@ public final class RouteService {
     static Route route(ResultSet rows) throws SQLException {
         return new Route(rows.getLong("id"), rows.getLong("source_connection_id"),
                 rows.getLong("target_connection_id"), rows.getString("when_status"), rows.getInt("lead_minutes"),
-                rows.getInt("slot_minutes"), rows.getString("reference_prefix"), Jdbc.instant(rows, "forward_since"),
-                Jdbc.instant(rows, "created_at"));
+                rows.getInt("slot_minutes"), rows.getString("reference_prefix"), Sql.getInstant(rows, "forward_since"),
+                Sql.getInstant(rows, "created_at"));
     }
 }

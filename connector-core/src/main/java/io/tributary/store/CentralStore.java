@@ -96,7 +96,8 @@ public final class CentralStore implements AutoCloseable {
         return configuration.buildSessionFactory();
     }
 
-    static String rootMessage(Throwable failure) {
+    /** The first line of a failure's root cause, secrets of the store URL removed, without a closing period. */
+    public static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -49,7 +49,7 @@ public final class FailureTracker {
     }
 
     public void recordFailure(long connectionId, String label, String error) {
-        String message = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 1997) + "..." : error;
+        String message = error == null ? "unknown error" : Sql.fit(error, 2000);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             update(connection, "UPDATE connection SET consecutive_failures = consecutive_failures + 1, last_error = ? "

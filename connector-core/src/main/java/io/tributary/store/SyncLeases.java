@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,10 +74,8 @@ public final class SyncLeases {
                     }
                 }
             });
-        } catch (SQLIntegrityConstraintViolationException raced) {
-            return acquireAfterRace(connectionId, entity);
         } catch (SQLException e) {
-            if (isDuplicateKey(e)) {
+            if (Sql.isDuplicateKey(e)) {
                 return acquireAfterRace(connectionId, entity);
             }
             throw new StoreException("Taking the sync lease of connection " + connectionId + " failed: "
@@ -95,9 +92,8 @@ public final class SyncLeases {
             statement.setString(2, entity.name());
             try (ResultSet rows = statement.executeQuery()) {
                 if (rows.next()) {
-                    long run = rows.getLong(1);
-                    throw new SyncInProgressException(connectionId, entity, rows.wasNull() ? null : run,
-                            rows.getString(2), Sql.getInstant(rows, "acquired_at"));
+                    throw new SyncInProgressException(connectionId, entity, Sql.getLong(rows, "run_id"),
+                            rows.getString("owner"), Sql.getInstant(rows, "acquired_at"));
                 }
             }
         } catch (SQLException e) {
@@ -118,8 +114,7 @@ public final class SyncLeases {
                     insert(connection, lease, now);
                     return null;
                 }
-                long runId = rows.getLong("run_id");
-                Long run = rows.wasNull() ? null : runId;
+                Long run = Sql.getLong(rows, "run_id");
                 if (Sql.getInstant(rows, "expires_at").isAfter(now)) {
                     throw new SyncInProgressException(lease.connectionId(), lease.entity(), run,
                             rows.getString("owner"), Sql.getInstant(rows, "acquired_at"));
@@ -283,14 +278,5 @@ public final class SyncLeases {
             throw new StoreException("Updating the sync lease of connection " + lease.connectionId() + " failed: "
                     + CentralStore.rootMessage(e) + ".", e);
         }
-    }
-
-    private static boolean isDuplicateKey(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("23000".equals(sql.getSQLState()) || "23505".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -108,6 +108,6 @@ public class SyncRun {
         this.insertedCount = counts.inserted();
         this.updatedCount = counts.updated();
         this.unchangedCount = counts.unchanged();
-        this.errorMessage = error == null ? null : (error.length() > 2000 ? error.substring(0, 1997) + "..." : error);
+        this.errorMessage = Sql.fit(error, 2000);
     }
 }

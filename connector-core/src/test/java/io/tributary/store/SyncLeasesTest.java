@@ -150,4 +150,18 @@ class SyncLeasesTest {
             assertThat(TestRows.count(store, "SELECT COUNT(*) FROM sync_lease")).isZero();
         }
     }
+
+    /** The lease row refers to its connection: a removed one fails once, with a sentence, and is not taken for a race. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aLeaseOnARemovedConnectionFailsOnceWithASentence(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend)) {
+            CentralStore store = database.store();
+            SyncLeases leases = new SyncLeases(store.dataSource(), new MutableClock(T), Duration.ofSeconds(30), "cli@h:1");
+            assertThatThrownBy(() -> leases.acquire(987_654, EntityType.PRODUCTS))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith("Taking the sync lease of connection 987654 failed: ");
+            assertThat(TestRows.count(store, "SELECT COUNT(*) FROM sync_lease")).isZero();
+        }
+    }
 }

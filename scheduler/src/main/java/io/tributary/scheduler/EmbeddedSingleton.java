@@ -2,16 +2,15 @@ package io.tributary.scheduler;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.store.CentralStore;
+import io.tributary.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import javax.sql.DataSource;
 
 /**
@@ -43,7 +42,7 @@ public final class EmbeddedSingleton {
                 select.setString(1, NAME);
                 try (ResultSet rows = select.executeQuery()) {
                     if (rows.next()) {
-                        Instant expires = rows.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+                        Instant expires = Sql.getInstant(rows, "expires_at");
                         if (expires.isAfter(now) && !owner.equals(rows.getString(1))) {
                             connection.rollback();
                             throw new IllegalStateException("The embedded H2 store runs a single daemon, and another "
@@ -58,7 +57,8 @@ public final class EmbeddedSingleton {
             }
             connection.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException("Claiming the embedded store for this daemon failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Claiming the embedded store for this daemon failed: "
+                    + CentralStore.rootMessage(e) + ".", e);
         }
     }
 
@@ -67,7 +67,8 @@ public final class EmbeddedSingleton {
         try (Connection connection = dataSource.getConnection()) {
             write(connection, "UPDATE daemon_singleton SET owner = ?, expires_at = ? WHERE name = ?", clock.instant());
         } catch (SQLException e) {
-            throw new IllegalStateException("Renewing the embedded store's daemon lease failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Renewing the embedded store's daemon lease failed: "
+                    + CentralStore.rootMessage(e) + ".", e);
         }
     }
 
@@ -79,14 +80,15 @@ public final class EmbeddedSingleton {
             delete.setString(2, owner);
             delete.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Releasing the embedded store's daemon lease failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Releasing the embedded store's daemon lease failed: "
+                    + CentralStore.rootMessage(e) + ".", e);
         }
     }
 
     private void write(Connection connection, String sql, Instant now) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, owner);
-            statement.setTimestamp(2, Timestamp.valueOf(LocalDateTime.ofInstant(now.plus(lease), ZoneOffset.UTC)));
+            Sql.setInstant(statement, 2, now.plus(lease));
             statement.setString(3, NAME);
             statement.executeUpdate();
         }
