@@ -180,8 +180,11 @@ public final class HttpSession {
         return policy;
     }
 
-    /** The deadline of a verification session, or null for a sync session. */
-    public Instant deadline() {
-        return deadline;
+    /**
+     * Whether an optional call fits: a verification session has at least {@code reserve} left before its deadline
+     * (a sync session has no deadline, so always).
+     */
+    public boolean hasTimeLeft(Duration reserve) {
+        return deadline == null || Duration.between(Instant.now(), deadline).compareTo(reserve) >= 0;
     }
 }

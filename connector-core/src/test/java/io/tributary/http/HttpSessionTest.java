@@ -181,6 +181,16 @@ class HttpSessionTest {
     }
 
     @Test
+    void onlyAVerificationSessionRunsOutOfTimeForOptionalCalls() {
+        HttpStack verifying = HttpStack.create(HttpPolicy.builder().verificationBudget(Duration.ofSeconds(30)).build());
+        HttpSession verification = verifying.verificationSession("c", List.of());
+        assertThat(verification.hasTimeLeft(Duration.ofSeconds(5))).isTrue();
+        assertThat(verification.hasTimeLeft(Duration.ofSeconds(31))).isFalse();
+        assertThat(verifying.session("c", List.of()).hasTimeLeft(Duration.ofDays(1))).isTrue();
+        verifying.close();
+    }
+
+    @Test
     void theLogRedactsCredentialsInQueriesAndHeaders() {
         server.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson("[]")));
         Interceptor auth = chain -> chain.proceed(chain.request().newBuilder()

@@ -1,19 +1,16 @@
 package io.tributary.magento;
 
+import static io.tributary.http.OAuth1.percentEncode;
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.http.OAuth1;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import okhttp3.HttpUrl;
 
 /**
@@ -43,10 +40,7 @@ final class MagentoOAuthSigner {
         }
     }
 
-    private static final char[] NONCE_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-
     private final Method method;
-    private final SecureRandom random = new SecureRandom();
 
     MagentoOAuthSigner(Method method) {
         this.method = requireNonNull(method, "method is null");
@@ -54,7 +48,7 @@ final class MagentoOAuthSigner {
 
     /** The {@code Authorization} header value for a request, with a fresh nonce. */
     String authorization(String httpMethod, HttpUrl url, MagentoCredentials.Integration keys, long timestamp) {
-        return authorization(httpMethod, url, keys, timestamp, nonce());
+        return authorization(httpMethod, url, keys, timestamp, OAuth1.nonce());
     }
 
     String authorization(String httpMethod, HttpUrl url, MagentoCredentials.Integration keys, long timestamp,
@@ -73,7 +67,7 @@ final class MagentoOAuthSigner {
                 keys.accessTokenSecret().reveal())));
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, String> parameter : oauth) {
-            parts.add(encode(parameter.getKey()) + "=\"" + encode(parameter.getValue()) + "\"");
+            parts.add(percentEncode(parameter.getKey()) + "=\"" + percentEncode(parameter.getValue()) + "\"");
         }
         return "OAuth " + String.join(", ", parts);
     }
@@ -101,14 +95,14 @@ final class MagentoOAuthSigner {
     static String baseString(String httpMethod, HttpUrl url, List<Map.Entry<String, String>> parameters) {
         List<String[]> encoded = new ArrayList<>();
         for (Map.Entry<String, String> parameter : parameters) {
-            encoded.add(new String[] {encode(parameter.getKey()), encode(parameter.getValue())});
+            encoded.add(new String[] {percentEncode(parameter.getKey()), percentEncode(parameter.getValue())});
         }
         encoded.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
         List<String> pairs = new ArrayList<>();
         for (String[] pair : encoded) {
             pairs.add(pair[0] + "=" + pair[1]);
         }
-        return httpMethod.toUpperCase(Locale.ROOT) + "&" + encode(baseUri(url)) + "&" + encode(String.join("&", pairs));
+        return httpMethod.toUpperCase(Locale.ROOT) + "&" + percentEncode(baseUri(url)) + "&" + percentEncode(String.join("&", pairs));
     }
 
     /** RFC 5849 §3.4.1.2: lower-case scheme and host, the port only when not the default, the path as sent. */
@@ -120,30 +114,7 @@ final class MagentoOAuthSigner {
 
     /** RFC 5849 §3.4.2/§3.4.3 style: base64 of the HMAC of the base string under {@code encode(cs)&encode(ts)}. */
     static String signature(Method method, String baseString, String consumerSecret, String tokenSecret) {
-        String key = encode(consumerSecret) + "&" + encode(tokenSecret);
-        try {
-            Mac mac = Mac.getInstance(method.jcaName);
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), method.jcaName));
-            return Base64.getEncoder().encodeToString(mac.doFinal(baseString.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(method.jcaName + " is missing from this JVM", e);
-        }
-    }
-
-    /** RFC 3986 §2.1 as RFC 5849 §3.6 requires: UTF-8, all but {@code A-Z a-z 0-9 - . _ ~} as {@code %XX}. */
-    static String encode(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
+        return OAuth1.hmacBase64(method.jcaName, percentEncode(consumerSecret) + "&" + percentEncode(tokenSecret), baseString);
     }
 
     /** Form decoding: {@code %XX} is a byte of UTF-8, {@code +} a space. */
@@ -165,13 +136,5 @@ final class MagentoOAuthSigner {
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private String nonce() {
-        char[] chars = new char[32];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = NONCE_CHARS[random.nextInt(NONCE_CHARS.length)];
-        }
-        return new String(chars);
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.magento;
 
+import io.tributary.http.OAuth1;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class MagentoQuery {
         }
         List<String> pairs = new ArrayList<>();
         for (Map.Entry<String, String> parameter : parameters) {
-            pairs.add(MagentoOAuthSigner.encode(parameter.getKey()) + "=" + MagentoOAuthSigner.encode(parameter.getValue()));
+            pairs.add(OAuth1.percentEncode(parameter.getKey()) + "=" + OAuth1.percentEncode(parameter.getValue()));
         }
         return String.join("&", pairs);
     }

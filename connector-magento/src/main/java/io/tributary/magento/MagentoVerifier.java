@@ -8,7 +8,6 @@ import io.tributary.spi.ConnectorException;
 import io.tributary.spi.FailureKind;
 import io.tributary.spi.VerificationResult;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,8 +131,7 @@ final class MagentoVerifier {
 
     /** The store view's name from {@code store/storeViews}: optional, only with time to spare. */
     private void learnStoreName(Map<String, String> details) {
-        if (session.deadline() != null
-                && Duration.between(Instant.now(), session.deadline()).compareTo(OPTIONAL_CALL_RESERVE) < 0) {
+        if (!session.hasTimeLeft(OPTIONAL_CALL_RESERVE)) {
             return;
         }
         try {

@@ -23,7 +23,6 @@ final class WooCommerceAuth implements Interceptor {
     private final Secret consumerKey;
     private final Secret consumerSecret;
     private final Clock clock;
-    private final WooCommerceOAuthSigner signer = new WooCommerceOAuthSigner();
     private final AtomicReference<WooCommerceAuthMode> mode;
 
     WooCommerceAuth(Secret consumerKey, Secret consumerSecret, WooCommerceAuthMode initial, Clock clock) {
@@ -58,8 +57,8 @@ final class WooCommerceAuth implements Interceptor {
                     .addQueryParameter("consumer_key", consumerKey.reveal())
                     .addQueryParameter("consumer_secret", consumerSecret.reveal())
                     .build()).build();
-            case OAUTH1 -> request.newBuilder().url(signer.sign(request.method(), request.url(), consumerKey.reveal(),
-                    consumerSecret.reveal(), clock.instant().getEpochSecond())).build();
+            case OAUTH1 -> request.newBuilder().url(WooCommerceOAuthSigner.sign(request.method(), request.url(),
+                    consumerKey.reveal(), consumerSecret.reveal(), clock.instant().getEpochSecond())).build();
             case AUTO -> throw new IllegalStateException("AUTO is resolved at construction");
         };
         return chain.proceed(signed);

@@ -1,16 +1,14 @@
 package io.tributary.woocommerce;
 
+import static io.tributary.http.OAuth1.percentEncode;
+
+import io.tributary.http.OAuth1;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import okhttp3.HttpUrl;
 
 /**
@@ -23,15 +21,14 @@ import okhttp3.HttpUrl;
  */
 final class WooCommerceOAuthSigner {
     static final String METHOD = "HMAC-SHA256";
-    private static final char[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-            .toCharArray();
-    private final SecureRandom random = new SecureRandom();
+
+    private WooCommerceOAuthSigner() {}
 
     /** The URL with {@code oauth_*} parameters and the signature added. */
-    HttpUrl sign(String method, HttpUrl url, String consumerKey, String consumerSecret, long timestampSeconds) {
+    static HttpUrl sign(String method, HttpUrl url, String consumerKey, String consumerSecret, long timestampSeconds) {
         HttpUrl withOauth = url.newBuilder()
                 .addQueryParameter("oauth_consumer_key", consumerKey)
-                .addQueryParameter("oauth_nonce", nonce())
+                .addQueryParameter("oauth_nonce", OAuth1.nonce())
                 .addQueryParameter("oauth_signature_method", METHOD)
                 .addQueryParameter("oauth_timestamp", Long.toString(timestampSeconds))
                 .build();
@@ -49,27 +46,11 @@ final class WooCommerceOAuthSigner {
         parameters.sort(Comparator.comparing((Map.Entry<String, String> e) -> e.getKey(), WooCommerceOAuthSigner::strcmp));
         List<String> pairs = new ArrayList<>();
         for (Map.Entry<String, String> parameter : parameters) {
-            pairs.add(encode(encode(parameter.getKey()) + "=" + encode(parameter.getValue())));
+            pairs.add(percentEncode(percentEncode(parameter.getKey()) + "=" + percentEncode(parameter.getValue())));
         }
         String baseUri = url.newBuilder().query(null).fragment(null).build().toString();
-        String base = method.toUpperCase(java.util.Locale.ROOT) + "&" + encode(baseUri) + "&" + String.join("%26", pairs);
-        return hmacSha256(consumerSecret + "&", base);
-    }
-
-    /** PHP's {@code rawurlencode}: RFC 3986, everything but unreserved characters as %XX, space as %20. */
-    static String encode(String text) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
+        String base = method.toUpperCase(Locale.ROOT) + "&" + percentEncode(baseUri) + "&" + String.join("%26", pairs);
+        return OAuth1.hmacBase64("HmacSHA256", consumerSecret + "&", base);
     }
 
     /** PHP's {@code strcmp}: byte-wise on UTF-8. */
@@ -83,23 +64,5 @@ final class WooCommerceOAuthSigner {
             }
         }
         return x.length - y.length;
-    }
-
-    private static String hmacSha256(String key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-        }
-    }
-
-    private String nonce() {
-        char[] chars = new char[32];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)];
-        }
-        return new String(chars);
     }
 }

@@ -7,7 +7,6 @@ import io.tributary.http.HttpSession;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.VerificationResult;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,8 +56,7 @@ final class WooCommerceVerifier {
 
     /** System status needs a manager's key and can be slow, so it is optional and only tried with time to spare. */
     private void learnVersionAndCurrency(Map<String, String> details) {
-        if (session.deadline() != null
-                && Duration.between(Instant.now(), session.deadline()).compareTo(OPTIONAL_CALL_RESERVE) < 0) {
+        if (!session.hasTimeLeft(OPTIONAL_CALL_RESERVE)) {
             return;
         }
         try {
