@@ -1,12 +1,11 @@
 package io.tributary.testkit.coopcycle;
 
 import io.tributary.testkit.FakeClock;
+import io.tributary.testkit.FakeSystem;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.testkit.http.FakeHttpServer;
-import io.tributary.testkit.http.FaultInjector;
-import io.tributary.testkit.http.RequestLog;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -32,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * }
  * }</pre>
  */
-public final class FakeCoopCycle implements AutoCloseable {
+public final class FakeCoopCycle implements FakeSystem {
     /** The store the default apps belong to. */
     public static final long STORE_ID = 1;
     /** Another store of the same instance, whose deliveries the default apps may not see. */
@@ -73,23 +72,12 @@ public final class FakeCoopCycle implements AutoCloseable {
         return server.baseUrl();
     }
 
+    @Override
     public FakeHttpServer server() {
         return server;
     }
 
-    public RequestLog requests() {
-        return server.requests();
-    }
-
-    public FaultInjector faults() {
-        return server.faults();
-    }
-
-    /** See {@link FakeHttpServer#afterRequests(String, int, Runnable)}. */
-    public void afterRequests(String pathPrefix, int n, Runnable action) {
-        server.afterRequests(pathPrefix, n, action);
-    }
-
+    @Override
     public FakeClock clock() {
         return state.clock;
     }
@@ -221,11 +209,6 @@ public final class FakeCoopCycle implements AutoCloseable {
             state.clock.advance(state.createTick);
             return delivery.id;
         });
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 
     private static String hex(int bytes) {

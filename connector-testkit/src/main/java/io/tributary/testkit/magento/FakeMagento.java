@@ -1,12 +1,11 @@
 package io.tributary.testkit.magento;
 
 import io.tributary.testkit.FakeClock;
+import io.tributary.testkit.FakeSystem;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.testkit.http.FakeHttpServer;
-import io.tributary.testkit.http.FaultInjector;
-import io.tributary.testkit.http.RequestLog;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -34,7 +33,7 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
-public final class FakeMagento implements AutoCloseable {
+public final class FakeMagento implements FakeSystem {
 
     /** ACL resources of the routes: store configuration, catalogue, sales. */
     public static final String STORES_RESOURCE = MagentoRestApi.STORES;
@@ -103,24 +102,13 @@ public final class FakeMagento implements AutoCloseable {
         return server.baseUrl().resolve("index.php/rest/V1");
     }
 
+    @Override
     public FakeHttpServer server() {
         return server;
     }
 
-    public RequestLog requests() {
-        return server.requests();
-    }
-
-    public FaultInjector faults() {
-        return server.faults();
-    }
-
-    /** See {@link FakeHttpServer#afterRequests(String, int, Runnable)}. */
-    public void afterRequests(String pathPrefix, int n, Runnable action) {
-        server.afterRequests(pathPrefix, n, action);
-    }
-
     /** The shop clock that edits take their {@code updated_at} from. */
+    @Override
     public FakeClock clock() {
         return catalogue.clock();
     }
@@ -318,11 +306,6 @@ public final class FakeMagento implements AutoCloseable {
             catalogue.orders().put(order.id, order);
             return order.id;
         });
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 
     /** Settings of a fake shop; everything has a default. */

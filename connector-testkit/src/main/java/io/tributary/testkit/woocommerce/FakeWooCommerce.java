@@ -1,12 +1,11 @@
 package io.tributary.testkit.woocommerce;
 
 import io.tributary.testkit.FakeClock;
+import io.tributary.testkit.FakeSystem;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.testkit.http.FakeHttpServer;
-import io.tributary.testkit.http.FaultInjector;
-import io.tributary.testkit.http.RequestLog;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +31,7 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
-public final class FakeWooCommerce implements AutoCloseable {
+public final class FakeWooCommerce implements FakeSystem {
 
     private final FakeHttpServer server;
     private final WooSite site;
@@ -99,23 +98,12 @@ public final class FakeWooCommerce implements AutoCloseable {
         return URI.create(site.homeUrl());
     }
 
+    @Override
     public FakeHttpServer server() {
         return server;
     }
 
-    public RequestLog requests() {
-        return server.requests();
-    }
-
-    public FaultInjector faults() {
-        return server.faults();
-    }
-
-    /** See {@link FakeHttpServer#afterRequests(String, int, Runnable)}. */
-    public void afterRequests(String pathPrefix, int n, Runnable action) {
-        server.afterRequests(pathPrefix, n, action);
-    }
-
+    @Override
     public FakeClock clock() {
         return catalogue.clock();
     }
@@ -288,11 +276,6 @@ public final class FakeWooCommerce implements AutoCloseable {
 
     public void deleteOrder(int id) {
         mutations.deleteOrder(id);
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 
     /** Settings of a fake shop; everything has a default. */

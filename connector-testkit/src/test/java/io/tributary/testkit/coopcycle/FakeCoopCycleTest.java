@@ -3,9 +3,7 @@ package io.tributary.testkit.coopcycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.http.HttpClient;
+import io.tributary.testkit.TestHttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The fake CoopCycle over real sockets: entry point, tokens, scopes, paging, creation and access rules. */
 class FakeCoopCycleTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final TestHttpClient CLIENT = new TestHttpClient();
     private static FakeCoopCycle fake;
 
     @BeforeAll
@@ -38,13 +35,9 @@ class FakeCoopCycleTest {
     private record Answer(int status, JsonNode json, HttpResponse<String> raw) {}
 
     private static Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), json, response);
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        HttpResponse<String> response = CLIENT.send(request.build());
+        return new Answer(response.statusCode(), response.body().isEmpty() ? null : TestHttpClient.json(response),
+                response);
     }
 
     private static HttpRequest.Builder at(String pathAndQuery) {

@@ -1,14 +1,9 @@
 package io.tributary.testkit.magento;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.tributary.testkit.TestHttpClient;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A plain java.net.http client for tests against a {@link FakeMagento}. */
-final class MagentoTestClient {
-
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
+final class MagentoTestClient extends TestHttpClient {
     private final FakeMagento shop;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     MagentoTestClient(FakeMagento shop) {
         this.shop = shop;
@@ -97,24 +87,5 @@ final class MagentoTestClient {
         String body = MAPPER.createObjectNode().put("username", username).put("password", password).toString();
         return send(HttpRequest.newBuilder(shop.apiUrl().resolve("V1/integration/admin/token"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        try {
-            return MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
-        }
     }
 }

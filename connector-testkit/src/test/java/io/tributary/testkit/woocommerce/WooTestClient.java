@@ -1,15 +1,11 @@
 package io.tributary.testkit.woocommerce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.tributary.testkit.TestHttpClient;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -18,13 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A plain java.net.http client for tests against a {@link FakeWooCommerce}. */
-final class WooTestClient {
-
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
+final class WooTestClient extends TestHttpClient {
     private final FakeWooCommerce shop;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     WooTestClient(FakeWooCommerce shop) {
         this.shop = shop;
@@ -66,24 +57,6 @@ final class WooTestClient {
         return (shop.isSsl() ? "https" : "http") + "://" + home.getRawAuthority() + "/" + path;
     }
 
-    HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        try {
-            return MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
-        }
-    }
 
     static int total(HttpResponse<String> response) {
         return Integer.parseInt(response.headers().firstValue("X-WP-Total").orElseThrow());
