@@ -3,6 +3,7 @@ package io.tributary.coopcycle;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.http.Excerpt;
 import io.tributary.http.HttpAnswer;
 import io.tributary.http.HttpFailures;
 import io.tributary.http.HttpSession;
@@ -129,6 +130,6 @@ final class CoopCycleClient {
 
     static String oneLine(String text) {
         String line = text.replaceAll("\\s*\\n\\s*", "; ").trim();
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+        return Excerpt.of(line, 300);
     }
 }

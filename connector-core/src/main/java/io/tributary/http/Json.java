@@ -65,10 +65,24 @@ public final class Json {
         if (title.isEmpty()) {
             return "";
         }
-        return " titled \"" + (title.length() > 80 ? title.substring(0, 80) + "…" : title) + "\"";
+        return " titled \"" + Excerpt.of(title, 80) + "\"";
     }
 
     /** The text of a field, or null when it is missing, null or an empty string. */
+    /**
+     * A record's id: a positive whole number, as text.
+     *
+     * @throws IllegalArgumentException naming the system and quoting the record, when there is none
+     */
+    public static String positiveId(JsonNode record, String field, String system) {
+        JsonNode id = record.get(field);
+        if (id == null || !id.canConvertToLong() || id.asLong() <= 0) {
+            throw new IllegalArgumentException(system + " sent a record without a numeric " + field + ": "
+                    + Excerpt.of(record.toString(), 120));
+        }
+        return Long.toString(id.asLong());
+    }
+
     public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -141,6 +155,6 @@ public final class Json {
     }
 
     private static String abbreviate(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return Excerpt.of(text, 40);
     }
 }

@@ -1,6 +1,7 @@
 package io.tributary.magento;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.http.Excerpt;
 import io.tributary.http.HttpAnswer;
 import io.tributary.http.Json;
 import java.util.ArrayList;
@@ -58,8 +59,7 @@ record MagentoError(String template, String message, JsonNode parameters) {
     }
 
     private static String clean(String message) {
-        String text = message.replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").trim();
-        return text.length() > 240 ? text.substring(0, 240) + "…" : text;
+        return Excerpt.plain(message, 240);
     }
 
     /** Whether the message as sent contains {@code text}, ignoring case. */

@@ -35,13 +35,7 @@ final class MagentoProductMapper {
 
     /** A record's numeric id field ({@code id} for products, {@code entity_id} for orders) as text. */
     static String id(JsonNode json, String field) {
-        JsonNode id = json.get(field);
-        if (id == null || !id.canConvertToLong() || id.asLong() <= 0) {
-            String shown = json.toString();
-            throw new IllegalArgumentException("Magento sent a record without a numeric " + field + ": "
-                    + (shown.length() > 120 ? shown.substring(0, 120) + "…" : shown));
-        }
-        return Long.toString(id.asLong());
+        return Json.positiveId(json, field, "Magento");
     }
 
     /** {@code updated_at} (UTC, no zone designator), which the sync cursor depends on. */

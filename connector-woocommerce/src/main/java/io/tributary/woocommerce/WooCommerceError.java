@@ -1,6 +1,7 @@
 package io.tributary.woocommerce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.http.Excerpt;
 import io.tributary.http.HttpAnswer;
 import io.tributary.http.Json;
 import java.util.Optional;
@@ -35,7 +36,6 @@ record WooCommerceError(String code, String message) {
 
     /** The server's message without HTML tags, shortened: it is shown to admins inside our own sentences. */
     private static String clean(String message) {
-        String text = message.replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").trim();
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        return Excerpt.plain(message, 200);
     }
 }

@@ -37,12 +37,7 @@ final class WooCommerceProductMapper {
     }
 
     static String id(JsonNode json) {
-        JsonNode id = json.get("id");
-        if (id == null || !id.canConvertToLong() || id.asLong() <= 0) {
-            throw new IllegalArgumentException("WooCommerce sent a record without a numeric id: "
-                    + abbreviate(json.toString()));
-        }
-        return Long.toString(id.asLong());
+        return Json.positiveId(json, "id", "WooCommerce");
     }
 
     /** {@code date_modified_gmt}, which every WooCommerce record has; the sync cursor depends on it. */
@@ -52,9 +47,5 @@ final class WooCommerceProductMapper {
             throw new IllegalArgumentException("WooCommerce record " + id + " has no date_modified_gmt.");
         }
         return modified;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 120 ? text.substring(0, 120) + "…" : text;
     }
 }
