@@ -61,6 +61,16 @@ final class CliHarness implements AutoCloseable {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** The record of a {@code products}/{@code orders --json} listing with this external id, or null. */
+    static JsonNode withExternalId(JsonNode listing, int externalId) {
+        for (JsonNode record : listing) {
+            if (record.get("externalId").asText().equals(Integer.toString(externalId))) {
+                return record;
+            }
+        }
+        return null;
+    }
+
     @Override
     public void close() {
         database.close();

@@ -75,12 +75,7 @@ class MagentoCliTest {
             JsonNode source = shop.order(orderId);
             JsonNode listed = cli.run("orders", "--connection", Long.toString(admin), "--limit", "100", "--json").json();
             assertThat(listed).hasSize(35);
-            JsonNode order = null;
-            for (JsonNode candidate : listed) {
-                if (candidate.get("externalId").asText().equals(Integer.toString(orderId))) {
-                    order = candidate;
-                }
-            }
+            JsonNode order = CliHarness.withExternalId(listed, orderId);
             assertThat(order).isNotNull();
             assertThat(new BigDecimal(order.get("total").asText())).isEqualByComparingTo(source.get("grand_total").decimalValue());
             assertThat(order.get("total").isTextual()).as("money is a decimal string").isTrue();

@@ -71,12 +71,7 @@ class SyncCliTest {
             JsonNode source = shop.order(orderId);
             JsonNode listed = cli.run("orders", "--connection", Long.toString(id), "--limit", "500", "--json").json();
             assertThat(listed).hasSize(120);
-            JsonNode order = null;
-            for (JsonNode candidate : listed) {
-                if (candidate.get("externalId").asText().equals(Integer.toString(orderId))) {
-                    order = candidate;
-                }
-            }
+            JsonNode order = CliHarness.withExternalId(listed, orderId);
             assertThat(order).isNotNull();
             assertThat(order.get("total").isTextual()).as("money is a decimal string").isTrue();
             assertThat(order.get("total").asText()).isEqualTo(source.get("total").asText());
