@@ -1,29 +1,28 @@
 package io.tributary.bench;
 
+import io.tributary.connection.ConnectionDraft;
+import io.tributary.connection.ConnectionService;
+import io.tributary.connection.ConnectorRegistry;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
+import io.tributary.run.PageCounts;
+import io.tributary.run.RecordWriter;
+import io.tributary.run.SyncCursors;
+import io.tributary.run.SyncRun;
+import io.tributary.run.SyncRuns;
 import io.tributary.secret.MasterKey;
 import io.tributary.secret.SecretCipher;
 import io.tributary.spi.ConnectorContext;
-import io.tributary.spi.ConnectorRegistry;
 import io.tributary.spi.CredentialField;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.Secret;
 import io.tributary.store.CentralStore;
-import io.tributary.store.ConnectionDraft;
-import io.tributary.store.ConnectionService;
-import io.tributary.store.PageCounts;
-import io.tributary.store.RecordWriter;
 import io.tributary.store.StoreConfig;
-import io.tributary.store.SyncCursors;
-import io.tributary.store.SyncRun;
-import io.tributary.store.SyncRuns;
 import io.tributary.sync.SyncEngine;
 import io.tributary.sync.SyncListener;
 import io.tributary.sync.SyncRequest;
 import io.tributary.testkit.woocommerce.FakeWooCommerce;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

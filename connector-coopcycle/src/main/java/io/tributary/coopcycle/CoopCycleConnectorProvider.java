@@ -1,6 +1,5 @@
 package io.tributary.coopcycle;
 
-import io.tributary.spi.ConnectionChecks;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.ConnectorContext;
@@ -55,7 +54,7 @@ public final class CoopCycleConnectorProvider implements ConnectorProvider {
 
     @Override
     public List<ValidationProblem> validate(ConnectionSettings settings) {
-        List<ValidationProblem> problems = new ArrayList<>(ConnectionChecks.common(this, settings));
+        List<ValidationProblem> problems = new ArrayList<>();
         CoopCycleAuthMode mode = null;
         try {
             mode = CoopCycleSettings.modeOf(settings);

@@ -1,8 +1,8 @@
 package io.tributary.coopcycle;
 
 import io.tributary.http.HttpPolicy;
+import io.tributary.run.SyncRun;
 import io.tributary.spi.EntityType;
-import io.tributary.store.SyncRun;
 import io.tributary.testing.EngineFixture;
 import io.tributary.testing.TestDatabase;
 import java.time.Duration;

@@ -2,12 +2,15 @@ package io.tributary.route;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.connection.ConnectionService;
+import io.tributary.connection.ConnectorRegistry;
+import io.tributary.connection.StoredConnection;
+import io.tributary.run.SyncRun;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.ConnectorProvider;
-import io.tributary.spi.ConnectorRegistry;
 import io.tributary.spi.DeliveryReceipt;
 import io.tributary.spi.DeliveryRefusedException;
 import io.tributary.spi.DeliveryRequest;
@@ -16,9 +19,6 @@ import io.tributary.spi.EntityType;
 import io.tributary.spi.Secret;
 import io.tributary.spi.Shipment;
 import io.tributary.spi.ShippableOrders;
-import io.tributary.store.ConnectionService;
-import io.tributary.store.StoredConnection;
-import io.tributary.store.SyncRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

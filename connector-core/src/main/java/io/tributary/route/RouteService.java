@@ -2,20 +2,20 @@ package io.tributary.route;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.connection.ConnectionService;
+import io.tributary.connection.ConnectorRegistry;
+import io.tributary.connection.StoredConnection;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.ConnectorProvider;
-import io.tributary.spi.ConnectorRegistry;
 import io.tributary.spi.DeliveryTarget;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.ShippableOrders;
 import io.tributary.spi.ValidationProblem;
-import io.tributary.store.ConnectionService;
 import io.tributary.store.InvalidInputException;
 import io.tributary.store.NotFoundException;
 import io.tributary.store.Sql;
-import io.tributary.store.StoredConnection;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -22,8 +22,11 @@ public interface ConnectorProvider {
     Set<EntityType> supportedEntities();
 
     /**
-     * Checks the settings offline — URL shape, required fields, value formats — and lists every problem, not
-     * just the first. An empty list means the settings are worth verifying online.
+     * Checks offline what is particular to this system — value formats, combinations of fields, the shape of its
+     * API address — and lists every problem, not just the first. The host has already checked what every system
+     * shares (an absolute http(s) URL without credentials or query, required fields present, no unknown ones);
+     * when the URL failed those checks, {@code settings.apiUrl()} is a valid placeholder, so a connector never
+     * reports the same URL problem twice. An empty list means the settings are worth verifying online.
      */
     List<ValidationProblem> validate(ConnectionSettings settings);
 

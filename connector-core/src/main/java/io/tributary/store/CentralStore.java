@@ -4,6 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.tributary.connection.Store;
+import io.tributary.connection.StoredConnection;
+import io.tributary.run.SyncRun;
+import io.tributary.schedule.SyncSchedule;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 import java.util.function.Function;

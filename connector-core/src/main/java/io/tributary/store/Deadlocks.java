@@ -7,16 +7,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * Runs a short transaction again when the database chose it as a deadlock victim (or gave up waiting for a lock):
  * the work rolled back whole, so doing it again is safe. Other failures pass through.
  */
-final class Deadlocks {
-    static final int ATTEMPTS = 4;
+public final class Deadlocks {
+    public static final int ATTEMPTS = 4;
 
-    interface Work<T> {
+    public interface Work<T> {
         T run() throws SQLException;
     }
 
     private Deadlocks() {}
 
-    static <T> T retry(Work<T> work) throws SQLException {
+    public static <T> T retry(Work<T> work) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.run();
@@ -30,7 +30,7 @@ final class Deadlocks {
     }
 
     /** MariaDB/MySQL 1213 (deadlock) and 1205 (lock wait timeout); SQL state 40001 (serialization failure). */
-    static boolean isDeadlock(Throwable failure) {
+    public static boolean isDeadlock(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213
                     || sql.getErrorCode() == 1205)) {

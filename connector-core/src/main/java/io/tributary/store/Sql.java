@@ -30,7 +30,7 @@ public final class Sql {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
-    static void setDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
+    public static void setDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.DECIMAL);
         } else {
@@ -38,7 +38,7 @@ public final class Sql {
         }
     }
 
-    static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+    public static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);
         } else {
@@ -46,7 +46,7 @@ public final class Sql {
         }
     }
 
-    static Integer getInteger(ResultSet rows, String column) throws SQLException {
+    public static Integer getInteger(ResultSet rows, String column) throws SQLException {
         int value = rows.getInt(column);
         return rows.wasNull() ? null : value;
     }
@@ -80,11 +80,11 @@ public final class Sql {
     }
 
     /** A decimal as stored, without the column's padding zeros beyond two decimals ({@code 12.500000} → {@code 12.50}). */
-    static BigDecimal getMoney(ResultSet rows, String column) throws SQLException {
+    public static BigDecimal getMoney(ResultSet rows, String column) throws SQLException {
         return money(rows.getBigDecimal(column));
     }
 
-    static BigDecimal money(BigDecimal value) {
+    public static BigDecimal money(BigDecimal value) {
         if (value == null) {
             return null;
         }
@@ -93,7 +93,7 @@ public final class Sql {
     }
 
     /** A quantity as stored, without padding zeros ({@code 2.000000} → {@code 2}). */
-    static BigDecimal getQuantity(ResultSet rows, String column) throws SQLException {
+    public static BigDecimal getQuantity(ResultSet rows, String column) throws SQLException {
         BigDecimal value = rows.getBigDecimal(column);
         if (value == null) {
             return null;
@@ -103,7 +103,7 @@ public final class Sql {
     }
 
     /** {@code ?, ?, ?} for an IN list. */
-    static String placeholders(int count) {
+    public static String placeholders(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 }

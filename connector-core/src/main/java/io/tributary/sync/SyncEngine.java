@@ -2,29 +2,29 @@ package io.tributary.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.connection.ConnectionService;
+import io.tributary.connection.ConnectorRegistry;
+import io.tributary.connection.FailureTracker;
+import io.tributary.connection.StoredConnection;
+import io.tributary.run.LeaseLostException;
+import io.tributary.run.PageCounts;
+import io.tributary.run.RecordWriter;
+import io.tributary.run.SyncCursors;
+import io.tributary.run.SyncLease;
+import io.tributary.run.SyncLeases;
+import io.tributary.run.SyncRun;
+import io.tributary.run.SyncRuns;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.ConnectorProvider;
-import io.tributary.spi.ConnectorRegistry;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.RecordStream;
 import io.tributary.spi.Secret;
 import io.tributary.spi.SyncCursor;
 import io.tributary.spi.UnsupportedEntityException;
-import io.tributary.store.ConnectionService;
-import io.tributary.store.FailureTracker;
 import io.tributary.store.InvalidInputException;
-import io.tributary.store.LeaseLostException;
-import io.tributary.store.PageCounts;
-import io.tributary.store.RecordWriter;
-import io.tributary.store.StoredConnection;
-import io.tributary.store.SyncCursors;
-import io.tributary.store.SyncLease;
-import io.tributary.store.SyncLeases;
-import io.tributary.store.SyncRun;
-import io.tributary.store.SyncRuns;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -94,7 +94,7 @@ public final class SyncEngine {
      * @throws io.tributary.store.NotFoundException when the connection does not exist
      * @throws InvalidInputException                when the connection is disabled or its system does not
      *                                              provide the entity (no run is recorded then)
-     * @throws io.tributary.store.SyncInProgressException when another process is syncing the same (connection,
+     * @throws io.tributary.run.SyncInProgressException when another process is syncing the same (connection,
      *                                              entity) (no run is recorded then)
      */
     public SyncRun run(SyncRequest request, SyncListener listener) {

@@ -1,8 +1,8 @@
 package io.tributary.sync;
 
+import io.tributary.run.PageCounts;
+import io.tributary.run.SyncRun;
 import io.tributary.spi.SyncCursor;
-import io.tributary.store.PageCounts;
-import io.tributary.store.SyncRun;
 
 /** Hears about a sync's progress, on the thread running it; the CLI prints progress from it. */
 public interface SyncListener {

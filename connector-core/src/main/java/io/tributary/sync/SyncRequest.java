@@ -2,8 +2,8 @@ package io.tributary.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.run.SyncRun;
 import io.tributary.spi.EntityType;
-import io.tributary.store.SyncRun;
 
 /**
  * What to sync.

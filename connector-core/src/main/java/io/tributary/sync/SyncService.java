@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.route.RouteDispatcher;
 import io.tributary.route.RouteRun;
-import io.tributary.store.SyncRun;
+import io.tributary.run.SyncRun;
 import java.util.List;
 
 /**

@@ -3,6 +3,7 @@ package io.tributary.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.connection.Store;
 import io.tributary.spi.Secret;
 import io.tributary.testing.TestDatabase;
 import java.sql.Connection;
@@ -10,9 +11,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class CentralStoreTest {
 

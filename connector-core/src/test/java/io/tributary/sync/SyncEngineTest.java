@@ -5,23 +5,23 @@ import static io.tributary.testing.Records.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.connection.ConnectionDraft;
+import io.tributary.connection.ConnectionService;
+import io.tributary.connection.ConnectorRegistry;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
+import io.tributary.run.RecordWriter;
+import io.tributary.run.SyncCursors;
+import io.tributary.run.SyncRun;
+import io.tributary.run.SyncRuns;
 import io.tributary.secret.MasterKey;
 import io.tributary.secret.SecretCipher;
 import io.tributary.spi.ConnectorContext;
-import io.tributary.spi.ConnectorRegistry;
 import io.tributary.spi.CredentialField;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.SyncCursor;
 import io.tributary.store.CentralStore;
-import io.tributary.store.ConnectionDraft;
-import io.tributary.store.ConnectionService;
 import io.tributary.store.InvalidInputException;
-import io.tributary.store.RecordWriter;
-import io.tributary.store.SyncCursors;
-import io.tributary.store.SyncRun;
-import io.tributary.store.SyncRuns;
 import io.tributary.testing.LogCapture;
 import io.tributary.testing.ScriptedConnectorProvider;
 import io.tributary.testing.TestDatabase;
@@ -139,7 +139,7 @@ class SyncEngineTest {
             }
             SyncRun stopped = f.engine().run(products(f.connectionId(), false), new SyncListener() {
                 @Override
-                public void pageStored(io.tributary.store.PageCounts totals, SyncCursor cursor) {
+                public void pageStored(io.tributary.run.PageCounts totals, SyncCursor cursor) {
                     f.engine().requestStop();
                 }
             });
@@ -160,12 +160,12 @@ class SyncEngineTest {
         try (TestDatabase database = TestDatabase.create(backend);
                 Fixture f = fixture(database.store(), "scripted")) {
             f.source().products.add(product("1", "1.00", T0));
-            io.tributary.store.SyncLeases otherProcess = new io.tributary.store.SyncLeases(
+            io.tributary.run.SyncLeases otherProcess = new io.tributary.run.SyncLeases(
                     database.store().dataSource(), Clock.systemUTC(), Duration.ofMinutes(1), "daemon n2@other:7");
-            io.tributary.store.SyncLease held = otherProcess.acquire(f.connectionId(), EntityType.PRODUCTS);
+            io.tributary.run.SyncLease held = otherProcess.acquire(f.connectionId(), EntityType.PRODUCTS);
 
             assertThatThrownBy(() -> f.engine().run(products(f.connectionId(), false), SyncListener.NONE))
-                    .isInstanceOf(io.tributary.store.SyncInProgressException.class)
+                    .isInstanceOf(io.tributary.run.SyncInProgressException.class)
                     .hasMessageContaining("are being synced already (daemon n2@other:7, since");
             assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM sync_run")).isZero();
             otherProcess.release(held);
@@ -175,7 +175,7 @@ class SyncEngineTest {
                 assertThat(f.engine().run(products(f.connectionId(), false), SyncListener.NONE).outcome())
                         .isEqualTo(SyncRun.Outcome.FAILED);
             }
-            io.tributary.store.ConnectionView failing = f.connections().show(f.connectionId());
+            io.tributary.connection.ConnectionView failing = f.connections().show(f.connectionId());
             assertThat(failing.failing()).isTrue();
             assertThat(failing.lastError()).isEqualTo("The scripted source failed at page 0 (token ****).");
             f.source().failAtPage = -1;

@@ -1,9 +1,9 @@
 package io.tributary.testing;
 
+import io.tributary.run.SyncRun;
+import io.tributary.run.SyncRuns;
 import io.tributary.spi.EntityType;
 import io.tributary.store.CentralStore;
-import io.tributary.store.SyncRun;
-import io.tributary.store.SyncRuns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

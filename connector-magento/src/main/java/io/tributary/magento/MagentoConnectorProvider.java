@@ -1,6 +1,5 @@
 package io.tributary.magento;
 
-import io.tributary.spi.ConnectionChecks;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.ConnectorContext;
@@ -56,13 +55,11 @@ public final class MagentoConnectorProvider implements ConnectorProvider {
 
     @Override
     public List<ValidationProblem> validate(ConnectionSettings settings) {
-        List<ValidationProblem> problems = new ArrayList<>(ConnectionChecks.common(this, settings));
-        if (problems.stream().noneMatch(p -> p.field().equals("url"))) {
-            try {
-                MagentoSite.of(settings.apiUrl());
-            } catch (IllegalArgumentException e) {
-                problems.add(new ValidationProblem("url", e.getMessage()));
-            }
+        List<ValidationProblem> problems = new ArrayList<>();
+        try {
+            MagentoSite.of(settings.apiUrl());
+        } catch (IllegalArgumentException e) {
+            problems.add(new ValidationProblem("url", e.getMessage()));
         }
         MagentoAuthMode mode;
         try {

@@ -3,12 +3,12 @@ package io.tributary.magento;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.record.StoredOrder;
+import io.tributary.record.StoredProduct;
+import io.tributary.run.SyncRun;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.SyncCursor;
-import io.tributary.store.StoredOrder;
-import io.tributary.store.StoredProduct;
-import io.tributary.store.SyncRun;
 import io.tributary.testing.LogCapture;
 import io.tributary.testing.TestDatabase;
 import io.tributary.testing.TestRows;

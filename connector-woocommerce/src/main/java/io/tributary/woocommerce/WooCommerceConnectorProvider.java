@@ -1,6 +1,5 @@
 package io.tributary.woocommerce;
 
-import io.tributary.spi.ConnectionChecks;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.ConnectorContext;
@@ -51,7 +50,7 @@ public final class WooCommerceConnectorProvider implements ConnectorProvider, Sh
 
     @Override
     public List<ValidationProblem> validate(ConnectionSettings settings) {
-        List<ValidationProblem> problems = new ArrayList<>(ConnectionChecks.common(this, settings));
+        List<ValidationProblem> problems = new ArrayList<>();
         settings.secret(CredentialField.ACCESS_TOKEN).filter(k -> !k.reveal().startsWith("ck_")).ifPresent(k ->
                 problems.add(new ValidationProblem(CredentialField.ACCESS_TOKEN, "A WooCommerce consumer key starts "
                         + "with ck_ (WooCommerce > Settings > Advanced > REST API).")));

@@ -87,7 +87,7 @@ public final class Main {
         if (exception instanceof StoreUnavailableException || exception instanceof StoreException) {
             return STORE_UNREACHABLE;
         }
-        if (exception instanceof io.tributary.store.SyncInProgressException) {
+        if (exception instanceof io.tributary.run.SyncInProgressException) {
             return FAILED;
         }
         if (exception instanceof InvalidInputException || exception instanceof NotFoundException

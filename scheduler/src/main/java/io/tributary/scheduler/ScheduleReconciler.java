@@ -2,8 +2,8 @@ package io.tributary.scheduler;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tributary.store.ScheduleService;
-import io.tributary.store.ScheduleView;
+import io.tributary.schedule.ScheduleService;
+import io.tributary.schedule.ScheduleView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;

@@ -2,12 +2,12 @@ package io.tributary.scheduler;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.run.SyncInProgressException;
+import io.tributary.run.SyncRun;
 import io.tributary.spi.EntityType;
 import io.tributary.store.InvalidInputException;
 import io.tributary.store.NotFoundException;
 import io.tributary.store.StoreException;
-import io.tributary.store.SyncInProgressException;
-import io.tributary.store.SyncRun;
 import io.tributary.sync.SyncListener;
 import io.tributary.sync.SyncRequest;
 import io.tributary.sync.SyncService;

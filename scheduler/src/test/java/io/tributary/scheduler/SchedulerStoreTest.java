@@ -7,8 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.tributary.schedule.Frequency;
 import io.tributary.schedule.ScheduleChange;
+import io.tributary.schedule.ScheduleView;
 import io.tributary.spi.EntityType;
-import io.tributary.store.ScheduleView;
 import io.tributary.testing.ScriptedConnectorProvider;
 import io.tributary.testing.TestDatabase;
 import io.tributary.testing.TestRows;

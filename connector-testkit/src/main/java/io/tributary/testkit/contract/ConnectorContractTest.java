@@ -3,13 +3,13 @@ package io.tributary.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.connection.ConnectorRegistry;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.ConnectorProvider;
-import io.tributary.spi.ConnectorRegistry;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.FailureKind;
 import io.tributary.spi.OrderRecord;

@@ -1,10 +1,10 @@
 package io.tributary.daemon.cli;
 
+import io.tributary.connection.ConnectionDraft;
+import io.tributary.connection.ConnectionView;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.VerificationResult;
-import io.tributary.store.ConnectionDraft;
-import io.tributary.store.ConnectionView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

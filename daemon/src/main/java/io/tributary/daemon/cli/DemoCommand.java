@@ -1,13 +1,13 @@
 package io.tributary.daemon.cli;
 
+import io.tributary.connection.ConnectionDraft;
+import io.tributary.connection.ConnectionView;
 import io.tributary.daemon.App;
+import io.tributary.run.SyncRun;
 import io.tributary.spi.Connector;
 import io.tributary.spi.CredentialField;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.VerificationResult;
-import io.tributary.store.ConnectionDraft;
-import io.tributary.store.ConnectionView;
-import io.tributary.store.SyncRun;
 import io.tributary.sync.SyncRequest;
 import io.tributary.testkit.woocommerce.FakeWooCommerce;
 import io.tributary.testkit.woocommerce.OrderLine;

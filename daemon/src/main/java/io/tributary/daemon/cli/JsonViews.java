@@ -1,11 +1,11 @@
 package io.tributary.daemon.cli;
 
+import io.tributary.connection.ConnectionView;
+import io.tributary.record.StoredOrder;
+import io.tributary.record.StoredProduct;
+import io.tributary.run.SyncRun;
 import io.tributary.spi.CredentialField;
 import io.tributary.spi.VerificationResult;
-import io.tributary.store.ConnectionView;
-import io.tributary.store.StoredOrder;
-import io.tributary.store.StoredProduct;
-import io.tributary.store.SyncRun;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,7 +79,7 @@ final class JsonViews {
         return json;
     }
 
-    static Map<String, Object> schedule(io.tributary.store.ScheduleView s, java.time.Instant nextFireAt) {
+    static Map<String, Object> schedule(io.tributary.schedule.ScheduleView s, java.time.Instant nextFireAt) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("connectionId", s.connectionId());
         json.put("entity", s.entity().cliName());

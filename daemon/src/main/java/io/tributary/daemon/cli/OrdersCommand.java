@@ -1,6 +1,6 @@
 package io.tributary.daemon.cli;
 
-import io.tributary.store.StoredOrder;
+import io.tributary.record.StoredOrder;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

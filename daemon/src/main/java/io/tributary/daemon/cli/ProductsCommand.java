@@ -1,6 +1,6 @@
 package io.tributary.daemon.cli;
 
-import io.tributary.store.StoredProduct;
+import io.tributary.record.StoredProduct;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

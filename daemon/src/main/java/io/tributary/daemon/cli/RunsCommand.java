@@ -1,8 +1,8 @@
 package io.tributary.daemon.cli;
 
 import io.tributary.route.RouteRun;
+import io.tributary.run.SyncRun;
 import io.tributary.spi.EntityType;
-import io.tributary.store.SyncRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

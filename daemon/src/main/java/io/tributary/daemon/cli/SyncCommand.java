@@ -1,10 +1,10 @@
 package io.tributary.daemon.cli;
 
 import io.tributary.route.RouteRun;
+import io.tributary.run.PageCounts;
+import io.tributary.run.SyncRun;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.SyncCursor;
-import io.tributary.store.PageCounts;
-import io.tributary.store.SyncRun;
 import io.tributary.sync.SyncListener;
 import io.tributary.sync.SyncRequest;
 import io.tributary.sync.SyncService;

@@ -1,0 +1,326 @@
+package io.tributary.connection;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.http.Json;
+import io.tributary.schedule.ScheduleService;
+import io.tributary.secret.SecretCipher;
+import io.tributary.spi.ConnectionSettings;
+import io.tributary.spi.ConnectorProvider;
+import io.tributary.spi.CredentialField;
+import io.tributary.spi.Secret;
+import io.tributary.spi.ValidationProblem;
+import io.tributary.store.CentralStore;
+import io.tributary.store.InvalidInputException;
+import io.tributary.store.NotFoundException;
+import io.tributary.store.StoreException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hibernate.Session;
+
+/**
+ * Registers, changes and removes connections. Validates offline with the connector's own rules before
+ * anything is saved; stores secret credential values only sealed by the {@link SecretCipher}, bound to the
+ * connection's row.
+ */
+public final class ConnectionService {
+    private static final URI PLACEHOLDER_URL = URI.create("https://invalid.invalid/");
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+    private final CentralStore store;
+    private final ConnectorRegistry registry;
+    private final SecretCipher cipher;
+    private final Clock clock;
+    private final java.time.ZoneId scheduleZone;
+    private final ObjectMapper json = Json.mapper();
+
+    public ConnectionService(CentralStore store, ConnectorRegistry registry, SecretCipher cipher, Clock clock) {
+        this(store, registry, cipher, clock, java.time.ZoneId.systemDefault());
+    }
+
+    /** @param scheduleZone the time zone of the default schedules new connections get */
+    public ConnectionService(CentralStore store, ConnectorRegistry registry, SecretCipher cipher, Clock clock,
+            java.time.ZoneId scheduleZone) {
+        this.store = requireNonNull(store, "store is null");
+        this.registry = requireNonNull(registry, "registry is null");
+        this.cipher = requireNonNull(cipher, "cipher is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.scheduleZone = requireNonNull(scheduleZone, "scheduleZone is null");
+    }
+
+    /**
+     * Checks a draft offline and turns it into settings (connection id 0) without saving anything.
+     *
+     * @throws InvalidInputException listing every problem
+     */
+    public ConnectionSettings prepare(ConnectionDraft draft) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        if (draft.systemId() == null || draft.systemId().isBlank()) {
+            throw new InvalidInputException("system", "The system is required (one of: " + systemIds() + ").");
+        }
+        ConnectorProvider provider = registry.find(draft.systemId()).orElseThrow(() -> new InvalidInputException(
+                "system", "Unknown system '" + draft.systemId() + "'; known systems: " + systemIds() + "."));
+        String name = draft.name() == null ? "" : draft.name().trim();
+        if (name.isEmpty()) {
+            problems.add(new ValidationProblem("name", "The connection name is required."));
+        } else if (name.length() > 200) {
+            problems.add(new ValidationProblem("name", "The connection name is longer than 200 characters."));
+        }
+        URI url = checkedUrl(draft.url(), problems);
+        ConnectionSettings settings = toSettings(0, name.isEmpty() ? "unnamed" : name, provider, url,
+                draft.credentials());
+        problems.addAll(ConnectionChecks.fields(provider, settings));
+        problems.addAll(provider.validate(settings));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return settings;
+    }
+
+    /**
+     * The API URL parsed and checked once, here; when it has problems they are added and a placeholder stands in,
+     * so the connector's own checks still run and every problem is listed at once.
+     */
+    private static URI checkedUrl(String text, List<ValidationProblem> problems) {
+        List<ValidationProblem> found = new ArrayList<>();
+        URI url = null;
+        try {
+            url = ConnectionChecks.parseUrl(text);
+            found.addAll(ConnectionChecks.checkUrl(url));
+        } catch (IllegalArgumentException e) {
+            found.add(new ValidationProblem("url", e.getMessage()));
+        }
+        if (url != null && url.toString().length() > 2000) {
+            found.add(new ValidationProblem("url", "The API URL is longer than 2000 characters."));
+        }
+        problems.addAll(found);
+        return found.isEmpty() ? url : PLACEHOLDER_URL;
+    }
+
+    private static ConnectionSettings toSettings(long id, String name, ConnectorProvider provider, URI url,
+            Map<String, String> credentials) {
+        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        credentials.forEach((key, value) -> {
+            if (value == null) {
+                return;
+            }
+            boolean secret = provider.field(key).map(CredentialField::secret).orElse(true);
+            if (secret) {
+                secrets.put(key, Secret.of(value));
+            } else {
+                options.put(key, value);
+            }
+        });
+        return new ConnectionSettings(id, name, provider.systemId(), url, options, secrets);
+    }
+
+    /** Validates and saves a new connection, enabled, with its default schedules (inactive). */
+    public ConnectionView add(ConnectionDraft draft) {
+        ConnectionSettings settings = prepare(draft);
+        String storeCode = storeCodeOf(draft.storeCode());
+        return store.inTransaction(session -> {
+            Store owner = findOrCreateStore(session, storeCode);
+            requireFreeName(session, owner, settings.name(), null);
+            StoredConnection connection = new StoredConnection(owner, settings.systemId(), settings.name(),
+                    settings.apiUrl().toString(), clock.instant());
+            session.persist(connection);
+            session.flush(); // the row id binds the sealed secrets to this row
+            seal(connection, settings.options(), settings.secrets());
+            ScheduleService.createDefaults(session, connection, registry.require(settings.systemId()), scheduleZone,
+                    clock);
+            return view(connection);
+        });
+    }
+
+    /**
+     * Changes what the draft gives (name, URL, store, credentials — merged into the stored ones; an empty
+     * value removes a credential) and validates the result as a whole before saving it.
+     */
+    public ConnectionView update(long id, ConnectionDraft change) {
+        return store.inTransaction(session -> {
+            StoredConnection connection = require(session, id);
+            if (change.systemId() != null && !change.systemId().equals(connection.systemId())) {
+                throw new InvalidInputException("system", "The system of a connection cannot change (connection "
+                        + id + " is " + connection.systemId() + "); add a new connection instead.");
+            }
+            Map<String, String> credentials = new LinkedHashMap<>(credentialsOf(connection));
+            change.credentials().forEach((key, value) -> {
+                if (value == null || value.isEmpty()) {
+                    credentials.remove(key);
+                } else {
+                    credentials.put(key, value);
+                }
+            });
+            ConnectionDraft merged = new ConnectionDraft(connection.systemId(),
+                    change.name() != null ? change.name() : connection.name(),
+                    change.url() != null ? change.url() : connection.apiUrl(),
+                    change.storeCode() != null ? change.storeCode() : connection.store().code(), credentials);
+            ConnectionSettings settings = prepare(merged);
+            Store owner = findOrCreateStore(session, storeCodeOf(merged.storeCode()));
+            requireFreeName(session, owner, settings.name(), connection.id());
+            connection.rename(settings.name());
+            connection.moveTo(owner);
+            connection.pointAt(settings.apiUrl().toString());
+            seal(connection, settings.options(), settings.secrets());
+            connection.touch(clock.instant());
+            return view(connection);
+        });
+    }
+
+    public ConnectionView setEnabled(long id, boolean enabled) {
+        return store.inTransaction(session -> {
+            StoredConnection connection = require(session, id);
+            connection.enable(enabled);
+            connection.touch(clock.instant());
+            return view(connection);
+        });
+    }
+
+    /** Removes a connection with its cursor, runs and stored records. */
+    public void remove(long id) {
+        store.useTransaction(session -> session.remove(require(session, id)));
+    }
+
+    public ConnectionView show(long id) {
+        return store.inTransaction(session -> view(require(session, id)));
+    }
+
+    /** Connections in id order, filtered by system, store code and enabled flag when those are non-null. */
+    public List<ConnectionView> list(String systemId, String storeCode, Boolean enabled) {
+        return store.inTransaction(session -> {
+            StringBuilder hql = new StringBuilder("from StoredConnection c where 1 = 1");
+            if (systemId != null) {
+                hql.append(" and c.systemId = :system");
+            }
+            if (storeCode != null) {
+                hql.append(" and c.store.code = :store");
+            }
+            if (enabled != null) {
+                hql.append(" and c.enabled = :enabled");
+            }
+            var query = session.createSelectionQuery(hql.append(" order by c.id").toString(), StoredConnection.class);
+            if (systemId != null) {
+                query.setParameter("system", systemId);
+            }
+            if (storeCode != null) {
+                query.setParameter("store", storeCode);
+            }
+            if (enabled != null) {
+                query.setParameter("enabled", enabled);
+            }
+            return query.getResultList().stream().map(this::view).toList();
+        });
+    }
+
+    /** The stored connection's settings with its secrets decrypted, for opening a connector. */
+    public ConnectionSettings settings(long id) {
+        return store.inTransaction(session -> {
+            StoredConnection connection = require(session, id);
+            ConnectorProvider provider = registry.require(connection.systemId());
+            return toSettings(connection.id(), connection.name(), provider, URI.create(connection.apiUrl()),
+                    credentialsOf(connection));
+        });
+    }
+
+    /** The stored connection itself (detached), or {@link NotFoundException}. */
+    public StoredConnection find(long id) {
+        return store.inTransaction(session -> require(session, id));
+    }
+
+    private StoredConnection require(Session session, long id) {
+        StoredConnection connection = session.find(StoredConnection.class, id);
+        if (connection == null) {
+            throw new NotFoundException("There is no connection with id " + id + ".");
+        }
+        return connection;
+    }
+
+    private Map<String, String> credentialsOf(StoredConnection connection) {
+        Map<String, String> all = new LinkedHashMap<>(readMap(connection.optionsJson()));
+        if (connection.secretsEncrypted() != null) {
+            all.putAll(readMap(cipher.decrypt(connection.secretsEncrypted(), associatedData(connection.id()))));
+        }
+        return all;
+    }
+
+    private void seal(StoredConnection connection, Map<String, String> options, Map<String, Secret> secrets) {
+        Map<String, String> clear = new TreeMap<>();
+        secrets.forEach((key, secret) -> clear.put(key, secret.reveal()));
+        String sealed = clear.isEmpty() ? null : cipher.encrypt(writeMap(clear), associatedData(connection.id()));
+        connection.storeCredentials(writeMap(new TreeMap<>(options)), sealed, clear.keySet());
+    }
+
+    private static String associatedData(long connectionId) {
+        return "connection:" + connectionId;
+    }
+
+    private ConnectionView view(StoredConnection connection) {
+        Map<String, String> shown = new TreeMap<>(readMap(connection.optionsJson()));
+        connection.secretFieldNames().forEach(name -> shown.put(name, Secret.mask()));
+        List<CredentialField> fields = registry.find(connection.systemId())
+                .map(ConnectorProvider::credentialFields).orElse(List.of());
+        return new ConnectionView(connection.id(), connection.systemId(), connection.name(), connection.apiUrl(),
+                connection.store().code(), connection.enabled(), connection.createdAt(), connection.updatedAt(),
+                shown, fields, connection.failing(), connection.lastError());
+    }
+
+    private String systemIds() {
+        return String.join(", ", registry.all().stream().map(ConnectorProvider::systemId).toList());
+    }
+
+    private static String storeCodeOf(String given) {
+        String code = given == null || given.isBlank() ? Store.DEFAULT_CODE : given.trim();
+        if (!code.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new InvalidInputException("store", "The store code '" + code + "' must be 1-64 letters, digits, "
+                    + "dots, dashes or underscores.");
+        }
+        return code;
+    }
+
+    private Store findOrCreateStore(Session session, String code) {
+        Store existing = session.createSelectionQuery("from Store s where s.code = :code", Store.class)
+                .setParameter("code", code).uniqueResult();
+        if (existing != null) {
+            return existing;
+        }
+        Store created = new Store(code, code, clock.instant());
+        session.persist(created);
+        return created;
+    }
+
+    private static void requireFreeName(Session session, Store owner, String name, Long exceptId) {
+        List<StoredConnection> same = session.createSelectionQuery(
+                        "from StoredConnection c where c.store = :store and c.name = :name", StoredConnection.class)
+                .setParameter("store", owner).setParameter("name", name).getResultList();
+        for (StoredConnection other : same) {
+            if (exceptId == null || other.id() != exceptId) {
+                throw new InvalidInputException("name", "A connection named '" + name + "' already exists in store '"
+                        + owner.code() + "' (id " + other.id() + ").");
+            }
+        }
+    }
+
+    private Map<String, String> readMap(String text) {
+        try {
+            return json.readValue(text, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("A stored connection's credentials are not valid JSON.", e);
+        }
+    }
+
+    private String writeMap(Map<String, String> map) {
+        try {
+            return json.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string map always serializes", e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.tributary.record;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** An order with its lines as read back from the central store. */
+public record StoredOrder(long connectionId, String externalId, String number, String status, String currency,
+        BigDecimal total, BigDecimal totalTax, BigDecimal shippingTotal, BigDecimal discountTotal,
+        String customerEmail, String customerName, Instant createdAt, Instant updatedAt, List<Line> lines) {
+
+    /** One order line. */
+    public record Line(int lineNo, String externalId, String productExternalId, String sku, String name,
+            BigDecimal quantity, BigDecimal unitPrice, BigDecimal total) {}
+}

@@ -1,0 +1,17 @@
+package io.tributary.run;
+
+import io.tributary.spi.EntityType;
+import java.time.Instant;
+
+/** Another process holds the lease on syncing this (connection, entity): the sync was not started. */
+public class SyncInProgressException extends RuntimeException {
+    public SyncInProgressException(long connectionId, EntityType entity, Long runId, String owner, Instant since) {
+        super(capitalized(entity.cliName()) + " of connection " + connectionId + " are being synced already"
+                + (runId == null ? "" : " by run " + runId) + " (" + owner + ", since " + since
+                + "); this sync was not started. Try again when that one has finished.");
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

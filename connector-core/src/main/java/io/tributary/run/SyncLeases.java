@@ -1,0 +1,286 @@
+package io.tributary.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.spi.EntityType;
+import io.tributary.store.CentralStore;
+import io.tributary.store.Deadlocks;
+import io.tributary.store.Sql;
+import io.tributary.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The lease that keeps a (connection, entity) from syncing twice at once, across processes and nodes: a row in
+ * {@code sync_lease}, taken before a run starts, renewed while it runs, released at its end. A lease that was not
+ * renewed in time belonged to a process that died; whoever takes it next closes that run as ABANDONED. Every page
+ * write checks the lease's token in the same transaction ({@link #checkHeld}), so a process that lost its lease
+ * cannot write. Times come from this node's clock: nodes must keep their clocks in sync (as Quartz requires).
+ */
+public final class SyncLeases {
+    static final String ABANDONED_MESSAGE = "The process running this sync stopped without finishing (its lease "
+            + "expired); the next run continued from the last committed cursor.";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Duration duration;
+    private final String owner;
+
+    public SyncLeases(DataSource dataSource, Clock clock, Duration duration, String owner) {
+        this.dataSource = requireNonNull(dataSource, "dataSource is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.duration = requireNonNull(duration, "duration is null");
+        this.owner = requireNonNull(owner, "owner is null");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("lease duration must be positive");
+        }
+    }
+
+    public Duration duration() {
+        return duration;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    /**
+     * Takes the lease of (connection, entity), closing the run of an expired holder as ABANDONED.
+     *
+     * @throws SyncInProgressException when another holder's lease is still valid
+     */
+    public SyncLease acquire(long connectionId, EntityType entity) {
+        Instant now = clock.instant();
+        SyncLease lease = new SyncLease(connectionId, entity, UUID.randomUUID().toString(), owner, now);
+        try {
+            return Deadlocks.retry(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    try {
+                        Long abandonedRun = takeOver(connection, lease, now);
+                        if (abandonedRun != null) {
+                            abandonRun(connection, abandonedRun, now);
+                        }
+                        connection.commit();
+                        return lease;
+                    } catch (SQLException | RuntimeException e) {
+                        connection.rollback();
+                        throw e;
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            if (Sql.isDuplicateKey(e)) {
+                return acquireAfterRace(connectionId, entity);
+            }
+            throw new StoreException("Taking the sync lease of connection " + connectionId + " failed: "
+                    + CentralStore.rootMessage(e) + ".", e);
+        }
+    }
+
+    /** Another process inserted the lease row between our read and our insert: it holds it now. */
+    private SyncLease acquireAfterRace(long connectionId, EntityType entity) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT run_id, owner, acquired_at "
+                        + "FROM sync_lease WHERE connection_id = ? AND entity = ?")) {
+            statement.setLong(1, connectionId);
+            statement.setString(2, entity.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    throw new SyncInProgressException(connectionId, entity, Sql.getLong(rows, "run_id"),
+                            rows.getString("owner"), Sql.getInstant(rows, "acquired_at"));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Reading the sync lease of connection " + connectionId + " failed: "
+                    + CentralStore.rootMessage(e) + ".", e);
+        }
+        return acquire(connectionId, entity);
+    }
+
+    /** Inserts or takes over the lease row; returns the run of an expired holder, if any. */
+    private Long takeOver(Connection connection, SyncLease lease, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT run_id, owner, acquired_at, expires_at "
+                + "FROM sync_lease WHERE connection_id = ? AND entity = ? FOR UPDATE")) {
+            select.setLong(1, lease.connectionId());
+            select.setString(2, lease.entity().name());
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    insert(connection, lease, now);
+                    return null;
+                }
+                Long run = Sql.getLong(rows, "run_id");
+                if (Sql.getInstant(rows, "expires_at").isAfter(now)) {
+                    throw new SyncInProgressException(lease.connectionId(), lease.entity(), run,
+                            rows.getString("owner"), Sql.getInstant(rows, "acquired_at"));
+                }
+                try (PreparedStatement update = connection.prepareStatement("UPDATE sync_lease SET token = ?, "
+                        + "run_id = NULL, owner = ?, acquired_at = ?, expires_at = ? WHERE connection_id = ? "
+                        + "AND entity = ?")) {
+                    update.setString(1, lease.token());
+                    update.setString(2, lease.owner());
+                    Sql.setInstant(update, 3, now);
+                    Sql.setInstant(update, 4, now.plus(duration));
+                    update.setLong(5, lease.connectionId());
+                    update.setString(6, lease.entity().name());
+                    update.executeUpdate();
+                }
+                return run;
+            }
+        }
+    }
+
+    private void insert(Connection connection, SyncLease lease, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sync_lease (connection_id, entity, "
+                + "token, run_id, owner, acquired_at, expires_at) VALUES (?, ?, ?, NULL, ?, ?, ?)")) {
+            insert.setLong(1, lease.connectionId());
+            insert.setString(2, lease.entity().name());
+            insert.setString(3, lease.token());
+            insert.setString(4, lease.owner());
+            Sql.setInstant(insert, 5, now);
+            Sql.setInstant(insert, 6, now.plus(duration));
+            insert.executeUpdate();
+        }
+    }
+
+    /** Records which run holds the lease. */
+    public void attach(SyncLease lease, long runId) {
+        execute("UPDATE sync_lease SET run_id = ? WHERE connection_id = ? AND entity = ? AND token = ?",
+                lease, runId);
+    }
+
+    /** Extends the lease; false when it is no longer held (it expired and was taken over). */
+    public boolean renew(SyncLease lease) {
+        try (Connection connection = dataSource.getConnection()) {
+            return extend(connection, lease, clock.instant().plus(duration)) == 1;
+        } catch (SQLException e) {
+            throw new StoreException("Renewing the sync lease of connection " + lease.connectionId() + " failed: "
+                    + CentralStore.rootMessage(e) + ".", e);
+        }
+    }
+
+    /** Gives the lease up, if still held. */
+    public void release(SyncLease lease) {
+        execute("DELETE FROM sync_lease WHERE connection_id = ? AND entity = ? AND token = ?", lease, null);
+    }
+
+    /**
+     * In a page's transaction: extends the lease, or throws {@link LeaseLostException} when it is no longer held,
+     * so the page (and its cursor) is rolled back.
+     */
+    static void checkHeld(Connection connection, SyncLease lease, Instant expiresAt) throws SQLException {
+        if (extend(connection, lease, expiresAt) != 1) {
+            throw new LeaseLostException("This process lost the lease on syncing " + lease.entity().cliName()
+                    + " of connection " + lease.connectionId() + " (it was not renewed in time and another process "
+                    + "took it over); it stopped without writing more.");
+        }
+    }
+
+    Instant nextExpiry() {
+        return clock.instant().plus(duration);
+    }
+
+    private static int extend(Connection connection, SyncLease lease, Instant expiresAt) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE sync_lease SET expires_at = ? "
+                + "WHERE connection_id = ? AND entity = ? AND token = ?")) {
+            Sql.setInstant(statement, 1, expiresAt);
+            statement.setLong(2, lease.connectionId());
+            statement.setString(3, lease.entity().name());
+            statement.setString(4, lease.token());
+            return statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Closes as ABANDONED every run whose process died: runs whose lease expired (the lease is dropped) and
+     * RUNNING runs that hold no lease at all and started more than a lease ago. Returns the runs closed.
+     */
+    public List<Long> abandonExpired() {
+        Instant now = clock.instant();
+        try {
+            return Deadlocks.retry(() -> abandonExpiredOnce(now));
+        } catch (SQLException e) {
+            throw new StoreException("Closing abandoned runs failed: " + CentralStore.rootMessage(e) + ".", e);
+        }
+    }
+
+    private List<Long> abandonExpiredOnce(Instant now) throws SQLException {
+        List<Long> closed = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Long> expired = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT run_id FROM sync_lease "
+                        + "WHERE expires_at < ? AND run_id IS NOT NULL FOR UPDATE")) {
+                    Sql.setInstant(select, 1, now);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            expired.add(rows.getLong(1));
+                        }
+                    }
+                }
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM sync_lease WHERE expires_at < ?")) {
+                    Sql.setInstant(delete, 1, now);
+                    delete.executeUpdate();
+                }
+                try (PreparedStatement orphans = connection.prepareStatement("SELECT r.id FROM sync_run r WHERE "
+                        + "r.outcome = 'RUNNING' AND r.started_at < ? AND NOT EXISTS (SELECT 1 FROM sync_lease l "
+                        + "WHERE l.run_id = r.id)")) {
+                    Sql.setInstant(orphans, 1, now.minus(duration));
+                    try (ResultSet rows = orphans.executeQuery()) {
+                        while (rows.next()) {
+                            expired.add(rows.getLong(1));
+                        }
+                    }
+                }
+                for (long run : expired) {
+                    if (abandonRun(connection, run, now)) {
+                        closed.add(run);
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        return closed;
+    }
+
+    private static boolean abandonRun(Connection connection, long runId, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE sync_run SET outcome = 'ABANDONED', "
+                + "finished_at = ?, error_message = ? WHERE id = ? AND outcome = 'RUNNING'")) {
+            Sql.setInstant(statement, 1, now);
+            statement.setString(2, ABANDONED_MESSAGE);
+            statement.setLong(3, runId);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    private void execute(String sql, SyncLease lease, Long runId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            if (runId != null) {
+                statement.setLong(index++, runId);
+            }
+            statement.setLong(index++, lease.connectionId());
+            statement.setString(index++, lease.entity().name());
+            statement.setString(index, lease.token());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Updating the sync lease of connection " + lease.connectionId() + " failed: "
+                    + CentralStore.rootMessage(e) + ".", e);
+        }
+    }
+}

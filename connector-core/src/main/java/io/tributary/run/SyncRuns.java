@@ -1,0 +1,84 @@
+package io.tributary.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.spi.EntityType;
+import io.tributary.store.CentralStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+
+/** Sync runs: opened RUNNING before a sync reads anything, counted per page, closed with the outcome. */
+public final class SyncRuns {
+    private final CentralStore store;
+    private final Clock clock;
+
+    public SyncRuns(CentralStore store, Clock clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public SyncRun start(long connectionId, EntityType entity, SyncRun.Trigger trigger, boolean fullRead) {
+        return start(connectionId, entity, trigger, fullRead, null);
+    }
+
+    /** Opens a RUNNING run, naming the process that runs it. */
+    public SyncRun start(long connectionId, EntityType entity, SyncRun.Trigger trigger, boolean fullRead, String node) {
+        return store.inTransaction(session -> {
+            SyncRun run = new SyncRun(connectionId, entity, trigger, fullRead, clock.instant(), node);
+            session.persist(run);
+            return run;
+        });
+    }
+
+    /** Closes a RUNNING run; a run already closed by someone else (as ABANDONED) is left as it is. */
+    public SyncRun finish(long runId, SyncRun.Outcome outcome, PageCounts counts, String error) {
+        return store.inTransaction(session -> {
+            SyncRun run = session.find(SyncRun.class, runId, org.hibernate.LockMode.PESSIMISTIC_WRITE);
+            if (run.outcome() == SyncRun.Outcome.RUNNING) {
+                run.finish(outcome, clock.instant(), counts, error);
+            }
+            return run;
+        });
+    }
+
+    public CentralStore store() {
+        return store;
+    }
+
+    /** Runs newest first, optionally of one connection and entity. */
+    public List<SyncRun> list(Long connectionId, EntityType entity, int limit) {
+        return store.inTransaction(session -> {
+            StringBuilder hql = new StringBuilder("from SyncRun r where 1 = 1");
+            if (connectionId != null) {
+                hql.append(" and r.connectionId = :connection");
+            }
+            if (entity != null) {
+                hql.append(" and r.entity = :entity");
+            }
+            hql.append(" order by r.startedAt desc, r.id desc");
+            var query = session.createSelectionQuery(hql.toString(), SyncRun.class);
+            if (connectionId != null) {
+                query.setParameter("connection", connectionId);
+            }
+            if (entity != null) {
+                query.setParameter("entity", entity);
+            }
+            return query.setMaxResults(limit).getResultList();
+        });
+    }
+
+    static void saveCounts(Connection connection, long runId, PageCounts totals) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE sync_run SET read_count = ?, "
+                + "inserted_count = ?, updated_count = ?, unchanged_count = ? WHERE id = ?")) {
+            statement.setLong(1, totals.read());
+            statement.setLong(2, totals.inserted());
+            statement.setLong(3, totals.updated());
+            statement.setLong(4, totals.unchanged());
+            statement.setLong(5, runId);
+            statement.executeUpdate();
+        }
+    }
+}
