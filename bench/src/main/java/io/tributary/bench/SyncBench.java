@@ -1,8 +1,10 @@
 package io.tributary.bench;
 
+import io.tributary.connection.ConnectionAddedHook;
 import io.tributary.connection.ConnectionDraft;
 import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
+import io.tributary.core.CoreModule;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
 import io.tributary.run.PageCounts;
@@ -79,7 +81,8 @@ public final class SyncBench {
         String database = "trib_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         execute(options, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         String url = options.serverUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
-        try (CentralStore store = CentralStore.open(new StoreConfig(url, options.user(), Secret.of(options.password()), 8));
+        try (CentralStore store = CentralStore.open(new StoreConfig(url, options.user(), Secret.of(options.password()), 8),
+                CoreModule.STORE);
                 HttpStack http = HttpStack.create(HttpPolicy.builder().requestsPerSecond(100_000).build())) {
             return measure(store, http, options.products());
         } finally {
@@ -91,10 +94,10 @@ public final class SyncBench {
         Clock clock = Clock.systemUTC();
         ConnectorRegistry registry = ConnectorRegistry.load();
         ConnectionService connections = new ConnectionService(store, registry,
-                new SecretCipher(MasterKey.generate("bench")), clock);
+                new SecretCipher(MasterKey.generate("bench")), clock, ConnectionAddedHook.NONE);
         SyncRuns runs = new SyncRuns(store, clock);
         RecordWriter writer = new RecordWriter(store.dataSource(), clock);
-        SyncEngine engine = new SyncEngine(connections, registry, new ConnectorContext(http, clock), runs,
+        SyncEngine engine = new SyncEngine(connections, registry, ConnectorContext.of(clock, http), runs,
                 new SyncCursors(store.dataSource()), writer, Duration.ofMinutes(5));
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("products", products);

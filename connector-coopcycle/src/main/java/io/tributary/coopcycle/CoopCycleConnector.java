@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.http.HttpAnswer;
 import io.tributary.http.HttpSession;
+import io.tributary.http.HttpStack;
 import io.tributary.http.Json;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
@@ -50,7 +51,7 @@ final class CoopCycleConnector implements Connector, DeliveryTarget {
 
     @Override
     public VerificationResult verify() {
-        HttpSession session = context.http().verificationSession(rateLimitKey(), List.of(new CoopCycleAuth(tokens)));
+        HttpSession session = context.service(HttpStack.class).verificationSession(rateLimitKey(), List.of(new CoopCycleAuth(tokens)));
         return new CoopCycleVerifier(new CoopCycleClient(settings.site(), session, tokens, settings.mode()), settings)
                 .verify();
     }
@@ -58,7 +59,7 @@ final class CoopCycleConnector implements Connector, DeliveryTarget {
     /** The sync session's client, made on first use and shared by reads and deliveries. */
     private CoopCycleClient client() {
         if (client == null) {
-            HttpSession session = context.http().session(rateLimitKey(), List.of(new CoopCycleAuth(tokens)));
+            HttpSession session = context.service(HttpStack.class).session(rateLimitKey(), List.of(new CoopCycleAuth(tokens)));
             client = new CoopCycleClient(settings.site(), session, tokens, settings.mode());
         }
         return client;

@@ -38,7 +38,7 @@ class CoopCycleDeliveryTargetTest {
         fake = FakeCoopCycle.builder().deliveries(130).seed(2).start();
         ConnectionSettings settings = FakeCoopCycleShop.settings(fake.baseUrl(), fake.storeApp());
         connector = new CoopCycleConnectorProvider().open(new ConnectionSettings(3, "cc", "coopcycle",
-                settings.apiUrl(), Map.of(), settings.secrets()), new ConnectorContext(http, Clock.systemUTC()));
+                settings.apiUrl(), Map.of(), settings.secrets()), ConnectorContext.of(Clock.systemUTC(), http));
     }
 
     @AfterEach

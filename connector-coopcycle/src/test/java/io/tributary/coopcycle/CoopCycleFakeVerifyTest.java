@@ -39,7 +39,7 @@ class CoopCycleFakeVerifyTest {
 
     private VerificationResult verify(ConnectionSettings settings) {
         VerificationResult result = new CoopCycleConnectorProvider()
-                .open(settings, new ConnectorContext(http, Clock.systemUTC())).verify();
+                .open(settings, ConnectorContext.of(Clock.systemUTC(), http)).verify();
         String shown = result.message() + result.details();
         settings.secrets().values().forEach(s -> assertThat(s.occursIn(shown)).as(shown).isFalse());
         fake.issuedTokens().forEach(t -> assertThat(shown).doesNotContain(t));

@@ -75,7 +75,7 @@ class CoopCycleWireMockTest {
         ConnectionSettings settings = FakeCoopCycleShop.settings(URI.create(server.getRuntimeInfo().getHttpBaseUrl()),
                 token, secret, Map.of(CoopCycleSettings.CURRENCY, "CHF"));
         return new CoopCycleConnectorProvider().open(new ConnectionSettings(7, "cc", "coopcycle", settings.apiUrl(),
-                settings.options(), settings.secrets()), new ConnectorContext(http, clock));
+                settings.options(), settings.secrets()), ConnectorContext.of(clock, http));
     }
 
     private static void stubToken(String token, int expiresIn) {

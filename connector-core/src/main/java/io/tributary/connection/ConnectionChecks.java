@@ -12,14 +12,58 @@ import java.util.Set;
 
 /**
  * The host's offline checks, the same for every system: the API URL is an absolute http(s) URL, required
- * credential fields are present and no unknown ones are given. They run before a connector's own
- * {@link io.tributary.spi.ConnectorProvider#validate}, which then checks only what is particular to its system.
+ * credential fields are present and no unknown ones are given. A connector's own
+ * {@link io.tributary.spi.ConnectorProvider#validate} then checks only what is particular to its system.
  */
-final class ConnectionChecks {
+public final class ConnectionChecks {
+    private static final URI PLACEHOLDER_URL = URI.create("https://invalid.invalid/");
+
     private ConnectionChecks() {}
 
+    /** Every offline problem of {@code settings}: the shared checks, then the connector's own. */
+    public static List<ValidationProblem> check(ConnectorProvider provider, ConnectionSettings settings) {
+        return check(provider, settings, checkUrl(settings.apiUrl()));
+    }
+
+    /**
+     * As {@link #check(ConnectorProvider, ConnectionSettings)}, with the URL's problems already found. A connector's
+     * own problem with the URL (Magento's missing /rest path, say) is listed only when the URL is a usable http(s)
+     * URL at all: otherwise it would be a second sentence about the same mistake.
+     */
+    static List<ValidationProblem> check(ConnectorProvider provider, ConnectionSettings settings,
+            List<ValidationProblem> urlProblems) {
+        List<ValidationProblem> problems = new ArrayList<>(urlProblems);
+        problems.addAll(fields(provider, settings));
+        for (ValidationProblem own : provider.validate(settings)) {
+            if (urlProblems.isEmpty() || !own.field().equals("url")) {
+                problems.add(own);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Parses and checks a URL typed by a person, once. Its problems are added to {@code problems}; then a
+     * placeholder stands in for it, so the other checks still run and every problem is listed at once.
+     */
+    static URI parseUrl(String text, List<ValidationProblem> problems) {
+        URI url;
+        try {
+            url = parseUrl(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(new ValidationProblem("url", e.getMessage()));
+            return PLACEHOLDER_URL;
+        }
+        List<ValidationProblem> found = new ArrayList<>(checkUrl(url));
+        if (url.toString().length() > 2000) {
+            found.add(new ValidationProblem("url", "The API URL is longer than 2000 characters."));
+        }
+        problems.addAll(found);
+        return found.isEmpty() ? url : PLACEHOLDER_URL;
+    }
+
     /** Required fields missing and unknown fields given, for the provider's declared credential fields. */
-    static List<ValidationProblem> fields(ConnectorProvider provider, ConnectionSettings settings) {
+    private static List<ValidationProblem> fields(ConnectorProvider provider, ConnectionSettings settings) {
         List<ValidationProblem> problems = new ArrayList<>();
         for (CredentialField field : provider.credentialFields()) {
             if (field.required() && !settings.has(field.name())) {
@@ -48,7 +92,7 @@ final class ConnectionChecks {
     }
 
     /** Problems with an API URL: it must be absolute, http or https, with a host, and carry no credentials. */
-    static List<ValidationProblem> checkUrl(URI url) {
+    private static List<ValidationProblem> checkUrl(URI url) {
         List<ValidationProblem> problems = new ArrayList<>();
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -68,7 +112,7 @@ final class ConnectionChecks {
     }
 
     /** Parses a URL typed by a person, trimming spaces; throws with a readable sentence when it is not one. */
-    static URI parseUrl(String text) {
+    private static URI parseUrl(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("The API URL is missing.");
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.http.Json;
-import io.tributary.schedule.ScheduleService;
 import io.tributary.secret.SecretCipher;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.ConnectorProvider;
@@ -32,27 +31,22 @@ import org.hibernate.Session;
  * connection's row.
  */
 public final class ConnectionService {
-    private static final URI PLACEHOLDER_URL = URI.create("https://invalid.invalid/");
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
     private final CentralStore store;
     private final ConnectorRegistry registry;
     private final SecretCipher cipher;
     private final Clock clock;
-    private final java.time.ZoneId scheduleZone;
+    private final ConnectionAddedHook onAdded;
     private final ObjectMapper json = Json.mapper();
 
-    public ConnectionService(CentralStore store, ConnectorRegistry registry, SecretCipher cipher, Clock clock) {
-        this(store, registry, cipher, clock, java.time.ZoneId.systemDefault());
-    }
-
-    /** @param scheduleZone the time zone of the default schedules new connections get */
+    /** @param onAdded work done in the transaction that adds a connection (its default schedules) */
     public ConnectionService(CentralStore store, ConnectorRegistry registry, SecretCipher cipher, Clock clock,
-            java.time.ZoneId scheduleZone) {
+            ConnectionAddedHook onAdded) {
         this.store = requireNonNull(store, "store is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.cipher = requireNonNull(cipher, "cipher is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.scheduleZone = requireNonNull(scheduleZone, "scheduleZone is null");
+        this.onAdded = requireNonNull(onAdded, "onAdded is null");
     }
 
     /**
@@ -61,6 +55,11 @@ public final class ConnectionService {
      * @throws InvalidInputException listing every problem
      */
     public ConnectionSettings prepare(ConnectionDraft draft) {
+        return prepare(draft, null);
+    }
+
+    /** @param storedUrl the URL already saved, used when the draft gives none (an update that keeps it) */
+    private ConnectionSettings prepare(ConnectionDraft draft, URI storedUrl) {
         List<ValidationProblem> problems = new ArrayList<>();
         if (draft.systemId() == null || draft.systemId().isBlank()) {
             throw new InvalidInputException("system", "The system is required (one of: " + systemIds() + ").");
@@ -73,35 +72,16 @@ public final class ConnectionService {
         } else if (name.length() > 200) {
             problems.add(new ValidationProblem("name", "The connection name is longer than 200 characters."));
         }
-        URI url = checkedUrl(draft.url(), problems);
+        List<ValidationProblem> urlProblems = new ArrayList<>();
+        URI url = draft.url() == null && storedUrl != null ? storedUrl
+                : ConnectionChecks.parseUrl(draft.url(), urlProblems);
         ConnectionSettings settings = toSettings(0, name.isEmpty() ? "unnamed" : name, provider, url,
                 draft.credentials());
-        problems.addAll(ConnectionChecks.fields(provider, settings));
-        problems.addAll(provider.validate(settings));
+        problems.addAll(ConnectionChecks.check(provider, settings, urlProblems));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return settings;
-    }
-
-    /**
-     * The API URL parsed and checked once, here; when it has problems they are added and a placeholder stands in,
-     * so the connector's own checks still run and every problem is listed at once.
-     */
-    private static URI checkedUrl(String text, List<ValidationProblem> problems) {
-        List<ValidationProblem> found = new ArrayList<>();
-        URI url = null;
-        try {
-            url = ConnectionChecks.parseUrl(text);
-            found.addAll(ConnectionChecks.checkUrl(url));
-        } catch (IllegalArgumentException e) {
-            found.add(new ValidationProblem("url", e.getMessage()));
-        }
-        if (url != null && url.toString().length() > 2000) {
-            found.add(new ValidationProblem("url", "The API URL is longer than 2000 characters."));
-        }
-        problems.addAll(found);
-        return found.isEmpty() ? url : PLACEHOLDER_URL;
     }
 
     private static ConnectionSettings toSettings(long id, String name, ConnectorProvider provider, URI url,
@@ -130,12 +110,11 @@ public final class ConnectionService {
             Store owner = findOrCreateStore(session, storeCode);
             requireFreeName(session, owner, settings.name(), null);
             StoredConnection connection = new StoredConnection(owner, settings.systemId(), settings.name(),
-                    settings.apiUrl().toString(), clock.instant());
+                    settings.apiUrl(), clock.instant());
             session.persist(connection);
             session.flush(); // the row id binds the sealed secrets to this row
             seal(connection, settings.options(), settings.secrets());
-            ScheduleService.createDefaults(session, connection, registry.require(settings.systemId()), scheduleZone,
-                    clock);
+            onAdded.added(session, connection, registry.require(settings.systemId()));
             return view(connection);
         });
     }
@@ -161,14 +140,14 @@ public final class ConnectionService {
             });
             ConnectionDraft merged = new ConnectionDraft(connection.systemId(),
                     change.name() != null ? change.name() : connection.name(),
-                    change.url() != null ? change.url() : connection.apiUrl(),
-                    change.storeCode() != null ? change.storeCode() : connection.store().code(), credentials);
-            ConnectionSettings settings = prepare(merged);
+                    change.url(), change.storeCode() != null ? change.storeCode() : connection.store().code(),
+                    credentials);
+            ConnectionSettings settings = prepare(merged, connection.apiUrl());
             Store owner = findOrCreateStore(session, storeCodeOf(merged.storeCode()));
             requireFreeName(session, owner, settings.name(), connection.id());
             connection.rename(settings.name());
             connection.moveTo(owner);
-            connection.pointAt(settings.apiUrl().toString());
+            connection.pointAt(settings.apiUrl());
             seal(connection, settings.options(), settings.secrets());
             connection.touch(clock.instant());
             return view(connection);
@@ -225,7 +204,7 @@ public final class ConnectionService {
         return store.inTransaction(session -> {
             StoredConnection connection = require(session, id);
             ConnectorProvider provider = registry.require(connection.systemId());
-            return toSettings(connection.id(), connection.name(), provider, URI.create(connection.apiUrl()),
+            return toSettings(connection.id(), connection.name(), provider, connection.apiUrl(),
                     credentialsOf(connection));
         });
     }

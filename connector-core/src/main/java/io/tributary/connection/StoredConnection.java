@@ -1,6 +1,7 @@
 package io.tributary.connection;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.net.URI;
 import java.time.Instant;
 
 /**
@@ -34,7 +36,8 @@ public class StoredConnection {
     private String name;
 
     @Column(name = "api_url", nullable = false, length = 2000)
-    private String apiUrl;
+    @Convert(converter = UriColumn.class)
+    private URI apiUrl;
 
     @Column(name = "options_json", nullable = false, columnDefinition = "text")
     private String optionsJson;
@@ -69,7 +72,7 @@ public class StoredConnection {
 
     protected StoredConnection() {}
 
-    StoredConnection(Store store, String systemId, String name, String apiUrl, Instant now) {
+    StoredConnection(Store store, String systemId, String name, URI apiUrl, Instant now) {
         this.store = store;
         this.systemId = systemId;
         this.name = name;
@@ -97,7 +100,7 @@ public class StoredConnection {
         return name;
     }
 
-    public String apiUrl() {
+    public URI apiUrl() {
         return apiUrl;
     }
 
@@ -142,7 +145,7 @@ public class StoredConnection {
         this.store = newStore;
     }
 
-    void pointAt(String newApiUrl) {
+    void pointAt(URI newApiUrl) {
         this.apiUrl = newApiUrl;
     }
 

@@ -2,6 +2,7 @@ package io.tributary.schedule;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.connection.ConnectionAddedHook;
 import io.tributary.connection.ConnectorRegistry;
 import io.tributary.connection.StoredConnection;
 import io.tributary.spi.ConnectorProvider;
@@ -33,8 +34,12 @@ public final class ScheduleService {
         this.defaultZone = requireNonNull(defaultZone, "defaultZone is null");
     }
 
-    /** Adds the default schedules of a new connection, in the caller's transaction. */
-    public static void createDefaults(Session session, StoredConnection connection, ConnectorProvider provider, ZoneId zone,
+    /** Gives each new connection the default schedules ({@link ScheduleDefaults}, inactive) in {@code zone}. */
+    public static ConnectionAddedHook defaults(ZoneId zone, Clock clock) {
+        return (session, connection, provider) -> createDefaults(session, connection, provider, zone, clock);
+    }
+
+    private static void createDefaults(Session session, StoredConnection connection, ConnectorProvider provider, ZoneId zone,
             Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         for (EntityType entity : EntityType.values()) {

@@ -4,11 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.tributary.connection.Store;
-import io.tributary.connection.StoredConnection;
-import io.tributary.run.SyncRun;
-import io.tributary.schedule.SyncSchedule;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -19,8 +16,8 @@ import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 
 /**
- * The central store, opened: a HikariCP pool, the schema migrated by Flyway, and Hibernate (validating, never
- * creating) for the domain — stores, connections, sync runs. Records take the JDBC path of {@link RecordWriter}.
+ * The central store, opened: a HikariCP pool, the schema of the named {@link StoreModule}s migrated by Flyway,
+ * and Hibernate (validating, never creating) for their entities. Records take a plain JDBC path of their own.
  */
 public final class CentralStore implements AutoCloseable {
     private final StoreConfig config;
@@ -34,16 +31,19 @@ public final class CentralStore implements AutoCloseable {
     }
 
     /**
-     * Opens the store and migrates its schema.
+     * Opens the store and migrates the schema of each of {@code modules}.
      *
      * @throws StoreUnavailableException when the database cannot be reached or migrated
      */
-    public static CentralStore open(StoreConfig config) {
+    public static CentralStore open(StoreConfig config, StoreModule... modules) {
         requireNonNull(config, "config is null");
+        if (modules.length == 0) {
+            throw new IllegalArgumentException("Name at least one store module whose tables to open.");
+        }
         HikariDataSource dataSource = pool(config);
         try {
-            migrate(config, dataSource);
-            return new CentralStore(config, dataSource, hibernate(dataSource));
+            migrate(config, dataSource, List.of(modules));
+            return new CentralStore(config, dataSource, hibernate(dataSource, List.of(modules)));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -74,11 +74,19 @@ public final class CentralStore implements AutoCloseable {
         }
     }
 
-    private static void migrate(StoreConfig config, DataSource dataSource) {
+    /**
+     * One schema history for all modules, their versions numbered apart. {@code outOfOrder}: a store first opened
+     * without a module (the core tests, say) and later with it gets that module's older versions applied then,
+     * so it reaches the same schema as a store that had every module from the start; and an opener that names
+     * fewer modules than the store has seen ignores the others' applied versions ({@code *:missing}).
+     */
+    private static void migrate(StoreConfig config, DataSource dataSource, List<StoreModule> modules) {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/modules")
+                    .locations(modules.stream().map(StoreModule::migrations).toArray(String[]::new))
+                    .outOfOrder(true)
+                    .ignoreMigrationPatterns("*:missing", "*:future")
                     .load()
                     .migrate();
         } catch (FlywayException e) {
@@ -87,12 +95,9 @@ public final class CentralStore implements AutoCloseable {
         }
     }
 
-    private static SessionFactory hibernate(DataSource dataSource) {
-        Configuration configuration = new Configuration()
-                .addAnnotatedClass(Store.class)
-                .addAnnotatedClass(StoredConnection.class)
-                .addAnnotatedClass(SyncRun.class)
-                .addAnnotatedClass(SyncSchedule.class);
+    private static SessionFactory hibernate(DataSource dataSource, List<StoreModule> modules) {
+        Configuration configuration = new Configuration();
+        modules.forEach(module -> module.entities().forEach(configuration::addAnnotatedClass));
         configuration.getProperties().put("hibernate.connection.datasource", dataSource);
         configuration.setProperty("hibernate.hbm2ddl.auto", "validate");
         configuration.setProperty("hibernate.jdbc.time_zone", "UTC");

@@ -3,6 +3,7 @@ package io.tributary.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.schedule.ScheduleService;
 import io.tributary.secret.MasterKey;
 import io.tributary.secret.SecretCipher;
 import io.tributary.secret.SecretsException;
@@ -14,6 +15,7 @@ import io.tributary.store.NotFoundException;
 import io.tributary.testing.TestDatabase;
 import io.tributary.testing.TestRows;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,7 +25,8 @@ class ConnectionServiceTest {
     private static final String SECRET = "sec_c0ffee15bad";
 
     private static ConnectionService service(CentralStore store, MasterKey key) {
-        return new ConnectionService(store, ConnectorRegistry.load(), new SecretCipher(key), Clock.systemUTC());
+        return new ConnectionService(store, ConnectorRegistry.load(), new SecretCipher(key), Clock.systemUTC(),
+                ScheduleService.defaults(ZoneId.systemDefault(), Clock.systemUTC()));
     }
 
     private static ConnectionDraft draft(String name) {

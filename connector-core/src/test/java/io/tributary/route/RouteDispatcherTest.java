@@ -3,6 +3,7 @@ package io.tributary.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.connection.ConnectionAddedHook;
 import io.tributary.connection.ConnectionDraft;
 import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
@@ -57,7 +58,8 @@ class RouteDispatcherTest {
         Fixture(TestDatabase.Backend backend) {
             database = TestDatabase.create(backend);
             store = database.store();
-            connections = new ConnectionService(store, registry, new SecretCipher(MasterKey.generate("t")), clock);
+            connections = new ConnectionService(store, registry, new SecretCipher(MasterKey.generate("t")), clock,
+                    ConnectionAddedHook.NONE);
             String shopHost = "shop-" + UUID.randomUUID() + ".example";
             String courierHost = "courier-" + UUID.randomUUID() + ".example";
             shopId = connections.add(new ConnectionDraft("scripted-shop", "Acme shop", "https://" + shopHost + "/",
@@ -71,7 +73,7 @@ class RouteDispatcherTest {
         }
 
         ConnectorContext context() {
-            return new ConnectorContext(http, clock);
+            return ConnectorContext.of(clock, http);
         }
 
         RouteService routes() {

@@ -39,7 +39,8 @@ class ScheduleServiceTest {
         try (TestDatabase database = TestDatabase.create(backend)) {
             ConnectorRegistry registry = ConnectorRegistry.load();
             ConnectionService connections = new ConnectionService(database.store(), registry,
-                    new SecretCipher(MasterKey.generate("t")), Clock.systemUTC(), STOCKHOLM);
+                    new SecretCipher(MasterKey.generate("t")), Clock.systemUTC(),
+                    ScheduleService.defaults(STOCKHOLM, Clock.systemUTC()));
             ScheduleService schedules = new ScheduleService(database.store(), registry, Clock.systemUTC(), STOCKHOLM);
             Set<LocalTime> productTimes = new HashSet<>();
             Set<Integer> orderMinutes = new HashSet<>();
@@ -73,7 +74,8 @@ class ScheduleServiceTest {
         try (TestDatabase database = TestDatabase.create(backend)) {
             ConnectorRegistry registry = ConnectorRegistry.load();
             ConnectionService connections = new ConnectionService(database.store(), registry,
-                    new SecretCipher(MasterKey.generate("t")), Clock.systemUTC(), STOCKHOLM);
+                    new SecretCipher(MasterKey.generate("t")), Clock.systemUTC(),
+                    ScheduleService.defaults(STOCKHOLM, Clock.systemUTC()));
             ScheduleService schedules = new ScheduleService(database.store(), registry, Clock.systemUTC(), STOCKHOLM);
             long id = add(connections, "scripted", "shop");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.connection.Store;
+import io.tributary.core.CoreModule;
 import io.tributary.spi.Secret;
 import io.tributary.testing.TestDatabase;
 import java.sql.Connection;
@@ -43,7 +44,7 @@ class CentralStoreTest {
     void openingTwiceDoesNotMigrateAgain(TestDatabase.Backend backend) throws Exception {
         try (TestDatabase database = TestDatabase.create(backend)) {
             database.store();
-            try (CentralStore second = CentralStore.open(database.config());
+            try (CentralStore second = CentralStore.open(database.config(), CoreModule.STORE);
                     Connection connection = second.dataSource().getConnection();
                     Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM store")) {
@@ -57,7 +58,7 @@ class CentralStoreTest {
     void anUnreachableServerIsAClearError() {
         StoreConfig config = new StoreConfig("jdbc:mariadb://127.0.0.1:1/tributary?password=hunter2", "root",
                 Secret.of("hunter2"), 2);
-        assertThatThrownBy(() -> CentralStore.open(config))
+        assertThatThrownBy(() -> CentralStore.open(config, CoreModule.STORE))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageStartingWith("The central store at jdbc:mariadb://127.0.0.1:1/tributary?password=**** cannot be reached")
                 .hasMessageNotContaining("hunter2");

@@ -5,6 +5,7 @@ import static io.tributary.testing.Records.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.connection.ConnectionAddedHook;
 import io.tributary.connection.ConnectionDraft;
 import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
@@ -48,12 +49,12 @@ class SyncEngineTest {
         String host = "shop-" + UUID.randomUUID() + ".example";
         ConnectorRegistry registry = ConnectorRegistry.load();
         ConnectionService connections = new ConnectionService(store, registry,
-                new SecretCipher(MasterKey.generate("test")), Clock.systemUTC());
+                new SecretCipher(MasterKey.generate("test")), Clock.systemUTC(), ConnectionAddedHook.NONE);
         long id = connections.add(new ConnectionDraft(system, "shop", "https://" + host + "/", null,
                 Map.of(CredentialField.ACCESS_TOKEN, TOKEN))).id();
         HttpStack http = HttpStack.create(HttpPolicy.defaults());
         SyncCursors cursors = new SyncCursors(store.dataSource());
-        SyncEngine engine = new SyncEngine(connections, registry, new ConnectorContext(http, Clock.systemUTC()),
+        SyncEngine engine = new SyncEngine(connections, registry, ConnectorContext.of(Clock.systemUTC(), http),
                 new SyncRuns(store, Clock.systemUTC()), cursors, new RecordWriter(store.dataSource(), Clock.systemUTC()),
                 Duration.ofMinutes(5));
         return new Fixture(engine, connections, cursors, id, ScriptedConnectorProvider.source(host), http);

@@ -1,5 +1,6 @@
 package io.tributary.testing;
 
+import io.tributary.connection.ConnectionAddedHook;
 import io.tributary.connection.ConnectionDraft;
 import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
@@ -54,10 +55,11 @@ public class EngineFixture implements AutoCloseable {
         http = HttpStack.create(policy);
         Clock clock = Clock.systemUTC();
         ConnectorRegistry registry = ConnectorRegistry.load();
-        connections = new ConnectionService(store, registry, new SecretCipher(MasterKey.generate("test")), clock);
+        connections = new ConnectionService(store, registry, new SecretCipher(MasterKey.generate("test")), clock,
+                ConnectionAddedHook.NONE);
         cursors = new SyncCursors(store.dataSource());
         records = new RecordQueries(store.dataSource());
-        engine = new SyncEngine(connections, registry, new ConnectorContext(http, clock), new SyncRuns(store, clock),
+        engine = new SyncEngine(connections, registry, ConnectorContext.of(clock, http), new SyncRuns(store, clock),
                 cursors, new RecordWriter(store.dataSource(), clock), Duration.ofMinutes(5));
     }
 

@@ -1,8 +1,10 @@
 package io.tributary.testing;
 
 import io.tributary.spi.Secret;
+import io.tributary.core.CoreModule;
 import io.tributary.store.CentralStore;
 import io.tributary.store.StoreConfig;
+import io.tributary.store.StoreModule;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -69,10 +71,15 @@ public final class TestDatabase implements AutoCloseable {
         return config;
     }
 
-    /** Opens (and migrates) the store once; closed with this database. */
+    /** Opens (and migrates) the store with connector-core's tables once; closed with this database. */
     public CentralStore store() {
+        return store(CoreModule.STORE);
+    }
+
+    /** Opens (and migrates) the store with the tables of {@code modules} once; closed with this database. */
+    public CentralStore store(StoreModule... modules) {
         if (store == null) {
-            store = CentralStore.open(config);
+            store = CentralStore.open(config, modules);
         }
         return store;
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.http.HttpSession;
+import io.tributary.http.HttpStack;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.ConnectorContext;
@@ -48,7 +49,7 @@ final class MagentoConnector implements Connector {
 
     @Override
     public VerificationResult verify() {
-        HttpSession session = context.http().verificationSession(rateLimitKey(), List.of(interceptor()));
+        HttpSession session = context.service(HttpStack.class).verificationSession(rateLimitKey(), List.of(interceptor()));
         return new MagentoVerifier(client(session), session).verify();
     }
 
@@ -57,7 +58,7 @@ final class MagentoConnector implements Connector {
         if (entity != EntityType.PRODUCTS && entity != EntityType.ORDERS) {
             throw new UnsupportedEntityException("Magento", entity);
         }
-        MagentoClient client = client(context.http().session(rateLimitKey(), List.of(interceptor())));
+        MagentoClient client = client(context.service(HttpStack.class).session(rateLimitKey(), List.of(interceptor())));
         String currency = entity == EntityType.PRODUCTS ? currency(client) : null;
         return new MagentoRecordStream(client, entity, from, currency);
     }

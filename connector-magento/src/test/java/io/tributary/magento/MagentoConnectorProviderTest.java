@@ -2,6 +2,7 @@ package io.tributary.magento;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connection.ConnectionChecks;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.CredentialField;
 import io.tributary.spi.Secret;
@@ -24,7 +25,7 @@ class MagentoConnectorProviderTest {
     }
 
     private List<String> problems(ConnectionSettings settings) {
-        return provider.validate(settings).stream().map(ValidationProblem::toString).toList();
+        return ConnectionChecks.check(provider, settings).stream().map(ValidationProblem::toString).toList();
     }
 
     @Test

@@ -41,7 +41,7 @@ class MagentoDiagnosisTest {
 
     private VerificationResult verify(String api) {
         VerificationResult result = new MagentoConnectorProvider().open(FakeMagentoShop.settings(URI.create(api),
-                MagentoAuthMode.INTEGRATION, KEYS, null, null), new ConnectorContext(http, Clock.systemUTC())).verify();
+                MagentoAuthMode.INTEGRATION, KEYS, null, null), ConnectorContext.of(Clock.systemUTC(), http)).verify();
         assertThat(result.message()).doesNotContain("b".repeat(32)).doesNotContain("d".repeat(32));
         return result;
     }

@@ -40,7 +40,7 @@ class MagentoFakeVerifyTest {
     private VerificationResult verify(URI url, MagentoAuthMode mode, MagentoIntegration keys, String user, String pw) {
         ConnectionSettings settings = FakeMagentoShop.settings(url, mode, keys, user, pw);
         VerificationResult result = new MagentoConnectorProvider()
-                .open(settings, new ConnectorContext(http, Clock.systemUTC())).verify();
+                .open(settings, ConnectorContext.of(Clock.systemUTC(), http)).verify();
         String shown = result.message() + result.details();
         settings.secrets().values().forEach(s -> assertThat(s.occursIn(shown)).as(shown).isFalse());
         return result;

@@ -310,7 +310,7 @@ class MagentoSyncTest {
                         fake.adminUsername(), fake.adminPassword());
                 long id = f.connect(settings);
                 try (var connector = new MagentoConnectorProvider().open(f.connections.settings(id),
-                        new io.tributary.spi.ConnectorContext(f.http, java.time.Clock.systemUTC()))) {
+                        io.tributary.spi.ConnectorContext.of(java.time.Clock.systemUTC(), f.http))) {
                     assertThat(connector.verify().ok()).isTrue();
                 }
                 assertThat(f.sync(id, EntityType.ORDERS).outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);

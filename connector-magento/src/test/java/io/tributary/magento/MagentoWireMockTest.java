@@ -79,7 +79,7 @@ class MagentoWireMockTest {
 
     private Connector connector(MagentoAuthMode mode, Clock clock) {
         ConnectionSettings settings = FakeMagentoShop.settings(URI.create(api()), mode, KEYS, USER, PASSWORD);
-        return new MagentoConnectorProvider().open(settings, new ConnectorContext(http, clock));
+        return new MagentoConnectorProvider().open(settings, ConnectorContext.of(clock, http));
     }
 
     private static void stubHappyShop() {

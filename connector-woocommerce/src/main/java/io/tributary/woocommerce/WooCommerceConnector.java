@@ -3,6 +3,7 @@ package io.tributary.woocommerce;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.http.HttpSession;
+import io.tributary.http.HttpStack;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.ConnectorContext;
@@ -43,7 +44,7 @@ final class WooCommerceConnector implements Connector {
     @Override
     public VerificationResult verify() {
         WooCommerceAuth auth = auth();
-        HttpSession session = context.http().verificationSession(rateLimitKey(), List.of(auth));
+        HttpSession session = context.service(HttpStack.class).verificationSession(rateLimitKey(), List.of(auth));
         WooCommerceClient client = new WooCommerceClient(site, session, auth, configuredMode == WooCommerceAuthMode.AUTO);
         return new WooCommerceVerifier(client, session).verify();
     }
@@ -51,7 +52,7 @@ final class WooCommerceConnector implements Connector {
     @Override
     public RecordStream read(EntityType entity, SyncCursor from) {
         WooCommerceAuth auth = auth();
-        HttpSession session = context.http().session(rateLimitKey(), List.of(auth));
+        HttpSession session = context.service(HttpStack.class).session(rateLimitKey(), List.of(auth));
         WooCommerceClient client = new WooCommerceClient(site, session, auth, configuredMode == WooCommerceAuthMode.AUTO);
         WooCommerceIndex index = WooCommerceIndex.of(client.index(), site);
         String currency = entity == EntityType.PRODUCTS ? currency(client) : null;

@@ -44,7 +44,7 @@ class WooCommerceDiagnosisTest {
         ConnectionSettings settings = new ConnectionSettings(0, "unsaved", "woocommerce", URI.create(url), Map.of(),
                 Map.of(CredentialField.ACCESS_TOKEN, Secret.of("ck_abc"), CredentialField.SECRET, Secret.of("cs_def")));
         VerificationResult result = new WooCommerceConnectorProvider()
-                .open(settings, new ConnectorContext(http, Clock.systemUTC())).verify();
+                .open(settings, ConnectorContext.of(Clock.systemUTC(), http)).verify();
         assertThat(result.message()).doesNotContain("cs_def").doesNotContain("ck_abc");
         return result;
     }

@@ -47,7 +47,7 @@ class WooCommerceFakeVerifyTest {
         ConnectionSettings settings = FakeWooCommerceShop.settings(fake.siteUrl(), key, secret,
                 mode == null ? Map.of() : Map.of(WooCommerceAuthMode.FIELD, mode));
         VerificationResult result = new WooCommerceConnectorProvider()
-                .open(settings, new ConnectorContext(http, Clock.systemUTC())).verify();
+                .open(settings, ConnectorContext.of(Clock.systemUTC(), http)).verify();
         assertThat(result.message() + result.details()).doesNotContain(secret).doesNotContain(key);
         return result;
     }

@@ -246,7 +246,7 @@ class WooCommerceSyncTest {
                 LogCapture log = LogCapture.begin()) {
             long id = f.connect(shop.settings());
             try (var connector = new WooCommerceConnectorProvider().open(f.connections.settings(id),
-                    new io.tributary.spi.ConnectorContext(f.http, java.time.Clock.systemUTC()))) {
+                    io.tributary.spi.ConnectorContext.of(java.time.Clock.systemUTC(), f.http))) {
                 assertThat(connector.verify().ok()).isTrue();
             }
             f.sync(id, EntityType.PRODUCTS);

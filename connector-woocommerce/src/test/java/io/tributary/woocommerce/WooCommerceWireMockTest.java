@@ -66,7 +66,7 @@ class WooCommerceWireMockTest {
         ConnectionSettings settings = new ConnectionSettings(7, "shop", "woocommerce", URI.create(url),
                 mode == null ? Map.of() : Map.of(WooCommerceAuthMode.FIELD, mode),
                 Map.of(CredentialField.ACCESS_TOKEN, Secret.of(KEY), CredentialField.SECRET, Secret.of(SECRET)));
-        return new WooCommerceConnectorProvider().open(settings, new ConnectorContext(http, Clock.systemUTC()));
+        return new WooCommerceConnectorProvider().open(settings, ConnectorContext.of(Clock.systemUTC(), http));
     }
 
     private static void stubHappyShop() {
@@ -129,7 +129,7 @@ class WooCommerceWireMockTest {
         }
         Connector auto = new WooCommerceConnectorProvider().open(new ConnectionSettings(7, "shop", "woocommerce",
                 URI.create(site()), Map.of(), Map.of(CredentialField.ACCESS_TOKEN, Secret.of(KEY),
-                        CredentialField.SECRET, Secret.of(SECRET))), new ConnectorContext(http, Clock.systemUTC()));
+                        CredentialField.SECRET, Secret.of(SECRET))), ConnectorContext.of(Clock.systemUTC(), http));
         // auto mode on http means OAuth; to exercise the https path, force Basic through the client directly
         WooCommerceAuth auth = new WooCommerceAuth(Secret.of(KEY), Secret.of(SECRET), WooCommerceAuthMode.BASIC,
                 Clock.systemUTC());

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
 import io.tributary.connection.FailureTracker;
+import io.tributary.core.CoreModule;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
 import io.tributary.record.RecordQueries;
@@ -16,6 +17,7 @@ import io.tributary.run.SyncCursors;
 import io.tributary.run.SyncLeases;
 import io.tributary.run.SyncRuns;
 import io.tributary.schedule.ScheduleService;
+import io.tributary.scheduler.SchedulerModule;
 import io.tributary.secret.MasterKey;
 import io.tributary.secret.MasterKeyLoader;
 import io.tributary.secret.SecretCipher;
@@ -63,7 +65,7 @@ public final class App implements AutoCloseable {
 
     public synchronized CentralStore store() {
         if (store == null) {
-            store = CentralStore.open(config.store());
+            store = CentralStore.open(config.store(), CoreModule.STORE, SchedulerModule.STORE);
         }
         return store;
     }
@@ -84,12 +86,13 @@ public final class App implements AutoCloseable {
     }
 
     public ConnectorContext connectorContext() {
-        return new ConnectorContext(http(), clock);
+        return ConnectorContext.of(clock, http());
     }
 
     public synchronized ConnectionService connections() {
         if (connections == null) {
-            connections = new ConnectionService(store(), registry(), cipher(), clock, config.scheduleZone());
+            connections = new ConnectionService(store(), registry(), cipher(), clock,
+                    ScheduleService.defaults(config.scheduleZone(), clock));
         }
         return connections;
     }

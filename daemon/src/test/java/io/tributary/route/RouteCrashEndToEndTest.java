@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.connection.ConnectionAddedHook;
 import io.tributary.connection.ConnectionDraft;
 import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
@@ -55,9 +56,9 @@ class RouteCrashEndToEndTest {
             CentralStore store = database.store();
             Clock clock = Clock.systemUTC();
             ConnectorRegistry registry = ConnectorRegistry.load();
-            ConnectorContext context = new ConnectorContext(http, clock);
+            ConnectorContext context = ConnectorContext.of(clock, http);
             ConnectionService connections = new ConnectionService(store, registry,
-                    new SecretCipher(MasterKey.generate("t")), clock);
+                    new SecretCipher(MasterKey.generate("t")), clock, ConnectionAddedHook.NONE);
             SyncEngine engine = new SyncEngine(connections, registry, context, new SyncRuns(store, clock),
                     new SyncCursors(store.dataSource()), new RecordWriter(store.dataSource(), clock), Duration.ZERO);
             long wooId = connections.add(new ConnectionDraft("woocommerce", "Acme shop", shop.siteUrl().toString(),
@@ -83,7 +84,7 @@ class RouteCrashEndToEndTest {
 
             Clock later = Clock.offset(clock, RouteDispatcher.CLAIM.plusSeconds(1));
             RouteDispatcher restarted = new RouteDispatcher(store.dataSource(), connections, registry,
-                    new ConnectorContext(http, later), later);
+                    ConnectorContext.of(later, http), later);
             List<RouteRun> runs = restarted.afterOrdersSync(sync(engine, wooId));
 
             assertThat(runs).singleElement().satisfies(run -> {

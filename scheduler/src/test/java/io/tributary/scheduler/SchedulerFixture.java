@@ -4,6 +4,7 @@ import io.tributary.connection.ConnectionDraft;
 import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
 import io.tributary.connection.FailureTracker;
+import io.tributary.core.CoreModule;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
 import io.tributary.run.RecordWriter;
@@ -40,17 +41,17 @@ final class SchedulerFixture implements AutoCloseable {
 
     SchedulerFixture(TestDatabase.Backend backend) {
         database = TestDatabase.create(backend);
-        store = database.store();
+        store = database.store(CoreModule.STORE, SchedulerModule.STORE);
         Clock clock = Clock.systemUTC();
         ConnectorRegistry registry = ConnectorRegistry.load();
         connections = new ConnectionService(store, registry, new SecretCipher(MasterKey.generate("t")), clock,
-                ZoneId.of("Europe/Stockholm"));
+                ScheduleService.defaults(ZoneId.of("Europe/Stockholm"), clock));
         schedules = new ScheduleService(store, registry, clock, ZoneId.of("Europe/Stockholm"));
-        engine = new SyncEngine(connections, registry, new ConnectorContext(http, clock), new SyncRuns(store, clock),
+        engine = new SyncEngine(connections, registry, ConnectorContext.of(clock, http), new SyncRuns(store, clock),
                 new SyncCursors(store.dataSource()), new RecordWriter(store.dataSource(), clock), Duration.ZERO,
                 new SyncLeases(store.dataSource(), clock, Duration.ofSeconds(30), "daemon test@here:1"),
                 new FailureTracker(store.dataSource(), 3));
-        ConnectorContext context = new ConnectorContext(http, clock);
+        ConnectorContext context = ConnectorContext.of(clock, http);
         routes = new io.tributary.route.RouteService(store.dataSource(), connections, registry, context, clock);
         SyncService syncs = new SyncService(engine, new io.tributary.route.RouteDispatcher(store.dataSource(),
                 connections, registry, context, clock));

@@ -123,7 +123,7 @@ class SchedulerStoreTest {
             ScriptedConnectorProvider.Source[] unused = new ScriptedConnectorProvider.Source[1];
             long shopId = f.connection("scripted-shop", "shop", shop);
             long courierId = f.connection("scripted-courier", "courier", unused);
-            String courierHost = f.connections.show(courierId).url().replace("https://", "").replace("/", "");
+            String courierHost = f.connections.show(courierId).url().getHost();
             f.routes.add(new io.tributary.route.RouteDraft(shopId, courierId, "processing", null, null, true));
             String raw = "{\"id\":\"7\",\"status\":\"processing\",\"street\":\"1 Rue X\",\"name\":\"Ana\"}";
             shop[0].orders.add(new io.tributary.spi.OrderRecord("7", "N7", "processing", "EUR",

@@ -66,7 +66,7 @@ public abstract class ConnectorContractTest {
     }
 
     private Connector open(ConnectionSettings settings) {
-        return provider().open(settings, new ConnectorContext(http, Clock.systemUTC()));
+        return provider().open(settings, ConnectorContext.of(Clock.systemUTC(), http));
     }
 
     private VerificationResult verify(ConnectionSettings settings) {

@@ -162,7 +162,7 @@ final class ConnectionCommand {
             List<List<String>> rows = new ArrayList<>();
             for (ConnectionView v : views) {
                 rows.add(List.of(Long.toString(v.id()), v.systemId(), v.name(), v.storeCode(),
-                        v.enabled() ? "yes" : "no", v.failing() ? "FAILING" : "ok", v.url()));
+                        v.enabled() ? "yes" : "no", v.failing() ? "FAILING" : "ok", v.url().toString()));
             }
             out().table(List.of("ID", "SYSTEM", "NAME", "STORE", "ENABLED", "HEALTH", "URL"), rows);
             return OK;

@@ -25,7 +25,7 @@ final class JsonViews {
         json.put("id", c.id());
         json.put("system", c.systemId());
         json.put("name", c.name());
-        json.put("url", c.url());
+        json.put("url", c.url().toString());
         json.put("store", c.storeCode());
         json.put("enabled", c.enabled());
         json.put("createdAt", time(c.createdAt()));

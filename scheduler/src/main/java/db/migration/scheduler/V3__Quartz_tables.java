@@ -1,4 +1,4 @@
-package db.migration.modules;
+package db.migration.scheduler;
 
 import java.io.IOException;
 import java.io.InputStream;
