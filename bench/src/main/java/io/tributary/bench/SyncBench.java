@@ -8,8 +8,8 @@ import io.tributary.core.CoreModule;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
 import io.tributary.run.PageCounts;
+import io.tributary.run.PageWrite;
 import io.tributary.run.RecordWriter;
-import io.tributary.run.SyncCursors;
 import io.tributary.run.SyncRun;
 import io.tributary.run.SyncRuns;
 import io.tributary.secret.MasterKey;
@@ -19,6 +19,7 @@ import io.tributary.spi.CredentialField;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.Secret;
+import io.tributary.spi.SyncCursor;
 import io.tributary.store.CentralStore;
 import io.tributary.store.StoreConfig;
 import io.tributary.sync.SyncEngine;
@@ -97,8 +98,8 @@ public final class SyncBench {
                 new SecretCipher(MasterKey.generate("bench")), clock, ConnectionAddedHook.NONE);
         SyncRuns runs = new SyncRuns(store, clock);
         RecordWriter writer = new RecordWriter(store.dataSource(), clock);
-        SyncEngine engine = new SyncEngine(connections, registry, ConnectorContext.of(clock, http), runs,
-                new SyncCursors(store.dataSource()), writer, Duration.ofMinutes(5));
+        SyncEngine engine = SyncEngine.builder(store, connections, registry, ConnectorContext.of(clock, http)).clock(clock)
+                .lookback(Duration.ofMinutes(5)).build();
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("products", products);
 
@@ -112,7 +113,8 @@ public final class SyncBench {
         PageCounts totals = PageCounts.ZERO;
         for (int first = 1; first <= products; first += 100) {
             RecordPage page = SampleRecords.page(first, Math.min(100, products - first + 1));
-            totals = totals.plus(writer.write(writerConnection, EntityType.PRODUCTS, page, page.cursorAfter(), run, totals));
+            totals = totals.plus(writer.write(new PageWrite(writerConnection, EntityType.PRODUCTS, run, page,
+                    SyncCursor.START, totals)));
         }
         double writerRate = products / ((System.nanoTime() - start) / 1e9);
         results.put("writer.rowsPerSecond", round(writerRate));

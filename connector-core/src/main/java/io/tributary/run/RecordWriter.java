@@ -2,13 +2,10 @@ package io.tributary.run;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tributary.spi.EntityType;
 import io.tributary.spi.OrderLineRecord;
 import io.tributary.spi.OrderRecord;
 import io.tributary.spi.ProductRecord;
-import io.tributary.spi.RecordPage;
 import io.tributary.spi.SourceRecord;
-import io.tributary.spi.SyncCursor;
 import io.tributary.store.CentralStore;
 import io.tributary.store.Deadlocks;
 import io.tributary.store.Sql;
@@ -20,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,53 +40,51 @@ public final class RecordWriter {
     }
 
     /**
-     * Stores a page, sets the (connection, entity) cursor to {@code cursor} and the run's counts to
-     * {@code totalsBefore} plus this page's, all in one transaction.
+     * Stores a page, moves the (connection, entity) cursor to {@link PageWrite#cursorAfter()} and sets the run's
+     * counts to the totals before it plus this page's, all in one transaction.
      *
      * @return this page's counts
      * @throws IllegalArgumentException when a record does not fit the store (nothing of the page is stored)
      * @throws StoreException           when the database fails (nothing of the page is stored)
      */
-    public PageCounts write(long connectionId, EntityType entity, RecordPage page, SyncCursor cursor, long runId,
-            PageCounts totalsBefore) {
-        return write(connectionId, entity, page, cursor, runId, totalsBefore, null, null);
+    public PageCounts write(PageWrite write) {
+        return write(write, null, null);
     }
 
     /**
-     * As {@link #write(long, EntityType, RecordPage, SyncCursor, long, PageCounts)}, and in the same transaction
-     * extends the sync's lease, or writes nothing when it is no longer held.
+     * As {@link #write(PageWrite)}, and in the same transaction extends the sync's lease, or writes nothing when
+     * it is no longer held.
      *
      * @throws LeaseLostException when the lease expired and another process took it over
      */
-    public PageCounts write(long connectionId, EntityType entity, RecordPage page, SyncCursor cursor, long runId,
-            PageCounts totalsBefore, SyncLeases leases, SyncLease lease) {
+    public PageCounts write(PageWrite write, SyncLeases leases, SyncLease lease) {
         Map<String, SourceRecord> latest = new LinkedHashMap<>();
-        for (SourceRecord record : page.records()) {
+        for (SourceRecord record : write.page().records()) {
             latest.put(record.externalId(), record); // a record twice in one page: the later copy wins
         }
         try {
-            return Deadlocks.retry(() -> writeOnce(connectionId, entity, page, latest, cursor, runId, totalsBefore,
-                    leases, lease));
+            return Deadlocks.retry(() -> writeOnce(write, latest.values(), leases, lease));
         } catch (SQLException e) {
-            throw new StoreException("Storing a page of " + entity.cliName() + " for connection " + connectionId
-                    + " failed: " + CentralStore.rootMessage(e) + ".", e);
+            throw new StoreException("Storing a page of " + write.entity().cliName() + " for connection "
+                    + write.connectionId() + " failed: " + CentralStore.rootMessage(e) + ".", e);
         }
     }
 
-    private PageCounts writeOnce(long connectionId, EntityType entity, RecordPage page, Map<String, SourceRecord> latest,
-            SyncCursor cursor, long runId, PageCounts totalsBefore, SyncLeases leases, SyncLease lease)
-            throws SQLException {
+    private PageCounts writeOnce(PageWrite write, Collection<SourceRecord> latest, SyncLeases leases,
+            SyncLease lease) throws SQLException {
+        long connectionId = write.connectionId();
+        int read = write.page().records().size();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                PageCounts counts = switch (entity) {
+                PageCounts counts = switch (write.entity()) {
                     case PRODUCTS -> upsert(connection, connectionId, RecordTable.PRODUCTS,
-                            narrow(latest.values(), ProductRecord.class), page.records().size(), null);
+                            narrow(latest, ProductRecord.class), read, null);
                     case ORDERS -> upsert(connection, connectionId, RecordTable.ORDERS,
-                            narrow(latest.values(), OrderRecord.class), page.records().size(), this::replaceLines);
+                            narrow(latest, OrderRecord.class), read, this::replaceLines);
                 };
-                SyncCursors.save(connection, connectionId, entity, cursor, clock.instant());
-                SyncRuns.saveCounts(connection, runId, totalsBefore.plus(counts));
+                SyncCursors.save(connection, connectionId, write.entity(), write.cursorAfter(), clock.instant());
+                SyncRuns.saveCounts(connection, write.runId(), write.totalsBefore().plus(counts));
                 if (lease != null) {
                     SyncLeases.checkHeld(connection, lease, leases.nextExpiry());
                 }
@@ -215,7 +211,7 @@ public final class RecordWriter {
         }
     }
 
-    private static <R> List<R> narrow(java.util.Collection<SourceRecord> records, Class<R> type) {
+    private static <R> List<R> narrow(Collection<SourceRecord> records, Class<R> type) {
         List<R> result = new ArrayList<>(records.size());
         for (SourceRecord record : records) {
             if (!type.isInstance(record)) {

@@ -8,6 +8,7 @@ import io.tributary.connection.FailureTracker;
 import io.tributary.connection.StoredConnection;
 import io.tributary.run.LeaseLostException;
 import io.tributary.run.PageCounts;
+import io.tributary.run.PageWrite;
 import io.tributary.run.RecordWriter;
 import io.tributary.run.SyncCursors;
 import io.tributary.run.SyncLease;
@@ -21,9 +22,9 @@ import io.tributary.spi.ConnectorException;
 import io.tributary.spi.ConnectorProvider;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.RecordStream;
-import io.tributary.spi.Secret;
 import io.tributary.spi.SyncCursor;
 import io.tributary.spi.UnsupportedEntityException;
+import io.tributary.store.CentralStore;
 import io.tributary.store.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,33 +63,28 @@ public final class SyncEngine {
     private final FailureTracker failures;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    /** An engine for one process with default leases (60 s) and failing threshold (3). */
-    public SyncEngine(ConnectionService connections, ConnectorRegistry registry, ConnectorContext context,
-            SyncRuns runs, SyncCursors cursors, RecordWriter writer, Duration lookback) {
-        this(connections, registry, context, runs, cursors, writer, lookback,
-                new SyncLeases(runs.store().dataSource(), Clock.systemUTC(), Duration.ofSeconds(60), ProcessName.of("local")),
-                new FailureTracker(runs.store().dataSource(), 3));
+    private SyncEngine(Builder builder) {
+        CentralStore store = builder.store;
+        this.connections = builder.connections;
+        this.registry = builder.registry;
+        this.context = builder.context;
+        this.lookback = builder.lookback;
+        this.runs = new SyncRuns(store, builder.clock);
+        this.cursors = new SyncCursors(store.dataSource());
+        this.writer = new RecordWriter(store.dataSource(), builder.clock);
+        this.leases = builder.leases != null ? builder.leases : new SyncLeases(store.dataSource(), builder.clock,
+                Duration.ofSeconds(60), ProcessName.of("local"));
+        this.failures = new FailureTracker(store.dataSource(), builder.failingAfter);
     }
 
-    public SyncEngine(ConnectionService connections, ConnectorRegistry registry, ConnectorContext context,
-            SyncRuns runs, SyncCursors cursors, RecordWriter writer, Duration lookback, SyncLeases leases,
-            FailureTracker failures) {
-        this.leases = requireNonNull(leases, "leases is null");
-        this.failures = requireNonNull(failures, "failures is null");
-        this.connections = requireNonNull(connections, "connections is null");
-        this.registry = requireNonNull(registry, "registry is null");
-        this.context = requireNonNull(context, "context is null");
-        this.runs = requireNonNull(runs, "runs is null");
-        this.cursors = requireNonNull(cursors, "cursors is null");
-        this.writer = requireNonNull(writer, "writer is null");
-        this.lookback = requireNonNull(lookback, "lookback is null");
-        if (lookback.isNegative()) {
-            throw new IllegalArgumentException("lookback cannot be negative");
-        }
+    /** An engine over {@code store} that syncs the connections of {@code connections} with the given plugins. */
+    public static Builder builder(CentralStore store, ConnectionService connections, ConnectorRegistry registry,
+            ConnectorContext context) {
+        return new Builder(store, connections, registry, context);
     }
 
     /**
-     * Runs one sync to its end and returns the closed run (SUCCEEDED or FAILED, with counts and error).
+     * Runs one sync to its end and returns the closed run (SUCCEEDED, FAILED or STOPPED, with counts and error).
      * Failures of the source or the store end the run as FAILED; they are not thrown.
      *
      * @throws io.tributary.store.NotFoundException when the connection does not exist
@@ -96,9 +92,51 @@ public final class SyncEngine {
      *                                              provide the entity (no run is recorded then)
      * @throws io.tributary.run.SyncInProgressException when another process is syncing the same (connection,
      *                                              entity) (no run is recorded then)
+     * @throws EngineStoppingException              when the engine is stopping (no run is recorded then)
      */
     public SyncRun run(SyncRequest request, SyncListener listener) {
         StoredConnection connection = connections.find(request.connectionId());
+        ConnectorProvider provider = runnableProvider(connection, request);
+        SyncLease lease = leases.acquire(connection.id(), request.entity());
+        SyncRun run;
+        try {
+            run = runs.start(connection.id(), request.entity(), request.trigger(), request.full(), leases.owner());
+            leases.attach(lease, run.id());
+        } catch (RuntimeException e) {
+            leases.release(lease);
+            throw e;
+        }
+        long started = System.nanoTime();
+        Attempt attempt = new Attempt(run, request, lease);
+        AtomicBoolean lost = new AtomicBoolean();
+        long period = Math.max(100, leases.duration().toMillis() / 3);
+        ScheduledFuture<?> heartbeat = HEARTBEAT.scheduleAtFixedRate(() -> renew(lease, lost), period, period,
+                TimeUnit.MILLISECONDS);
+        try {
+            attempt.settings = connections.settings(connection.id());
+            copyPages(attempt, provider, listener, lost);
+        } catch (ConnectorException | IllegalArgumentException | IllegalStateException | LeaseLostException e) {
+            attempt.error = e.getMessage();
+        } catch (RuntimeException e) {
+            attempt.error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.debug("sync of connection {} failed", connection.id(), e);
+        } finally {
+            heartbeat.cancel(false);
+            leases.release(lease);
+        }
+        SyncRun closed = close(attempt);
+        String label = "connection " + connection.id() + " (" + connection.name() + ")";
+        if (closed.outcome() == SyncRun.Outcome.SUCCEEDED) {
+            failures.recordSuccess(connection.id(), label);
+        } else if (closed.outcome() == SyncRun.Outcome.FAILED) {
+            failures.recordFailure(connection.id(), label, closed.errorMessage());
+        }
+        RunLog.log(connection, closed, System.nanoTime() - started);
+        return closed;
+    }
+
+    /** The connector of a connection that may sync {@code request}'s entity now, or why it may not. */
+    private ConnectorProvider runnableProvider(StoredConnection connection, SyncRequest request) {
         ConnectorProvider provider = registry.require(connection.systemId());
         if (!provider.supportedEntities().contains(request.entity())) {
             throw new InvalidInputException("entity",
@@ -109,77 +147,52 @@ public final class SyncEngine {
                     + ") is disabled; enable it before syncing.");
         }
         if (stopping.get()) {
-            throw new IllegalStateException("Tributary is stopping; no new sync starts.");
+            throw new EngineStoppingException();
         }
-        SyncLease lease = leases.acquire(connection.id(), request.entity());
-        SyncRun run;
-        try {
-            run = runs.start(connection.id(), request.entity(), request.trigger(), request.full(), leases.owner());
-            leases.attach(lease, run.id());
-        } catch (RuntimeException e) {
-            leases.release(lease);
-            throw e;
-        }
-        AtomicBoolean lost = new AtomicBoolean();
-        long period = Math.max(100, leases.duration().toMillis() / 3);
-        ScheduledFuture<?> heartbeat = HEARTBEAT.scheduleAtFixedRate(() -> renew(lease, lost), period, period,
-                TimeUnit.MILLISECONDS);
-        long started = System.nanoTime();
-        PageCounts totals = PageCounts.ZERO;
-        ConnectionSettings settings = null;
-        String error = null;
-        boolean stopped = false;
-        try {
-            settings = connections.settings(connection.id());
-            SyncCursor cursor = request.full() ? SyncCursor.START : cursors.load(connection.id(), request.entity());
-            SyncCursor from = cursor.minus(lookback);
-            listener.started(run, from);
-            try (Connector connector = provider.open(settings, context);
-                    RecordStream stream = connector.read(request.entity(), from)) {
-                for (Optional<RecordPage> page = stream.nextPage(); page.isPresent(); page = stream.nextPage()) {
-                    if (lost.get()) {
-                        throw new LeaseLostException("This process lost the lease on syncing "
-                                + request.entity().cliName() + " of connection " + connection.id()
-                                + "; it stopped without writing more.");
-                    }
-                    cursor = cursor.max(page.get().cursorAfter());
-                    PageCounts counts = writer.write(connection.id(), request.entity(), page.get(), cursor, run.id(),
-                            totals, leases, lease);
-                    totals = totals.plus(counts);
-                    listener.pageStored(totals, cursor);
-                    if (stopping.get()) {
-                        stopped = true;
-                        break;
-                    }
+        return provider;
+    }
+
+    /** Reads the stream page by page from the cursor minus the lookback, storing each page with its cursor. */
+    private void copyPages(Attempt attempt, ConnectorProvider provider, SyncListener listener, AtomicBoolean lost) {
+        SyncRequest request = attempt.request;
+        long connectionId = request.connectionId();
+        SyncCursor cursor = request.full() ? SyncCursor.START : cursors.load(connectionId, request.entity());
+        SyncCursor from = cursor.minus(lookback);
+        listener.started(attempt.run, from);
+        try (Connector connector = provider.open(attempt.settings, context);
+                RecordStream stream = connector.read(request.entity(), from)) {
+            for (Optional<RecordPage> page = stream.nextPage(); page.isPresent(); page = stream.nextPage()) {
+                if (lost.get()) {
+                    throw new LeaseLostException("This process lost the lease on syncing "
+                            + request.entity().cliName() + " of connection " + connectionId
+                            + "; it stopped without writing more.");
+                }
+                PageWrite write = new PageWrite(connectionId, request.entity(), attempt.run.id(), page.get(), cursor,
+                        attempt.totals);
+                attempt.totals = attempt.totals.plus(writer.write(write, leases, attempt.lease));
+                cursor = write.cursorAfter();
+                listener.pageStored(attempt.totals, cursor);
+                if (stopping.get()) {
+                    attempt.stopped = true;
+                    return;
                 }
             }
-        } catch (ConnectorException | IllegalArgumentException | IllegalStateException | LeaseLostException e) {
-            error = e.getMessage();
-        } catch (RuntimeException e) {
-            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            log.debug("sync of connection {} failed", connection.id(), e);
-        } finally {
-            heartbeat.cancel(false);
-            leases.release(lease);
         }
+    }
+
+    /** Records how the attempt ended: STOPPED when the engine is stopping, else SUCCEEDED or FAILED. */
+    private SyncRun close(Attempt attempt) {
+        String error = attempt.error;
         SyncRun.Outcome outcome;
-        if (stopped || (error != null && stopping.get())) {
+        if (attempt.stopped || (error != null && stopping.get())) {
             outcome = SyncRun.Outcome.STOPPED;
             error = "Stopped at a page boundary because Tributary is shutting down; the next run continues from the "
                     + "committed cursor." + (error == null ? "" : " (" + error + ")");
         } else {
             outcome = error == null ? SyncRun.Outcome.SUCCEEDED : SyncRun.Outcome.FAILED;
         }
-        error = error == null ? null : withoutSecrets(error, settings);
-        SyncRun closed = runs.finish(run.id(), outcome, totals, error);
-        String label = "connection " + connection.id() + " (" + connection.name() + ")";
-        if (closed.outcome() == SyncRun.Outcome.SUCCEEDED) {
-            failures.recordSuccess(connection.id(), label);
-        } else if (closed.outcome() == SyncRun.Outcome.FAILED) {
-            failures.recordFailure(connection.id(), label, closed.errorMessage());
-        }
-        logRun(connection, closed, System.nanoTime() - started);
-        return closed;
+        error = error == null ? null : RunLog.withoutSecrets(error, attempt.settings);
+        return runs.finish(attempt.run.id(), outcome, attempt.totals, error);
     }
 
     /** Makes running syncs stop at their next page boundary (cursor committed) and refuses new ones. */
@@ -202,30 +215,79 @@ public final class SyncEngine {
         }
     }
 
-    private static String withoutSecrets(String message, ConnectionSettings settings) {
-        if (settings == null) {
-            return message;
+    /** The state of one run while it copies pages. */
+    private static final class Attempt {
+        final SyncRun run;
+        final SyncRequest request;
+        final SyncLease lease;
+        ConnectionSettings settings;
+        PageCounts totals = PageCounts.ZERO;
+        String error;
+        boolean stopped;
+
+        Attempt(SyncRun run, SyncRequest request, SyncLease lease) {
+            this.run = run;
+            this.request = request;
+            this.lease = lease;
         }
-        String clean = message;
-        for (Secret secret : settings.secrets().values()) {
-            if (secret.occursIn(clean)) {
-                clean = clean.replace(secret.reveal(), Secret.mask());
-            }
-        }
-        return clean;
     }
 
-    private static void logRun(StoredConnection connection, SyncRun run, long nanos) {
-        String line = String.format("sync connection %d (%s) %s %s %s: read=%d inserted=%d updated=%d unchanged=%d "
-                        + "in %.2f s", connection.id(), connection.name(), run.entity().cliName(),
-                run.trigger().name().toLowerCase(java.util.Locale.ROOT), run.outcome(), run.readCount(),
-                run.insertedCount(), run.updatedCount(), run.unchangedCount(), nanos / 1e9);
-        if (run.outcome() == SyncRun.Outcome.SUCCEEDED) {
-            log.info(line);
-        } else if (run.outcome() == SyncRun.Outcome.STOPPED) {
-            log.info(line);
-        } else {
-            log.warn("{}: {}", line, run.errorMessage());
+    /**
+     * Builds an engine. Required: the store, the connections, the plugins and the context connectors open with.
+     * Defaults: the UTC system clock, no lookback, leases of 60 s owned by {@code local@host:pid}, a connection
+     * flagged failing after 3 failed runs in a row.
+     */
+    public static final class Builder {
+        private final CentralStore store;
+        private final ConnectionService connections;
+        private final ConnectorRegistry registry;
+        private final ConnectorContext context;
+        private Clock clock = Clock.systemUTC();
+        private Duration lookback = Duration.ZERO;
+        private SyncLeases leases;
+        private int failingAfter = 3;
+
+        private Builder(CentralStore store, ConnectionService connections, ConnectorRegistry registry,
+                ConnectorContext context) {
+            this.store = requireNonNull(store, "store is null");
+            this.connections = requireNonNull(connections, "connections is null");
+            this.registry = requireNonNull(registry, "registry is null");
+            this.context = requireNonNull(context, "context is null");
+        }
+
+        /** The clock runs and cursors are stamped with. */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock is null");
+            return this;
+        }
+
+        /** How far before the committed cursor each incremental sync starts reading (edits seen late). */
+        public Builder lookback(Duration lookback) {
+            requireNonNull(lookback, "lookback is null");
+            if (lookback.isNegative()) {
+                throw new IllegalArgumentException("lookback cannot be negative");
+            }
+            this.lookback = lookback;
+            return this;
+        }
+
+        /** The leases this process takes, with their duration and owner name. */
+        public Builder leases(SyncLeases leases) {
+            this.leases = requireNonNull(leases, "leases is null");
+            return this;
+        }
+
+        /** Failed runs in a row after which a connection is flagged failing. */
+        public Builder failingAfter(int runs) {
+            if (runs < 1) {
+                throw new IllegalArgumentException("failingAfter must be at least 1, got " + runs);
+            }
+            this.failingAfter = runs;
+            return this;
+        }
+
+        public SyncEngine build() {
+            return new SyncEngine(this);
         }
     }
 }

@@ -9,10 +9,7 @@ import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
-import io.tributary.run.RecordWriter;
-import io.tributary.run.SyncCursors;
 import io.tributary.run.SyncRun;
-import io.tributary.run.SyncRuns;
 import io.tributary.secret.MasterKey;
 import io.tributary.secret.SecretCipher;
 import io.tributary.spi.ConnectorContext;
@@ -68,8 +65,7 @@ class RouteDispatcherTest {
                     "https://" + courierHost + "/", null, Map.of(CredentialField.ACCESS_TOKEN, "courier-key"))).id();
             shop = ScriptedConnectorProvider.source(shopHost);
             courier = ScriptedCourierProvider.courier(courierHost);
-            engine = new SyncEngine(connections, registry, context(), new SyncRuns(store, clock),
-                    new SyncCursors(store.dataSource()), new RecordWriter(store.dataSource(), clock), Duration.ZERO);
+            engine = SyncEngine.builder(store, connections, registry, context()).clock(clock).build();
         }
 
         ConnectorContext context() {

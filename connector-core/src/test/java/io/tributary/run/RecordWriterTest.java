@@ -42,9 +42,10 @@ class RecordWriterTest {
             SyncCursor cursor = SyncCursor.of(T0.plusSeconds(2), "2");
             RecordPage first = page(cursor, product("1", "12.50", T0), product("2", "0.10", T0.plusSeconds(2)));
 
-            PageCounts once = writer.write(connection, EntityType.PRODUCTS, first, cursor, run, PageCounts.ZERO);
+            PageCounts once = writer.write(new PageWrite(connection, EntityType.PRODUCTS, run, first, cursor,
+                    PageCounts.ZERO));
             String syncedAt = TestRows.string(store, "SELECT synced_at FROM product WHERE external_id = '1'");
-            PageCounts again = writer.write(connection, EntityType.PRODUCTS, first, cursor, run, once);
+            PageCounts again = writer.write(new PageWrite(connection, EntityType.PRODUCTS, run, first, cursor, once));
 
             assertThat(once).isEqualTo(new PageCounts(2, 2, 0, 0));
             assertThat(again).isEqualTo(new PageCounts(2, 0, 0, 2));
@@ -54,9 +55,9 @@ class RecordWriterTest {
             assertThat(TestRows.count(store, "SELECT read_count FROM sync_run WHERE id = " + run)).isEqualTo(4);
             assertThat(TestRows.count(store, "SELECT unchanged_count FROM sync_run WHERE id = " + run)).isEqualTo(2);
 
-            PageCounts changed = writer.write(connection, EntityType.PRODUCTS,
-                    page(cursor, product("1", "13.00", T0.plusSeconds(5)), product("2", "0.10", T0.plusSeconds(2))),
-                    cursor, run, PageCounts.ZERO);
+            PageCounts changed = writer.write(new PageWrite(connection, EntityType.PRODUCTS, run, page(cursor,
+                    product("1", "13.00", T0.plusSeconds(5)), product("2", "0.10", T0.plusSeconds(2))), cursor,
+                    PageCounts.ZERO));
             assertThat(changed).isEqualTo(new PageCounts(2, 0, 1, 1));
             List<StoredProduct> stored = new RecordQueries(store.dataSource()).products(connection, "SKU-1", 10);
             assertThat(stored).singleElement().satisfies(p -> {
@@ -76,8 +77,8 @@ class RecordWriterTest {
             long run = TestRows.run(store, connection, EntityType.PRODUCTS);
             RecordWriter writer = new RecordWriter(store.dataSource(), Clock.systemUTC());
             SyncCursor cursor = SyncCursor.of(T0, "3");
-            writer.write(connection, EntityType.PRODUCTS, page(cursor, product("1", "0.1", T0),
-                    product("2", "99999999999999.999999", T0), product("3", "19.99", T0)), cursor, run, PageCounts.ZERO);
+            writer.write(new PageWrite(connection, EntityType.PRODUCTS, run, page(cursor, product("1", "0.1", T0),
+                    product("2", "99999999999999.999999", T0), product("3", "19.99", T0)), cursor, PageCounts.ZERO));
 
             RecordQueries queries = new RecordQueries(store.dataSource());
             assertThat(queries.products(connection, "SKU-1", 1).get(0).price().toPlainString()).isEqualTo("0.10");
@@ -97,15 +98,15 @@ class RecordWriterTest {
             RecordWriter writer = new RecordWriter(store.dataSource(), Clock.systemUTC());
             SyncCursors cursors = new SyncCursors(store.dataSource());
             SyncCursor first = SyncCursor.of(T0, "1");
-            writer.write(connection, EntityType.PRODUCTS, page(first, product("1", "1.00", T0)), first, run,
-                    PageCounts.ZERO);
+            writer.write(new PageWrite(connection, EntityType.PRODUCTS, run, page(first, product("1", "1.00", T0)),
+                    first, PageCounts.ZERO));
 
             String longSku = "x".repeat(300);
             ProductRecord tooLong = new ProductRecord("3", null, longSku, "n", "simple", "publish", BigDecimal.ONE,
                     "EUR", null, null, T0.plusSeconds(9), "{}");
             SyncCursor second = SyncCursor.of(T0.plusSeconds(9), "3");
-            assertThatThrownBy(() -> writer.write(connection, EntityType.PRODUCTS,
-                    page(second, product("2", "2.00", T0.plusSeconds(1)), tooLong), second, run, PageCounts.ZERO))
+            assertThatThrownBy(() -> writer.write(new PageWrite(connection, EntityType.PRODUCTS, run, page(second,
+                    product("2", "2.00", T0.plusSeconds(1)), tooLong), second, PageCounts.ZERO)))
                     .hasMessage("Record 3 has a sku of 300 characters; the store keeps at most 255.");
 
             assertThat(cursors.load(connection, EntityType.PRODUCTS)).isEqualTo(first);
@@ -124,17 +125,17 @@ class RecordWriterTest {
             long run = TestRows.run(store, connection, EntityType.ORDERS);
             RecordWriter writer = new RecordWriter(store.dataSource(), Clock.systemUTC());
             SyncCursor cursor = SyncCursor.of(T0, "10");
-            writer.write(connection, EntityType.ORDERS, page(cursor,
+            writer.write(new PageWrite(connection, EntityType.ORDERS, run, page(cursor,
                     order("10", "processing", T0, line("1", "TEA", "2", "12.50"), line("2", "MUG", "1", "3.99"))),
-                    cursor, run, PageCounts.ZERO);
-            PageCounts again = writer.write(connection, EntityType.ORDERS, page(cursor,
+                            cursor, PageCounts.ZERO));
+            PageCounts again = writer.write(new PageWrite(connection, EntityType.ORDERS, run, page(cursor,
                     order("10", "processing", T0, line("1", "TEA", "2", "12.50"), line("2", "MUG", "1", "3.99"))),
-                    cursor, run, PageCounts.ZERO);
+                            cursor, PageCounts.ZERO));
             assertThat(again.unchanged()).isEqualTo(1);
 
-            PageCounts edited = writer.write(connection, EntityType.ORDERS, page(cursor,
-                    order("10", "completed", T0.plusSeconds(60), line("1", "TEA", "3", "12.50"))),
-                    cursor, run, PageCounts.ZERO);
+            PageCounts edited = writer.write(new PageWrite(connection, EntityType.ORDERS, run, page(cursor,
+                    order("10", "completed", T0.plusSeconds(60), line("1", "TEA", "3", "12.50"))), cursor,
+                    PageCounts.ZERO));
             assertThat(edited).isEqualTo(new PageCounts(1, 0, 1, 0));
             List<StoredOrder> orders = new RecordQueries(store.dataSource()).orders(connection, null, 10);
             assertThat(orders).singleElement().satisfies(o -> {
@@ -161,8 +162,8 @@ class RecordWriterTest {
                 records.add(product(String.valueOf(i), i + ".25", T0.plusSeconds(i)));
             }
             SyncCursor cursor = SyncCursor.of(T0.plusSeconds(500), "500");
-            PageCounts counts = writer.write(connection, EntityType.PRODUCTS, new RecordPage(records, cursor), cursor,
-                    run, PageCounts.ZERO);
+            PageCounts counts = writer.write(new PageWrite(connection, EntityType.PRODUCTS, run,
+                    new RecordPage(records, cursor), cursor, PageCounts.ZERO));
             assertThat(counts.inserted()).isEqualTo(500);
             assertThat(TestRows.count(store, "SELECT COUNT(*) FROM product WHERE connection_id = " + connection))
                     .isEqualTo(500);

@@ -58,11 +58,14 @@ class SyncLeasesTest {
             RecordWriter writer = new RecordWriter(store.dataSource(), clock);
             SyncCursor cursor = SyncCursor.of(Records.T0, "1");
             RecordPage page = new RecordPage(List.of(Records.product("1", "1.00", Records.T0)), cursor);
-            assertThatThrownBy(() -> writer.write(connection, EntityType.PRODUCTS, page, cursor, run,
-                    PageCounts.ZERO, nodeA, held)).isInstanceOf(LeaseLostException.class);
-            assertThat(TestRows.count(store, "SELECT COUNT(*) FROM product")).as("the fenced page wrote nothing").isZero();
-            assertThat(new SyncCursors(store.dataSource()).load(connection, EntityType.PRODUCTS)).isEqualTo(SyncCursor.START);
-            writer.write(connection, EntityType.PRODUCTS, page, cursor, run, PageCounts.ZERO, nodeB, takenOver);
+            assertThatThrownBy(() -> writer.write(new PageWrite(connection, EntityType.PRODUCTS, run, page, cursor,
+                    PageCounts.ZERO), nodeA, held)).isInstanceOf(LeaseLostException.class);
+            assertThat(TestRows.count(store,
+                    "SELECT COUNT(*) FROM product")).as("the fenced page wrote nothing").isZero();
+            assertThat(new SyncCursors(store.dataSource()).load(connection,
+                    EntityType.PRODUCTS)).isEqualTo(SyncCursor.START);
+            writer.write(new PageWrite(connection, EntityType.PRODUCTS, run, page, cursor, PageCounts.ZERO), nodeB,
+                    takenOver);
             assertThat(TestRows.count(store, "SELECT COUNT(*) FROM product")).isEqualTo(1);
 
             nodeB.release(takenOver);
@@ -153,13 +156,15 @@ class SyncLeasesTest {
         }
     }
 
-    /** The lease row refers to its connection: a removed one fails once, with a sentence, and is not taken for a race. */
+    /** The lease row refers to its connection: a removed one fails once, with a sentence,
+            and is not taken for a race. */
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
     void aLeaseOnARemovedConnectionFailsOnceWithASentence(TestDatabase.Backend backend) {
         try (TestDatabase database = TestDatabase.create(backend)) {
             CentralStore store = database.store();
-            SyncLeases leases = new SyncLeases(store.dataSource(), new MutableClock(T), Duration.ofSeconds(30), "cli@h:1");
+            SyncLeases leases = new SyncLeases(store.dataSource(), new MutableClock(T), Duration.ofSeconds(30),
+                    "cli@h:1");
             assertThatThrownBy(() -> leases.acquire(987_654, EntityType.PRODUCTS))
                     .isInstanceOf(StoreException.class)
                     .hasMessageStartingWith("Taking the sync lease of connection 987654 failed: ");

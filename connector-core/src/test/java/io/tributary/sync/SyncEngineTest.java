@@ -11,10 +11,8 @@ import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
-import io.tributary.run.RecordWriter;
 import io.tributary.run.SyncCursors;
 import io.tributary.run.SyncRun;
-import io.tributary.run.SyncRuns;
 import io.tributary.secret.MasterKey;
 import io.tributary.secret.SecretCipher;
 import io.tributary.spi.ConnectorContext;
@@ -54,9 +52,8 @@ class SyncEngineTest {
                 Map.of(CredentialField.ACCESS_TOKEN, TOKEN))).id();
         HttpStack http = HttpStack.create(HttpPolicy.defaults());
         SyncCursors cursors = new SyncCursors(store.dataSource());
-        SyncEngine engine = new SyncEngine(connections, registry, ConnectorContext.of(Clock.systemUTC(), http),
-                new SyncRuns(store, Clock.systemUTC()), cursors, new RecordWriter(store.dataSource(), Clock.systemUTC()),
-                Duration.ofMinutes(5));
+        SyncEngine engine = SyncEngine.builder(store, connections, registry,
+                ConnectorContext.of(Clock.systemUTC(), http)).lookback(Duration.ofMinutes(5)).build();
         return new Fixture(engine, connections, cursors, id, ScriptedConnectorProvider.source(host), http);
     }
 
@@ -150,6 +147,7 @@ class SyncEngineTest {
             assertThat(stopped.insertedCount()).isEqualTo(3);
             assertThat(f.cursors().load(f.connectionId(), EntityType.PRODUCTS)).isEqualTo(SyncCursor.of(T0.plusSeconds(180), "3"));
             assertThatThrownBy(() -> f.engine().run(products(f.connectionId(), false), SyncListener.NONE))
+                    .isInstanceOf(EngineStoppingException.class)
                     .hasMessage("Tributary is stopping; no new sync starts.");
             assertThat(f.connections().show(f.connectionId()).failing()).isFalse();
         }

@@ -9,10 +9,8 @@ import io.tributary.http.HttpStack;
 import io.tributary.record.RecordQueries;
 import io.tributary.record.StoredOrder;
 import io.tributary.record.StoredProduct;
-import io.tributary.run.RecordWriter;
 import io.tributary.run.SyncCursors;
 import io.tributary.run.SyncRun;
-import io.tributary.run.SyncRuns;
 import io.tributary.secret.MasterKey;
 import io.tributary.secret.SecretCipher;
 import io.tributary.spi.ConnectionSettings;
@@ -59,8 +57,8 @@ public class EngineFixture implements AutoCloseable {
                 ConnectionAddedHook.NONE);
         cursors = new SyncCursors(store.dataSource());
         records = new RecordQueries(store.dataSource());
-        engine = new SyncEngine(connections, registry, ConnectorContext.of(clock, http), new SyncRuns(store, clock),
-                cursors, new RecordWriter(store.dataSource(), clock), Duration.ofMinutes(5));
+        engine = SyncEngine.builder(store, connections, registry, ConnectorContext.of(clock, http)).clock(clock)
+                .lookback(Duration.ofMinutes(5)).build();
     }
 
     /** Saves a connection with these settings' URL and credentials; returns its id. */

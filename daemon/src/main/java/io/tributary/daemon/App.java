@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
-import io.tributary.connection.FailureTracker;
 import io.tributary.core.CoreModule;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
@@ -12,8 +11,6 @@ import io.tributary.record.RecordQueries;
 import io.tributary.route.RouteDispatcher;
 import io.tributary.route.RouteRuns;
 import io.tributary.route.RouteService;
-import io.tributary.run.RecordWriter;
-import io.tributary.run.SyncCursors;
 import io.tributary.run.SyncLeases;
 import io.tributary.run.SyncRuns;
 import io.tributary.schedule.ScheduleService;
@@ -118,9 +115,8 @@ public final class App implements AutoCloseable {
 
     public synchronized SyncEngine engine() {
         if (engine == null) {
-            engine = new SyncEngine(connections(), registry(), connectorContext(), runs(), new SyncCursors(
-                    store().dataSource()), new RecordWriter(store().dataSource(), clock), config.lookback(), leases(),
-                    new FailureTracker(store().dataSource(), config.failingAfter()));
+            engine = SyncEngine.builder(store(), connections(), registry(), connectorContext()).clock(clock)
+                    .lookback(config.lookback()).leases(leases()).failingAfter(config.failingAfter()).build();
         }
         return engine;
     }

@@ -10,10 +10,7 @@ import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
-import io.tributary.run.RecordWriter;
-import io.tributary.run.SyncCursors;
 import io.tributary.run.SyncRun;
-import io.tributary.run.SyncRuns;
 import io.tributary.secret.MasterKey;
 import io.tributary.secret.SecretCipher;
 import io.tributary.spi.ConnectorContext;
@@ -28,7 +25,6 @@ import io.tributary.testkit.coopcycle.FakeCoopCycle;
 import io.tributary.testkit.woocommerce.FakeWooCommerce;
 import io.tributary.testkit.woocommerce.OrderLine;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,8 +55,7 @@ class RouteCrashEndToEndTest {
             ConnectorContext context = ConnectorContext.of(clock, http);
             ConnectionService connections = new ConnectionService(store, registry,
                     new SecretCipher(MasterKey.generate("t")), clock, ConnectionAddedHook.NONE);
-            SyncEngine engine = new SyncEngine(connections, registry, context, new SyncRuns(store, clock),
-                    new SyncCursors(store.dataSource()), new RecordWriter(store.dataSource(), clock), Duration.ZERO);
+            SyncEngine engine = SyncEngine.builder(store, connections, registry, context).clock(clock).build();
             long wooId = connections.add(new ConnectionDraft("woocommerce", "Acme shop", shop.siteUrl().toString(),
                     null, Map.of(CredentialField.ACCESS_TOKEN, shop.consumerKey(), CredentialField.SECRET,
                             shop.consumerSecret()))).id();

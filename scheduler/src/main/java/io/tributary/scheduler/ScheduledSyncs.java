@@ -2,27 +2,33 @@ package io.tributary.scheduler;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.tributary.run.SyncInProgressException;
 import io.tributary.run.SyncRun;
 import io.tributary.spi.EntityType;
 import io.tributary.store.InvalidInputException;
 import io.tributary.store.NotFoundException;
 import io.tributary.store.StoreException;
+import io.tributary.sync.EngineStoppingException;
 import io.tributary.sync.SyncListener;
 import io.tributary.sync.SyncRequest;
 import io.tributary.sync.SyncService;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a firing does: one SCHEDULED sync through the {@link SyncService} (so an orders sync runs its routes). A firing that finds the (connection, entity) busy is skipped (the next firing covers it), except when
- * Quartz recovers the job of a node that died: then the dead node's lease is waited out, and the sync continues
- * from the last committed cursor.
+ * What a firing does: one SCHEDULED sync through the {@link SyncService} (so an orders sync runs its routes). A
+ * firing that finds the (connection, entity) busy is skipped (the next firing covers it), except when Quartz
+ * recovers the job of a node that died: then the dead node's lease is waited out, and the sync continues from the
+ * last committed cursor. Both waits are Resilience4j retries, as in the HTTP stack.
  */
 public final class ScheduledSyncs {
     private static final Logger log = LoggerFactory.getLogger(ScheduledSyncs.class);
+    private static final Duration PAUSE = Duration.ofSeconds(1);
     private final SyncService syncs;
     private final Duration recoveryWait;
 
@@ -34,45 +40,36 @@ public final class ScheduledSyncs {
     /** Runs one scheduled sync; returns the run, or null when it was skipped. */
     public SyncRun run(long connectionId, EntityType entity, boolean recovering) {
         Instant giveUp = Instant.now().plus(recoveryWait);
-        int storeFailures = 0;
-        while (true) {
-            try {
-                return syncs.run(new SyncRequest(connectionId, entity, SyncRun.Trigger.SCHEDULED, false),
-                        SyncListener.NONE).run();
-            } catch (SyncInProgressException busy) {
-                if (!recovering || Instant.now().isAfter(giveUp) || syncs.stopping()) {
-                    log.info("scheduled sync of {} for connection {} skipped: {}", entity.cliName(), connectionId,
-                            busy.getMessage());
-                    return null;
-                }
-                sleep();
-                continue;
-            } catch (InvalidInputException | NotFoundException refused) {
-                log.warn("scheduled sync of {} for connection {} skipped: {}", entity.cliName(), connectionId,
-                        refused.getMessage());
-                return null;
-            } catch (StoreException storeFailure) {
-                if (++storeFailures >= 3 || syncs.stopping()) {
-                    log.warn("scheduled sync of {} for connection {} could not start: {}", entity.cliName(),
-                            connectionId, storeFailure.getMessage());
-                    return null;
-                }
-                sleep();
-                continue;
-            } catch (IllegalStateException stopping) {
-                log.info("scheduled sync of {} for connection {} not started: {}", entity.cliName(), connectionId,
-                        stopping.getMessage());
-                return null;
-            }
-        }
-    }
-
-    private static void sleep() {
+        Supplier<SyncRun> sync = () -> syncs.run(new SyncRequest(connectionId, entity, SyncRun.Trigger.SCHEDULED,
+                false), SyncListener.NONE).run();
+        // a store that failed to start the run: up to 3 tries, unless the daemon is stopping
+        Retry storeRetry = Retry.of("scheduled-sync-store", RetryConfig.custom()
+                .maxAttempts(3)
+                .waitDuration(PAUSE)
+                .retryOnException(e -> e instanceof StoreException && !syncs.stopping())
+                .build());
+        // a recovered firing of a dead node waits out that node's lease, until recoveryWait has passed
+        Retry recoveryRetry = Retry.of("scheduled-sync-recovery", RetryConfig.custom()
+                .maxAttempts((int) Math.max(1, recoveryWait.dividedBy(PAUSE)) + 1)
+                .waitDuration(PAUSE)
+                .retryOnException(e -> e instanceof SyncInProgressException && recovering
+                        && Instant.now().isBefore(giveUp) && !syncs.stopping())
+                .build());
         try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a dead node's lease to expire", e);
+            return Retry.decorateSupplier(recoveryRetry, Retry.decorateSupplier(storeRetry, sync)).get();
+        } catch (SyncInProgressException busy) {
+            log.info("scheduled sync of {} for connection {} skipped: {}", entity.cliName(), connectionId,
+                    busy.getMessage());
+        } catch (InvalidInputException | NotFoundException refused) {
+            log.warn("scheduled sync of {} for connection {} skipped: {}", entity.cliName(), connectionId,
+                    refused.getMessage());
+        } catch (StoreException storeFailure) {
+            log.warn("scheduled sync of {} for connection {} could not start: {}", entity.cliName(), connectionId,
+                    storeFailure.getMessage());
+        } catch (EngineStoppingException stopping) {
+            log.info("scheduled sync of {} for connection {} not started: {}", entity.cliName(), connectionId,
+                    stopping.getMessage());
         }
+        return null;
     }
 }

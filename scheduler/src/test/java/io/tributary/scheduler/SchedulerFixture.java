@@ -3,14 +3,10 @@ package io.tributary.scheduler;
 import io.tributary.connection.ConnectionDraft;
 import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
-import io.tributary.connection.FailureTracker;
 import io.tributary.core.CoreModule;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
-import io.tributary.run.RecordWriter;
-import io.tributary.run.SyncCursors;
 import io.tributary.run.SyncLeases;
-import io.tributary.run.SyncRuns;
 import io.tributary.schedule.ScheduleService;
 import io.tributary.secret.MasterKey;
 import io.tributary.secret.SecretCipher;
@@ -47,10 +43,9 @@ final class SchedulerFixture implements AutoCloseable {
         connections = new ConnectionService(store, registry, new SecretCipher(MasterKey.generate("t")), clock,
                 ScheduleService.defaults(ZoneId.of("Europe/Stockholm"), clock));
         schedules = new ScheduleService(store, registry, clock, ZoneId.of("Europe/Stockholm"));
-        engine = new SyncEngine(connections, registry, ConnectorContext.of(clock, http), new SyncRuns(store, clock),
-                new SyncCursors(store.dataSource()), new RecordWriter(store.dataSource(), clock), Duration.ZERO,
-                new SyncLeases(store.dataSource(), clock, Duration.ofSeconds(30), "daemon test@here:1"),
-                new FailureTracker(store.dataSource(), 3));
+        engine = SyncEngine.builder(store, connections, registry, ConnectorContext.of(clock, http)).clock(clock)
+                .leases(new SyncLeases(store.dataSource(), clock, Duration.ofSeconds(30), "daemon test@here:1"))
+                .build();
         ConnectorContext context = ConnectorContext.of(clock, http);
         routes = new io.tributary.route.RouteService(store.dataSource(), connections, registry, context, clock);
         SyncService syncs = new SyncService(engine, new io.tributary.route.RouteDispatcher(store.dataSource(),
