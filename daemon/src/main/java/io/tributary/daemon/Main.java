@@ -1,8 +1,9 @@
 package io.tributary.daemon;
 
 import io.tributary.daemon.cli.CliContext;
-import io.tributary.daemon.cli.Output;
 import io.tributary.daemon.cli.TributaryCommand;
+import io.tributary.daemon.cli.render.ErrorRenderer;
+import io.tributary.daemon.cli.render.Output;
 import io.tributary.secret.SecretsException;
 import io.tributary.spi.ValidationProblem;
 import io.tributary.store.InvalidInputException;
@@ -11,7 +12,6 @@ import io.tributary.store.StoreException;
 import io.tributary.store.StoreUnavailableException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -61,24 +61,13 @@ public final class Main {
         String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
         List<ValidationProblem> problems = exception instanceof InvalidInputException invalid
                 ? invalid.problems() : List.of();
-        if (problems.size() > 1) {
-            output.note("Error: " + problems.size() + " problems:");
-            problems.forEach(p -> output.note("  - " + p.field() + ": " + p.message()));
-        } else {
-            output.note("Error: " + message);
-        }
+        ErrorRenderer renderer = new ErrorRenderer();
+        renderer.lines(message, problems).forEach(output::note);
         if (code == FAILED && !(exception instanceof IllegalStateException)) {
             log.debug("command failed", exception);
         }
         if (json) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("error", message);
-            document.put("exitCode", code);
-            if (!problems.isEmpty()) {
-                document.put("problems", problems.stream()
-                        .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
-            }
-            output.json(document);
+            output.json(renderer.json(message, code, problems));
         }
         return code;
     }

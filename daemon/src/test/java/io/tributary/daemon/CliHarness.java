@@ -3,12 +3,18 @@ package io.tributary.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.secret.MasterKey;
+import io.tributary.store.StoreConfig;
 import io.tributary.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -59,6 +65,22 @@ final class CliHarness implements AutoCloseable {
         int code = Main.execute(args, environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * One number from the store these commands use (the test database, or the embedded H2 file of
+     * {@code TRIBUTARY_HOME} when the environment names none), over a plain JDBC connection: the store is migrated
+     * by then, and a query must not boot Flyway and Hibernate.
+     */
+    long count(String sql) throws SQLException {
+        StoreConfig store = DaemonConfig.from(environment, null).store();
+        try (Connection connection = DriverManager.getConnection(store.effectiveUrl(), store.user(),
+                        store.password().reveal());
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** The record of a {@code products}/{@code orders --json} listing with this external id, or null. */

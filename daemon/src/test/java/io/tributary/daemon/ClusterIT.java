@@ -1,8 +1,7 @@
 package io.tributary.daemon;
 
-import static io.tributary.daemon.DaemonLifecycleIT.await;
-import static io.tributary.daemon.DaemonLifecycleIT.count;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.spi.EntityType;
@@ -16,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,11 +28,11 @@ class ClusterIT {
     @TempDir
     Path home;
 
-    private static void awaitOrShowLogs(Duration timeout, java.util.concurrent.Callable<Boolean> condition,
-            Map<String, TributaryProcess> nodes, CliHarness cli) throws Exception {
+    private static void awaitOrShowLogs(Duration timeout, Callable<Boolean> condition,
+            Map<String, TributaryProcess> nodes, CliHarness cli) {
         try {
-            await(timeout, condition);
-        } catch (AssertionError e) {
+            await().atMost(timeout).until(condition);
+        } catch (ConditionTimeoutException e) {
             StringBuilder logs = new StringBuilder(e.getMessage()).append("\nruns: ").append(cli.run("runs", "--json").out());
             nodes.forEach((name, node) -> logs.append("\n--- ").append(name).append(" (alive: ").append(node.alive())
                     .append(")\n").append(node.stderr()));
@@ -67,18 +68,21 @@ class ClusterIT {
                     assertThat(cli.run("schedule", "set", Long.toString(id), "--entity", "products", "--active",
                             "--frequency", "weekly", "--day-of-week", day, "--time", "12:00").exitCode()).isZero();
                 }
-                await(Duration.ofSeconds(30), () -> count(cli, "SELECT COUNT(*) FROM QRTZ_TRIGGERS") == 3);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> cli.count("SELECT COUNT(*) FROM QRTZ_TRIGGERS") == 3);
 
                 try (QuartzClient quartz = new QuartzClient(environment)) {
                     for (long id : connections) {
                         quartz.fireNow(id, EntityType.PRODUCTS);
                     }
-                    awaitOrShowLogs(Duration.ofSeconds(90), () -> count(cli, "SELECT COUNT(*) FROM sync_run WHERE "
+                    awaitOrShowLogs(Duration.ofSeconds(90), () -> cli.count("SELECT COUNT(*) FROM sync_run WHERE "
                             + "trigger_type = 'SCHEDULED' AND outcome = 'SUCCEEDED'") >= 3, nodes, cli);
-                    Thread.sleep(6000); // longer than an acquisition cycle: a duplicate firing would show now
-                    assertThat(count(cli, "SELECT COUNT(*) FROM sync_run")).as("each firing ran once").isEqualTo(3);
+                    // a firing run twice (by both nodes) would start within one acquisition cycle of the nodes'
+                    // schedulers (Quartz's idle wait, 5 s): no new run may appear for longer than that
+                    await("each firing ran once").during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
+                            .untilAsserted(() -> assertThat(cli.count("SELECT COUNT(*) FROM sync_run")).isEqualTo(3));
                     for (long id : connections) {
-                        assertThat(count(cli, "SELECT COUNT(*) FROM sync_run WHERE connection_id = " + id)).isEqualTo(1);
+                        assertThat(cli.count("SELECT COUNT(*) FROM sync_run WHERE connection_id = " + id)).isEqualTo(1);
                     }
 
                     // change a third of the catalogue, slow the shop down, fire one job and kill its node mid-sync
@@ -91,8 +95,8 @@ class ClusterIT {
                     }
                     shop.faults().inject(Fault.latency(Duration.ofMillis(200)), 100_000, "/wp-json/wc/v3/products");
                     quartz.fireNow(victim, EntityType.PRODUCTS);
-                    await(Duration.ofSeconds(60), () -> count(cli, "SELECT COALESCE(MAX(read_count), 0) FROM sync_run "
-                            + "WHERE outcome = 'RUNNING' AND connection_id = " + victim) >= 100);
+                    await().atMost(Duration.ofSeconds(60)).until(() -> cli.count("SELECT COALESCE(MAX(read_count), 0) "
+                            + "FROM sync_run WHERE outcome = 'RUNNING' AND connection_id = " + victim) >= 100);
                     JsonNode running = cli.run("runs", "--connection", Long.toString(victim), "--json").json().get(0);
                     assertThat(running.get("outcome").asText()).isEqualTo("RUNNING");
                     String node = running.get("node").asText().startsWith("daemon n1@") ? "n1" : "n2";
@@ -100,7 +104,7 @@ class ClusterIT {
                     nodes.get(node).kill();
                     shop.faults().clear();
 
-                    awaitOrShowLogs(Duration.ofSeconds(120), () -> count(cli, "SELECT COUNT(*) FROM sync_run WHERE "
+                    awaitOrShowLogs(Duration.ofSeconds(120), () -> cli.count("SELECT COUNT(*) FROM sync_run WHERE "
                             + "connection_id = " + victim + " AND outcome = 'SUCCEEDED'") >= 2, nodes, cli);
                     JsonNode runs = cli.run("runs", "--connection", Long.toString(victim), "--json").json();
                     assertThat(runs).hasSize(3);

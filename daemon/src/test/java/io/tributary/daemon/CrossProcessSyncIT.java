@@ -1,15 +1,23 @@
 package io.tributary.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tributary.testing.TestDatabase;
 import io.tributary.testing.TestRows;
 import io.tributary.testkit.http.Fault;
 import io.tributary.testkit.woocommerce.FakeWooCommerce;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +30,16 @@ class CrossProcessSyncIT {
         return cli.run("connection", "add", "--system", "woocommerce", "--name", "Slow shop", "--url",
                 shop.siteUrl().toString(), "--access-token", shop.consumerKey(), "--secret", shop.consumerSecret(),
                 "--json").json().get("id").asLong();
+    }
+
+    /** When the one lease in the store expires, as the process holding it last renewed it. */
+    private static Instant leaseExpiry(DataSource store) throws SQLException {
+        try (Connection connection = store.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT expires_at FROM sync_lease")) {
+            assertThat(rows.next()).as("the killed sync's lease").isTrue();
+            return rows.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        }
     }
 
     @Test
@@ -43,11 +61,8 @@ class CrossProcessSyncIT {
                         .contains("(cli@").contains(":" + other.pid() + ", since ").contains("this sync was not started");
 
                 // now kill it in the middle of its work: after it committed some pages, before the end
-                Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
-                while (TestRows.count(cli.database().store(), "SELECT COALESCE(MAX(read_count), 0) FROM sync_run") < 100) {
-                    assertThat(Instant.now()).isBefore(giveUp);
-                    Thread.sleep(50);
-                }
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> TestRows.count(
+                        cli.database().store(), "SELECT COALESCE(MAX(read_count), 0) FROM sync_run") >= 100);
                 other.kill();
             }
             long stored = TestRows.count(cli.database().store(), "SELECT COUNT(*) FROM product");
@@ -56,7 +71,11 @@ class CrossProcessSyncIT {
             assertThat(TestRows.string(cli.database().store(), "SELECT outcome FROM sync_run")).isEqualTo("RUNNING");
 
             shop.faults().clear();
-            Thread.sleep(3500); // the dead process's lease runs out
+            // another sync may take over once the dead process's lease has run out (TRIBUTARY_LEASE, 3 s after its
+            // last renewal): wait for the expiry it recorded, not for a guess of it
+            Instant leaseRunsOut = leaseExpiry(cli.database().store().dataSource());
+            await("the killed sync's lease runs out").atMost(Duration.ofSeconds(10))
+                    .until(() -> !leaseRunsOut.isAfter(Instant.now()));
             CliHarness.Result resumed = cli.run("sync", Long.toString(id), "--entity", "products", "--json");
 
             long expected = shop.productIds().size()

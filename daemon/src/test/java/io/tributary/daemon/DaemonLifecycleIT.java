@@ -1,6 +1,7 @@
 package io.tributary.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tributary.schedule.Frequency;
 import io.tributary.schedule.ScheduleSpec;
@@ -9,15 +10,11 @@ import io.tributary.spi.EntityType;
 import io.tributary.testing.TestDatabase;
 import io.tributary.testkit.http.Fault;
 import io.tributary.testkit.woocommerce.FakeWooCommerce;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +22,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,12 +49,14 @@ class DaemonLifecycleIT {
                     "--json").json().get("id").asLong();
             assertThat(cli.run("schedule", "set", Long.toString(id), "--entity", "products", "--active").exitCode())
                     .isZero();
-            int port = freePort();
 
-            try (TributaryProcess daemon = TributaryProcess.start(home, environment, "daemon", "--http-port",
-                    Integer.toString(port), "--node-id", "solo")) {
-                daemon.awaitLog("Tributary daemon started: node solo, single node on the embedded H2 store, 1 active",
-                        Duration.ofSeconds(60));
+            // port 0: the daemon binds a free port itself and names it when it has started (no port picked here
+            // and freed for the daemon, which another process could take in between)
+            try (TributaryProcess daemon = TributaryProcess.start(home, environment, "daemon", "--http-port", "0",
+                    "--node-id", "solo")) {
+                int port = Integer.parseInt(daemon.awaitLog(Pattern.compile("Tributary daemon started: node solo, "
+                        + "single node on the embedded H2 store, 1 active schedules, health on "
+                        + "http://localhost:(\\d+)/health"), Duration.ofSeconds(60)).group(1));
 
                 try (TributaryProcess second = TributaryProcess.start(home, environment, "daemon")) {
                     assertThat(second.waitFor(Duration.ofSeconds(60))).isEqualTo(1);
@@ -78,15 +77,15 @@ class DaemonLifecycleIT {
                 ScheduleSpec weekly = new ScheduleSpec(Frequency.WEEKLY, java.time.DayOfWeek.WEDNESDAY,
                         LocalTime.of(3, 45), LocalDate.of(2027, 1, 1), ZoneId.of("Europe/Stockholm"), true);
                 long expected = ScheduleTriggers.nextFireAfter(weekly, Instant.now()).orElseThrow().toEpochMilli();
-                await(Duration.ofSeconds(30), () -> nextFireTime(cli, id) == expected);
+                await().atMost(Duration.ofSeconds(30)).until(() -> nextFireTime(cli, id) == expected);
 
                 // stop it in the middle of a slow sync
                 shop.faults().inject(Fault.latency(Duration.ofMillis(150)), 100_000, "/wp-json/wc/v3/products");
                 try (QuartzClient quartz = new QuartzClient(environment)) {
                     quartz.fireNow(id, EntityType.PRODUCTS);
                 }
-                await(Duration.ofSeconds(60), () -> count(cli, "SELECT COALESCE(MAX(read_count), 0) FROM sync_run "
-                        + "WHERE outcome = 'RUNNING'") >= 100);
+                await().atMost(Duration.ofSeconds(60)).until(() -> cli.count("SELECT COALESCE(MAX(read_count), 0) "
+                        + "FROM sync_run WHERE outcome = 'RUNNING'") >= 100);
                 Instant stopAt = Instant.now();
                 daemon.terminate();
                 assertThat(daemon.waitFor(Duration.ofSeconds(45))).as(daemon.stderr()).isZero();
@@ -98,7 +97,7 @@ class DaemonLifecycleIT {
             assertThat(runs.json().get(0).get("outcome").asText()).isEqualTo("STOPPED");
             assertThat(runs.json().get(0).get("trigger").asText()).isEqualTo("SCHEDULED");
             assertThat(runs.json().get(0).get("node").asText()).startsWith("daemon solo@");
-            long kept = count(cli, "SELECT COUNT(*) FROM product");
+            long kept = cli.count("SELECT COUNT(*) FROM product");
             assertThat(kept).isPositive();
 
             shop.faults().clear();
@@ -106,41 +105,13 @@ class DaemonLifecycleIT {
             assertThat(resumed.exitCode()).as(resumed.all()).isZero();
             long total = shop.productIds().size()
                     + shop.productIds().stream().mapToLong(p -> shop.variationIds(p).size()).sum();
-            assertThat(count(cli, "SELECT COUNT(*) FROM product")).isEqualTo(total);
+            assertThat(cli.count("SELECT COUNT(*) FROM product")).isEqualTo(total);
             assertThat(resumed.json().get("read").asLong()).isLessThanOrEqualTo(total - kept + 20);
         }
     }
 
     private static long nextFireTime(CliHarness cli, long id) throws Exception {
-        return count(cli, "SELECT COALESCE(MAX(NEXT_FIRE_TIME), 0) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = '"
+        return cli.count("SELECT COALESCE(MAX(NEXT_FIRE_TIME), 0) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = '"
                 + ScheduleTriggers.triggerKey(id, EntityType.PRODUCTS).getName() + "'");
-    }
-
-    /** One number from the store the CLI uses, over a plain JDBC connection (the store is already migrated). */
-    static long count(CliHarness cli, String sql) throws Exception {
-        io.tributary.store.StoreConfig store = DaemonConfig.from(cli.environment(), null).store();
-        try (Connection connection = java.sql.DriverManager.getConnection(store.effectiveUrl(), store.user(),
-                        store.password().reveal());
-                PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    static void await(Duration timeout, Callable<Boolean> condition) throws Exception {
-        Instant giveUp = Instant.now().plus(timeout);
-        while (!condition.call()) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -23,6 +23,9 @@ class DemoCliTest {
                     .contains("orders of connection 1 SUCCEEDED").contains("(250 read, 250 new, 0 changed")
                     .contains("3 changed").contains("2 new, 5 changed")
                     .contains("252 orders with");
+            assertThat(first.out()).as("the newest records, shown as the listings show them")
+                    .contains(cli.run("products", "--connection", "1", "--limit", "5").out())
+                    .contains(cli.run("orders", "--connection", "1", "--limit", "5").out());
 
             CliHarness.Result second = cli.run("demo", "--products", "300", "--orders", "250");
             assertThat(second.exitCode()).as(second.all()).isZero();

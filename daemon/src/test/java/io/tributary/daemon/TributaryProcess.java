@@ -1,16 +1,23 @@
 package io.tributary.daemon;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /** {@code java -jar target/tributary.jar ARGS} as a separate process, for tests across processes. */
 final class TributaryProcess implements AutoCloseable {
@@ -65,15 +72,28 @@ final class TributaryProcess implements AutoCloseable {
     }
 
     /** Waits until stderr contains {@code text}; fails with both streams when the process ends or time is up. */
-    void awaitLog(String text, Duration timeout) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(timeout);
-        while (!stderr().contains(text)) {
-            if (!process.isAlive() || Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("no '" + text + "' from the process (alive: " + process.isAlive()
-                        + ")\nstdout:\n" + stdout() + "\nstderr:\n" + stderr());
-            }
-            Thread.sleep(100);
+    void awaitLog(String text, Duration timeout) {
+        awaitLog(Pattern.compile(Pattern.quote(text)), timeout);
+    }
+
+    /**
+     * Waits until stderr has a match of {@code pattern} and returns it (to read what the process chose, such as
+     * the port it bound); fails with both streams when the process ends without one or time is up.
+     */
+    MatchResult awaitLog(Pattern pattern, Duration timeout) {
+        try {
+            return await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+                    .failFast("the process ended", () -> !process.isAlive() && firstMatch(pattern) == null)
+                    .until(() -> firstMatch(pattern), Objects::nonNull);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new AssertionError("no '" + pattern + "' from the process (alive: " + process.isAlive()
+                    + ")\nstdout:\n" + stdout() + "\nstderr:\n" + stderr(), e);
         }
+    }
+
+    private MatchResult firstMatch(Pattern pattern) {
+        Matcher matcher = pattern.matcher(stderr());
+        return matcher.find() ? matcher.toMatchResult() : null;
     }
 
     /** Waits for the exit code, failing when it takes longer than {@code timeout}. */

@@ -1,6 +1,7 @@
 package io.tributary.daemon.cli;
 
 import io.tributary.daemon.App;
+import io.tributary.daemon.cli.render.Output;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.daemon.App;
 import io.tributary.daemon.DaemonConfig;
+import io.tributary.daemon.cli.render.Output;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

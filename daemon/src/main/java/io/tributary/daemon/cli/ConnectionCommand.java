@@ -2,10 +2,12 @@ package io.tributary.daemon.cli;
 
 import io.tributary.connection.ConnectionDraft;
 import io.tributary.connection.ConnectionView;
+import io.tributary.daemon.cli.render.ConnectionRenderer;
+import io.tributary.daemon.cli.render.RemovalRenderer;
+import io.tributary.daemon.cli.render.VerificationRenderer;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.VerificationResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
@@ -20,26 +22,17 @@ import picocli.CommandLine.Parameters;
                 ConnectionCommand.Disable.class, ConnectionCommand.Remove.class})
 final class ConnectionCommand {
 
-    static void print(CliCommand command, ConnectionView view, boolean json, String headline) {
-        if (json) {
-            command.out().json(JsonViews.connection(view, true));
+    /** A connection after a change or on request: its JSON (with fields), or a headline and its details. */
+    static void print(CliCommand command, ConnectionView view, JsonOption json, String headline) {
+        ConnectionRenderer renderer = new ConnectionRenderer();
+        if (json.enabled()) {
+            command.out().json(renderer.jsonWithFields(view));
             return;
         }
         if (headline != null) {
             command.out().line(headline);
         }
-        command.out().line("  id:           " + view.id());
-        command.out().line("  system:       " + view.systemId());
-        command.out().line("  name:         " + view.name());
-        command.out().line("  url:          " + view.url());
-        command.out().line("  store:        " + view.storeCode());
-        command.out().line("  enabled:      " + view.enabled());
-        command.out().line("  created:      " + view.createdAt());
-        view.credentials().forEach((key, value) -> command.out().line("  " + pad(key + ":", 14) + value));
-    }
-
-    private static String pad(String text, int width) {
-        return text + " ".repeat(Math.max(1, width - text.length()));
+        renderer.detailLines(view).forEach(command.out()::line);
     }
 
     @Command(name = "add", description = "Add a connection (validated offline; verify it with `connection verify ID`).")
@@ -59,8 +52,8 @@ final class ConnectionCommand {
         @Mixin
         CredentialOptions credentials;
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -87,8 +80,8 @@ final class ConnectionCommand {
         @Mixin
         CredentialOptions credentials;
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -112,13 +105,11 @@ final class ConnectionCommand {
                     .open(settings, app().connectorContext())) {
                 result = connector.verify();
             }
-            if (json) {
-                out().json(JsonViews.verification(result));
+            VerificationRenderer renderer = new VerificationRenderer();
+            if (json.enabled()) {
+                out().json(renderer.json(result));
             } else {
-                String status = result.httpStatus() == null ? "" : "HTTP " + result.httpStatus() + ", ";
-                out().line((result.ok() ? "OK " : "FAILED " + result.kind() + " ") + "(" + status + result.latencyMs()
-                        + " ms): " + result.message());
-                result.details().forEach((key, value) -> out().line("  " + key + ": " + value));
+                renderer.lines(result).forEach(out()::line);
             }
             return result.ok() ? OK : FAILED;
         }
@@ -143,28 +134,15 @@ final class ConnectionCommand {
             boolean disabled;
         }
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
             Boolean filter = enabled == null ? null : enabled.enabled;
             List<ConnectionView> views = app().connections().list(system, store, filter);
-            if (json) {
-                out().json(views.stream().map(v -> JsonViews.connection(v, false)).toList());
-                return OK;
-            }
-            if (views.isEmpty()) {
-                out().note("No connections. Add one with: tributary connection add --system woocommerce --name NAME "
-                        + "--url URL --access-token ck_... --secret cs_...");
-                return OK;
-            }
-            List<List<String>> rows = new ArrayList<>();
-            for (ConnectionView v : views) {
-                rows.add(List.of(Long.toString(v.id()), v.systemId(), v.name(), v.storeCode(),
-                        v.enabled() ? "yes" : "no", v.failing() ? "FAILING" : "ok", v.url().toString()));
-            }
-            out().table(List.of("ID", "SYSTEM", "NAME", "STORE", "ENABLED", "HEALTH", "URL"), rows);
+            json.list(out(), views, new ConnectionRenderer(), "No connections. Add one with: tributary connection add "
+                    + "--system woocommerce --name NAME --url URL --access-token ck_... --secret cs_...");
             return OK;
         }
     }
@@ -174,17 +152,15 @@ final class ConnectionCommand {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
             ConnectionView view = app().connections().show(id);
             print(this, view, json, null);
-            if (!json) {
-                out().line("  fields of " + view.systemId() + ":");
-                view.fields().forEach(f -> out().line("    " + f.name() + (f.required() ? " (required" : " (optional")
-                        + (f.secret() ? ", secret): " : "): ") + f.description()));
+            if (!json.enabled()) {
+                new ConnectionRenderer().fieldLines(view).forEach(out()::line);
             }
             return OK;
         }
@@ -211,8 +187,8 @@ final class ConnectionCommand {
         @Mixin
         CredentialOptions credentials;
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -228,8 +204,8 @@ final class ConnectionCommand {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         abstract boolean enabled();
 
@@ -262,15 +238,15 @@ final class ConnectionCommand {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
             ConnectionView view = app().connections().show(id);
             app().connections().remove(id);
-            if (json) {
-                out().json(Map.of("id", id, "removed", true));
+            if (json.enabled()) {
+                out().json(new RemovalRenderer().json(id));
             } else {
                 out().line("Removed connection " + id + " (" + view.name() + ") and its stored records.");
             }

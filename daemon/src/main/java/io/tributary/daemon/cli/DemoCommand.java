@@ -3,6 +3,10 @@ package io.tributary.daemon.cli;
 import io.tributary.connection.ConnectionDraft;
 import io.tributary.connection.ConnectionView;
 import io.tributary.daemon.App;
+import io.tributary.daemon.cli.render.OrderRenderer;
+import io.tributary.daemon.cli.render.ProductRenderer;
+import io.tributary.daemon.cli.render.SyncProgress;
+import io.tributary.daemon.cli.render.SyncRunRenderer;
 import io.tributary.run.SyncRun;
 import io.tributary.spi.Connector;
 import io.tributary.spi.CredentialField;
@@ -13,6 +17,7 @@ import io.tributary.testkit.woocommerce.FakeWooCommerce;
 import io.tributary.testkit.woocommerce.OrderLine;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -77,11 +82,11 @@ final class DemoCommand extends CliCommand {
                     + " products (variations included) and " + app.records().count("orders", connection.id())
                     + " orders with " + app.records().count("order_line", connection.id()) + " lines. Newest:");
             out().line("");
-            ProductsCommand.print(out(), app.records().products(connection.id(), null, 5));
+            out().table(app.records().products(connection.id(), null, 5), new ProductRenderer());
             out().line("");
-            OrdersCommand.print(out(), app.records().orders(connection.id(), null, 5));
+            out().table(app.records().orders(connection.id(), null, 5), new OrderRenderer());
             out().line("");
-            out().line(String.format(java.util.Locale.ROOT, "Done in %.1f s. Look around: ./tributary runs "
+            out().line(String.format(Locale.ROOT, "Done in %.1f s. Look around: ./tributary runs "
                     + "--connection %d | ./tributary products --connection %d --limit 10 | ./tributary orders "
                     + "--connection %d --status processing", (System.nanoTime() - started) / 1e9, connection.id(),
                     connection.id(), connection.id()));
@@ -115,8 +120,8 @@ final class DemoCommand extends CliCommand {
 
     private SyncRun sync(App app, long connection, EntityType entity) {
         SyncRun run = app.engine().run(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, false),
-                new SyncCommand.Progress(out(), entity));
-        out().line("   " + SyncCommand.summary(run));
+                new SyncProgress(out(), entity));
+        out().line("   " + new SyncRunRenderer().summary(run));
         return run;
     }
 

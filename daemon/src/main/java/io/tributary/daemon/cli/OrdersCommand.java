@@ -1,7 +1,7 @@
 package io.tributary.daemon.cli;
 
+import io.tributary.daemon.cli.render.OrderRenderer;
 import io.tributary.record.StoredOrder;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,32 +12,16 @@ final class OrdersCommand extends CliCommand {
     @Mixin
     ListingOptions listing;
 
+    @Mixin
+    JsonOption json;
+
     @Option(names = "--status")
     String status;
 
     @Override
     public Integer call() {
         List<StoredOrder> orders = app().records().orders(listing.connection, status, listing.checkedLimit());
-        if (listing.json) {
-            out().json(orders.stream().map(JsonViews::order).toList());
-            return OK;
-        }
-        if (orders.isEmpty()) {
-            out().note("No orders stored"
-                    + (listing.connection == null ? "" : " for connection " + listing.connection) + ".");
-            return OK;
-        }
-        print(out(), orders);
+        json.list(out(), orders, new OrderRenderer(), "No orders stored" + listing.forConnection() + ".");
         return OK;
-    }
-
-    static void print(Output out, List<StoredOrder> orders) {
-        List<List<String>> rows = new ArrayList<>();
-        for (StoredOrder o : orders) {
-            rows.add(java.util.Arrays.asList(Long.toString(o.connectionId()), o.externalId(), o.number(), o.status(),
-                    JsonViews.money(o.total()), o.currency(), Integer.toString(o.lines().size()),
-                    JsonViews.time(o.updatedAt()), o.customerEmail()));
-        }
-        out.table(List.of("CONN", "ID", "NUMBER", "STATUS", "TOTAL", "CUR", "LINES", "UPDATED", "CUSTOMER"), rows);
     }
 }

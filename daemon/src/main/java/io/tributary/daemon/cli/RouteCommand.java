@@ -1,16 +1,18 @@
 package io.tributary.daemon.cli;
 
+import io.tributary.daemon.cli.render.RemovalRenderer;
+import io.tributary.daemon.cli.render.RouteDeliveryRenderer;
+import io.tributary.daemon.cli.render.RouteRenderer;
+import io.tributary.daemon.cli.render.RouteRunRenderer;
 import io.tributary.route.Route;
 import io.tributary.route.RouteDelivery;
 import io.tributary.route.RouteDraft;
 import io.tributary.route.RouteRun;
 import io.tributary.route.RouteService;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,8 +48,8 @@ final class RouteCommand {
                 + "(by default only orders that are new or change after the route is added).")
         boolean includeExisting;
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -59,8 +61,8 @@ final class RouteCommand {
                         + "'. To forward only orders that change from now on, remove the route, sync the "
                         + "connection once, and add the route again.");
             }
-            if (json) {
-                out().json(RouteViews.route(route, routes.counts(route.id())));
+            if (json.enabled()) {
+                out().json(new RouteRenderer(routes::counts).json(route));
             } else {
                 out().line("Added route " + route.id() + ": orders of connection " + from + " that reach '"
                         + route.whenStatus() + "' go to connection " + to + " as deliveries (dropoff from "
@@ -73,31 +75,14 @@ final class RouteCommand {
 
     @Command(name = "list", description = "List routes with how many orders each posted, had refused, has in flight.")
     static final class ListAll extends CliCommand {
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
             RouteService routes = app().routes();
-            List<Route> all = routes.list();
-            if (json) {
-                out().json(all.stream().map(r -> RouteViews.route(r, routes.counts(r.id()))).toList());
-                return OK;
-            }
-            if (all.isEmpty()) {
-                out().note("No routes yet. Add one with: tributary route add --from SHOP_ID --to COOPCYCLE_ID");
-                return OK;
-            }
-            List<List<String>> rows = new ArrayList<>();
-            for (Route r : all) {
-                RouteDelivery.Counts counts = routes.counts(r.id());
-                rows.add(List.of(Long.toString(r.id()), Long.toString(r.sourceConnectionId()),
-                        Long.toString(r.targetConnectionId()), r.whenStatus(), Integer.toString(r.leadMinutes()),
-                        Integer.toString(r.slotMinutes()), Long.toString(counts.posted()),
-                        Long.toString(counts.refused()), Long.toString(counts.intents()), r.createdAt().toString()));
-            }
-            out().table(List.of("ROUTE", "FROM", "TO", "WHEN", "LEAD", "SLOT", "POSTED", "REFUSED", "IN-FLIGHT",
-                    "CREATED"), rows);
+            json.list(out(), routes.list(), new RouteRenderer(routes::counts),
+                    "No routes yet. Add one with: tributary route add --from SHOP_ID --to COOPCYCLE_ID");
             return OK;
         }
     }
@@ -111,8 +96,8 @@ final class RouteCommand {
         @Option(names = "--limit", defaultValue = "20", description = "At most this many orders and runs (default 20).")
         int limit;
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -120,26 +105,20 @@ final class RouteCommand {
             Route route = routes.find(id);
             List<RouteDelivery> deliveries = routes.deliveries(id, Limits.check(limit));
             List<RouteRun> runs = app().routeRuns().ofRoute(id, Limits.check(limit));
-            if (json) {
-                Map<String, Object> document = new LinkedHashMap<>(RouteViews.route(route, routes.counts(id)));
-                document.put("deliveries", deliveries.stream().map(RouteViews::delivery).toList());
-                document.put("runs", RouteViews.runs(runs));
+            RouteRenderer renderer = new RouteRenderer(routes::counts);
+            RouteDeliveryRenderer deliveryRenderer = new RouteDeliveryRenderer();
+            RouteRunRenderer runRenderer = new RouteRunRenderer();
+            if (json.enabled()) {
+                Map<String, Object> document = renderer.json(route);
+                document.put("deliveries", deliveries.stream().map(deliveryRenderer::json).toList());
+                document.put("runs", runRenderer.json(runs));
                 out().json(document);
                 return OK;
             }
-            RouteDelivery.Counts counts = routes.counts(id);
-            out().line("Route " + id + ": connection " + route.sourceConnectionId() + " -> connection "
-                    + route.targetConnectionId() + " when '" + route.whenStatus() + "' (lead " + route.leadMinutes()
-                    + " min, slot " + route.slotMinutes() + " min); " + counts.posted() + " posted, "
-                    + counts.refused() + " refused, " + counts.intents() + " in flight.");
-            List<List<String>> rows = new ArrayList<>();
-            for (RouteDelivery d : deliveries) {
-                rows.add(Arrays.asList(d.orderExternalId(), d.orderNumber(), d.state().name(), d.deliveryId(),
-                        JsonViews.time(d.updatedAt()), d.reason()));
-            }
-            out().table(List.of("ORDER", "NUMBER", "STATE", "DELIVERY", "UPDATED", "REASON"), rows);
+            out().line(renderer.sentence(route));
+            out().table(deliveries, deliveryRenderer);
             for (RouteRun run : runs) {
-                RouteViews.lines(run).forEach(line -> out().line(run.startedAt() + " " + line));
+                runRenderer.lines(run).forEach(line -> out().line(run.startedAt() + " " + line));
             }
             return OK;
         }
@@ -150,14 +129,14 @@ final class RouteCommand {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
             app().routes().remove(id);
-            if (json) {
-                out().json(Map.of("id", id, "removed", true));
+            if (json.enabled()) {
+                out().json(new RemovalRenderer().json(id));
             } else {
                 out().line("Removed route " + id + ".");
             }

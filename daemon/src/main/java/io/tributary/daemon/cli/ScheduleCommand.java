@@ -1,21 +1,22 @@
 package io.tributary.daemon.cli;
 
+import io.tributary.daemon.cli.render.ScheduleRenderer;
 import io.tributary.schedule.Frequency;
 import io.tributary.schedule.ScheduleChange;
 import io.tributary.schedule.ScheduleDefaults;
 import io.tributary.schedule.ScheduleView;
-import io.tributary.scheduler.ScheduleTriggers;
 import io.tributary.spi.EntityType;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,39 +25,19 @@ import picocli.CommandLine.Parameters;
         subcommands = {ScheduleCommand.ListAll.class, ScheduleCommand.Set.class})
 final class ScheduleCommand {
 
-    /** When the schedule fires next, or null when it does not fire (inactive, or its connection is disabled). */
-    static Instant nextFireAt(ScheduleView view) {
-        return view.firing() ? ScheduleTriggers.nextFireAfter(view.spec(), Instant.now()).orElse(null) : null;
-    }
-
     @Command(name = "list", description = "List schedules with their next firing.")
     static final class ListAll extends CliCommand {
         @Option(names = "--connection", paramLabel = "ID", description = "Only this connection.")
         Long connection;
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
             List<ScheduleView> views = app().schedules().list(connection);
-            if (json) {
-                out().json(views.stream().map(v -> JsonViews.schedule(v, nextFireAt(v))).toList());
-                return OK;
-            }
-            if (views.isEmpty()) {
-                out().note("No schedules" + (connection == null ? "" : " for connection " + connection) + ".");
-                return OK;
-            }
-            List<List<String>> rows = new ArrayList<>();
-            for (ScheduleView v : views) {
-                String state = !v.spec().active() ? "inactive" : !v.connectionEnabled() ? "paused" : "active";
-                rows.add(java.util.Arrays.asList(Long.toString(v.connectionId()), v.entity().cliName(),
-                        v.spec().frequency().cliName(), ScheduleDefaults.dayName(v.spec().dayOfWeek()),
-                        v.spec().time().toString(), v.spec().startDate().toString(), v.spec().zone().getId(), state,
-                        JsonViews.time(nextFireAt(v))));
-            }
-            out().table(List.of("CONN", "ENTITY", "FREQUENCY", "DAY", "TIME", "START", "ZONE", "STATE", "NEXT"), rows);
+            json.list(out(), views, new ScheduleRenderer(Clock.systemUTC()),
+                    "No schedules" + (connection == null ? "" : " for connection " + connection) + ".");
             return OK;
         }
     }
@@ -98,8 +79,8 @@ final class ScheduleCommand {
             boolean inactive;
         }
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -108,17 +89,11 @@ final class ScheduleCommand {
                     startDate == null ? null : date(startDate), zone == null ? null : zone(zone),
                     activity == null ? null : activity.active);
             ScheduleView view = app().schedules().set(id, entity, change);
-            Instant next = nextFireAt(view);
-            if (json) {
-                out().json(JsonViews.schedule(view, next));
+            ScheduleRenderer renderer = new ScheduleRenderer(Clock.systemUTC());
+            if (json.enabled()) {
+                out().json(renderer.json(view));
             } else {
-                out().line("Schedule of " + entity.cliName() + " for connection " + id + ": "
-                        + view.spec().frequency().cliName()
-                        + (view.spec().dayOfWeek() == null ? "" : " on " + ScheduleDefaults.dayName(view.spec().dayOfWeek()))
-                        + " at " + view.spec().time() + " " + view.spec().zone().getId() + " from "
-                        + view.spec().startDate() + ", " + (view.spec().active() ? "active" : "inactive")
-                        + (next == null ? (view.spec().active() ? " (paused: the connection is disabled)" : "")
-                                : "; next run " + next) + ".");
+                out().line(renderer.sentence(view));
             }
             return OK;
         }
@@ -142,7 +117,7 @@ final class ScheduleCommand {
         private static ZoneId zone(String text) {
             try {
                 return ZoneId.of(text.trim());
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 throw new IllegalArgumentException("--zone must be a time zone such as Europe/Stockholm, got '" + text
                         + "'.");
             }

@@ -1,4 +1,4 @@
-package io.tributary.daemon.cli;
+package io.tributary.daemon.cli.render;
 
 import static java.util.Objects.requireNonNull;
 
@@ -44,6 +44,11 @@ public final class Output {
     public void note(String text) {
         err.println(text);
         err.flush();
+    }
+
+    /** The items as a table, one row each, with the renderer's header row; nothing when there are none. */
+    public <T> void table(List<T> items, Renderer<T> renderer) {
+        table(renderer.headers(), items.stream().map(renderer::row).toList());
     }
 
     /** A table with a header row; columns padded to their widest cell, the last column left ragged. */

@@ -1,0 +1,89 @@
+package io.tributary.daemon.cli.render;
+
+import static io.tributary.daemon.cli.render.ValueFormats.time;
+
+import io.tributary.connection.ConnectionView;
+import io.tributary.spi.CredentialField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A connection, its credentials masked (the view holds them masked already). Listings leave out the fields its
+ * system declares; a single connection ({@link #jsonWithFields}, {@link #fieldLines}) has them.
+ */
+public final class ConnectionRenderer implements Renderer<ConnectionView> {
+    @Override
+    public Map<String, Object> json(ConnectionView c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", c.id());
+        json.put("system", c.systemId());
+        json.put("name", c.name());
+        json.put("url", c.url().toString());
+        json.put("store", c.storeCode());
+        json.put("enabled", c.enabled());
+        json.put("createdAt", time(c.createdAt()));
+        json.put("updatedAt", time(c.updatedAt()));
+        json.put("credentials", c.credentials());
+        json.put("failing", c.failing());
+        json.put("lastError", c.lastError());
+        return json;
+    }
+
+    public Map<String, Object> jsonWithFields(ConnectionView c) {
+        Map<String, Object> json = json(c);
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (CredentialField field : c.fields()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("name", field.name());
+            f.put("label", field.label());
+            f.put("secret", field.secret());
+            f.put("required", field.required());
+            f.put("description", field.description());
+            fields.add(f);
+        }
+        json.put("fields", fields);
+        return json;
+    }
+
+    @Override
+    public List<String> headers() {
+        return List.of("ID", "SYSTEM", "NAME", "STORE", "ENABLED", "HEALTH", "URL");
+    }
+
+    @Override
+    public List<String> row(ConnectionView c) {
+        return List.of(Long.toString(c.id()), c.systemId(), c.name(), c.storeCode(), c.enabled() ? "yes" : "no",
+                c.failing() ? "FAILING" : "ok", c.url().toString());
+    }
+
+    /** One {@code key: value} line per attribute and per (masked) credential, values aligned. */
+    public List<String> detailLines(ConnectionView c) {
+        List<String> lines = new ArrayList<>();
+        lines.add("  id:           " + c.id());
+        lines.add("  system:       " + c.systemId());
+        lines.add("  name:         " + c.name());
+        lines.add("  url:          " + c.url());
+        lines.add("  store:        " + c.storeCode());
+        lines.add("  enabled:      " + c.enabled());
+        lines.add("  created:      " + c.createdAt());
+        c.credentials().forEach((key, value) -> lines.add("  " + pad(key + ":", 14) + value));
+        return lines;
+    }
+
+    /** The credential fields the connection's system declares, one line each. */
+    public List<String> fieldLines(ConnectionView c) {
+        List<String> lines = new ArrayList<>();
+        lines.add("  fields of " + c.systemId() + ":");
+        for (CredentialField f : c.fields()) {
+            lines.add("    " + f.name() + (f.required() ? " (required" : " (optional")
+                    + (f.secret() ? ", secret): " : "): ") + f.description());
+        }
+        return lines;
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(1, width - text.length()));
+    }
+}

@@ -1,0 +1,44 @@
+package io.tributary.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.daemon.cli.CliContext;
+import io.tributary.daemon.cli.TributaryCommand;
+import io.tributary.daemon.cli.render.Output;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** CLI.md: every listing and result takes {@code --json}; only commands that print no result go without. */
+class JsonOptionTest {
+    @Test
+    void everyCommandThatPrintsAResultTakesJson() {
+        CommandLine root = new CommandLine(new TributaryCommand(new CliContext(Map.of(),
+                InputStream.nullInputStream(), new Output(System.out, System.err))));
+        List<String> withJson = new ArrayList<>();
+        List<String> withoutJson = new ArrayList<>();
+        for (CommandLine command : leaves(root)) {
+            String name = command.getCommandSpec().qualifiedName();
+            (command.getCommandSpec().findOption("--json") == null ? withoutJson : withJson).add(name);
+        }
+        assertThat(withoutJson).containsExactlyInAnyOrder("tributary daemon", "tributary demo", "tributary help");
+        assertThat(withJson).containsExactlyInAnyOrder("tributary connection add", "tributary connection verify",
+                "tributary connection list", "tributary connection show", "tributary connection update",
+                "tributary connection enable", "tributary connection disable", "tributary connection remove",
+                "tributary schedule list", "tributary schedule set", "tributary sync", "tributary runs",
+                "tributary products", "tributary orders", "tributary route add", "tributary route list",
+                "tributary route show", "tributary route remove");
+    }
+
+    private static List<CommandLine> leaves(CommandLine command) {
+        if (command.getSubcommands().isEmpty()) {
+            return List.of(command);
+        }
+        List<CommandLine> leaves = new ArrayList<>();
+        command.getSubcommands().values().forEach(sub -> leaves.addAll(leaves(sub)));
+        return leaves;
+    }
+}
