@@ -56,8 +56,7 @@ public final class FakeCoopCycle implements FakeSystem {
         CoopCycleSeeder.seed(state, STORE_ID, builder.deliveries, builder.spacing, builder.seed);
         CoopCycleSeeder.seed(state, OTHER_STORE_ID, builder.otherStoreDeliveries, builder.spacing, builder.seed + 1);
         AtomicReference<String> base = new AtomicReference<>();
-        server = FakeHttpServer.builder().name("fake-coopcycle")
-                .handler(new CoopCycleApi(state, base::get)).start();
+        server = FakeHttpServer.start(new CoopCycleApi(state, base::get));
         base.set(server.baseUrl().toString());
     }
 

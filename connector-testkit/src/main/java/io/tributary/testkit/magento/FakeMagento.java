@@ -73,7 +73,7 @@ public final class FakeMagento implements FakeSystem {
                 new MagentoStore(2, "de", "Café Lumière Deutschland", 1, "de_DE", "EUR", "Europe/Berlin"));
         this.api = new MagentoRestApi(site, catalogue, auth, records, stores);
         AtomicReference<MagentoRestApi> handler = new AtomicReference<>(api);
-        this.server = FakeHttpServer.builder().name("fake-magento").handler(r -> handler.get().handle(r)).start();
+        this.server = FakeHttpServer.start(r -> handler.get().handle(r));
     }
 
     public static Builder builder() {

@@ -57,7 +57,7 @@ public final class FakeWooCommerce implements FakeSystem {
 
         // The home URL is the server's own address, known only once it listens.
         AtomicReference<WooRestApi> api = new AtomicReference<>();
-        this.server = FakeHttpServer.builder().name("fake-woocommerce").handler(request -> api.get().handle(request)).start();
+        this.server = FakeHttpServer.start(request -> api.get().handle(request));
         String home = builder.homeUrl != null ? builder.homeUrl.toString() : server.baseUrl().toString();
         this.site = new WooSite(home.endsWith("/") ? home : home + "/", WooVersion.parse(builder.wooVersion));
         site.ssl = builder.ssl;
