@@ -1,6 +1,7 @@
 package io.tributary.testkit;
 
 import io.tributary.testkit.http.FakeHttpServer;
+import io.tributary.time.MutableClock;
 import io.tributary.testkit.http.FaultInjector;
 import io.tributary.testkit.http.RequestLog;
 
@@ -12,7 +13,7 @@ public interface FakeSystem extends AutoCloseable {
     FakeHttpServer server();
 
     /** The system's clock: it stands still until a test moves it. */
-    FakeClock clock();
+    MutableClock clock();
 
     default RequestLog requests() {
         return server().requests();

@@ -1,6 +1,6 @@
 package io.tributary.testkit.coopcycle;
 
-import io.tributary.testkit.FakeClock;
+import io.tributary.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,7 +24,7 @@ final class CoopCycleState {
     /** An issued bearer token. */
     record Token(String value, CoopCycleApp app, Set<String> scopes, Instant expiresAt) {}
 
-    final FakeClock clock;
+    final MutableClock clock;
     final ZoneId zone;
     final Map<Long, Store> stores = new LinkedHashMap<>();
     final Map<Long, CoopCycleApp> apps = new LinkedHashMap<>();
@@ -39,7 +39,7 @@ final class CoopCycleState {
     long nextOrderId = 800;
     long nextAppId = 1;
 
-    CoopCycleState(FakeClock clock, ZoneId zone) {
+    CoopCycleState(MutableClock clock, ZoneId zone) {
         this.clock = clock;
         this.zone = zone;
     }

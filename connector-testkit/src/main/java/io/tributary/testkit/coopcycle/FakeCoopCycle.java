@@ -1,6 +1,6 @@
 package io.tributary.testkit.coopcycle;
 
-import io.tributary.testkit.FakeClock;
+import io.tributary.time.MutableClock;
 import io.tributary.testkit.FakeSystem;
 import static java.util.Objects.requireNonNull;
 
@@ -45,7 +45,7 @@ public final class FakeCoopCycle implements FakeSystem {
     private final CoopCycleApp otherStoreApp;
 
     private FakeCoopCycle(Builder builder) {
-        state = new CoopCycleState(FakeClock.startingAt(builder.clockStart), builder.zone);
+        state = new CoopCycleState(MutableClock.startingAt(builder.clockStart), builder.zone);
         state.stores.put(STORE_ID, new CoopCycleState.Store(STORE_ID, "Acme", "24 Rue de la Paix, 75002 Paris",
                 "+33 1 42 00 00 00", 48.8696, 2.3316));
         state.stores.put(OTHER_STORE_ID, new CoopCycleState.Store(OTHER_STORE_ID, "Vélo Express",
@@ -77,7 +77,7 @@ public final class FakeCoopCycle implements FakeSystem {
     }
 
     @Override
-    public FakeClock clock() {
+    public MutableClock clock() {
         return state.clock;
     }
 

@@ -1,6 +1,6 @@
 package io.tributary.testkit.magento;
 
-import io.tributary.testkit.FakeClock;
+import io.tributary.time.MutableClock;
 import io.tributary.testkit.FakeSystem;
 import static java.util.Objects.requireNonNull;
 
@@ -56,7 +56,7 @@ public final class FakeMagento implements FakeSystem {
     private final String adminPassword;
 
     private FakeMagento(Builder builder) {
-        this.catalogue = new MagentoCatalogue(FakeClock.startingAt(builder.clockStart), builder.editTick);
+        this.catalogue = new MagentoCatalogue(MutableClock.startingAt(builder.clockStart), builder.editTick);
         new MagentoSeeder(builder.seed, catalogue).seed(builder.products, builder.orders);
         this.auth = new MagentoAuthenticator(builder.authClock, builder.seed);
         auth.jwtTokens = builder.jwtAdminTokens;
@@ -109,7 +109,7 @@ public final class FakeMagento implements FakeSystem {
 
     /** The shop clock that edits take their {@code updated_at} from. */
     @Override
-    public FakeClock clock() {
+    public MutableClock clock() {
         return catalogue.clock();
     }
 

@@ -1,6 +1,6 @@
 package io.tributary.testkit.magento;
 
-import io.tributary.testkit.FakeClock;
+import io.tributary.time.MutableClock;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 final class MagentoCatalogue {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final FakeClock clock;
+    private final MutableClock clock;
     private final Duration editTick;
     private final TreeMap<Integer, MagentoProduct> products = new TreeMap<>();
     private final TreeMap<Integer, MagentoOrder> orders = new TreeMap<>();
@@ -27,12 +27,12 @@ final class MagentoCatalogue {
     private int nextItemId = 1;
     private long lastStamp;
 
-    MagentoCatalogue(FakeClock clock, Duration editTick) {
+    MagentoCatalogue(MutableClock clock, Duration editTick) {
         this.clock = requireNonNull(clock, "clock is null");
         this.editTick = requireNonNull(editTick, "editTick is null");
     }
 
-    FakeClock clock() {
+    MutableClock clock() {
         return clock;
     }
 

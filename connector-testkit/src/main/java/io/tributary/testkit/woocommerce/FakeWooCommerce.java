@@ -1,6 +1,6 @@
 package io.tributary.testkit.woocommerce;
 
-import io.tributary.testkit.FakeClock;
+import io.tributary.time.MutableClock;
 import io.tributary.testkit.FakeSystem;
 import static java.util.Objects.requireNonNull;
 
@@ -45,7 +45,7 @@ public final class FakeWooCommerce implements FakeSystem {
 
     private FakeWooCommerce(Builder builder) {
         WooTime time = new WooTime(builder.timeZone);
-        this.catalogue = new WooCatalogue(time, FakeClock.startingAt(builder.clockStart), builder.editTick, builder.hposOrders);
+        this.catalogue = new WooCatalogue(time, MutableClock.startingAt(builder.clockStart), builder.editTick, builder.hposOrders);
         WooProductFactory productFactory = new WooProductFactory();
         WooOrderFactory orderFactory = new WooOrderFactory();
         new WooSeeder(builder.seed, catalogue, productFactory, orderFactory).seed(builder.products, builder.orders);
@@ -104,7 +104,7 @@ public final class FakeWooCommerce implements FakeSystem {
     }
 
     @Override
-    public FakeClock clock() {
+    public MutableClock clock() {
         return catalogue.clock();
     }
 

@@ -1,6 +1,6 @@
 package io.tributary.testkit.woocommerce;
 
-import io.tributary.testkit.FakeClock;
+import io.tributary.time.MutableClock;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
@@ -25,7 +25,7 @@ final class WooCatalogue {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final WooTime time;
-    private final FakeClock clock;
+    private final MutableClock clock;
     private final Duration editTick;
     private final WooTable<WooProduct> products = new WooTable<>(true);
     private final WooTable<WooVariation> variations = new WooTable<>(true);
@@ -46,7 +46,7 @@ final class WooCatalogue {
     private record CacheKey(Kind kind, WooSelection selection, long version) {
     }
 
-    WooCatalogue(WooTime time, FakeClock clock, Duration editTick, boolean hposOrders) {
+    WooCatalogue(WooTime time, MutableClock clock, Duration editTick, boolean hposOrders) {
         this.time = requireNonNull(time, "time is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.editTick = requireNonNull(editTick, "editTick is null");
@@ -57,7 +57,7 @@ final class WooCatalogue {
         return time;
     }
 
-    FakeClock clock() {
+    MutableClock clock() {
         return clock;
     }
 
