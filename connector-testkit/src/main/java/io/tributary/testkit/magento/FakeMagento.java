@@ -1,20 +1,18 @@
 package io.tributary.testkit.magento;
 
-import io.tributary.time.MutableClock;
-import io.tributary.testkit.FakeSystem;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tributary.testkit.http.FakeHttpServer;
+import io.tributary.testkit.FakeSystem;
+import io.tributary.testkit.SeedWindow;
+import io.tributary.testkit.ShopBuilder;
+import io.tributary.time.MutableClock;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -33,7 +31,7 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
-public final class FakeMagento implements FakeSystem {
+public final class FakeMagento extends FakeSystem {
 
     /** ACL resources of the routes: store configuration, catalogue, sales. */
     public static final String STORES_RESOURCE = MagentoRestApi.STORES;
@@ -45,7 +43,6 @@ public final class FakeMagento implements FakeSystem {
         volatile boolean htmlEverywhere;
     }
 
-    private final FakeHttpServer server;
     private final Site site = new Site();
     private final MagentoCatalogue catalogue;
     private final MagentoAuthenticator auth;
@@ -55,10 +52,11 @@ public final class FakeMagento implements FakeSystem {
     private final String adminUsername;
     private final String adminPassword;
 
-    private FakeMagento(Builder builder) {
-        this.catalogue = new MagentoCatalogue(MutableClock.startingAt(builder.clockStart), builder.editTick);
-        new MagentoSeeder(builder.seed, catalogue).seed(builder.products, builder.orders);
-        this.auth = new MagentoAuthenticator(builder.authClock, builder.seed);
+    private FakeMagento(Builder builder, ShopBuilder.Seeding seeding) {
+        super(MutableClock.startingAt(seeding.clockStart()));
+        this.catalogue = new MagentoCatalogue(clock(), seeding.editTick());
+        new MagentoSeeder(seeding.seed(), catalogue).seed(seeding.products(), seeding.orders());
+        this.auth = new MagentoAuthenticator(seeding.authClock(), seeding.seed());
         auth.jwtTokens = builder.jwtAdminTokens;
         auth.adminTokenLifetime = builder.adminTokenLifetime;
         this.integration = new MagentoIntegration(auth.randomToken(), auth.randomToken(), auth.randomToken(),
@@ -72,8 +70,7 @@ public final class FakeMagento implements FakeSystem {
                 new MagentoStore(1, "default", "Café Lumière", 1, "fr_FR", "EUR", "Europe/Paris"),
                 new MagentoStore(2, "de", "Café Lumière Deutschland", 1, "de_DE", "EUR", "Europe/Berlin"));
         this.api = new MagentoRestApi(site, catalogue, auth, records, stores);
-        AtomicReference<MagentoRestApi> handler = new AtomicReference<>(api);
-        this.server = FakeHttpServer.start(r -> handler.get().handle(r));
+        serve(api::handle);
     }
 
     public static Builder builder() {
@@ -82,35 +79,19 @@ public final class FakeMagento implements FakeSystem {
 
     // ---- where it is ----
 
-    /** The shop's address, {@code http://127.0.0.1:PORT/}. */
-    public URI baseUrl() {
-        return server.baseUrl();
-    }
-
     /** {@code http://127.0.0.1:PORT/rest/V1}: the REST base an admin would paste. */
     public URI apiUrl() {
-        return server.baseUrl().resolve("rest/V1");
+        return baseUrl().resolve("rest/V1");
     }
 
     /** {@code http://127.0.0.1:PORT/rest/<storeCode>/V1}. */
     public URI apiUrl(String storeCode) {
-        return server.baseUrl().resolve("rest/" + storeCode + "/V1");
+        return baseUrl().resolve("rest/" + storeCode + "/V1");
     }
 
     /** {@code http://127.0.0.1:PORT/index.php/rest/V1}, as on a server without URL rewrites. */
     public URI indexPhpApiUrl() {
-        return server.baseUrl().resolve("index.php/rest/V1");
-    }
-
-    @Override
-    public FakeHttpServer server() {
-        return server;
-    }
-
-    /** The shop clock that edits take their {@code updated_at} from. */
-    @Override
-    public MutableClock clock() {
-        return catalogue.clock();
+        return baseUrl().resolve("index.php/rest/V1");
     }
 
     // ---- credentials ----
@@ -263,7 +244,7 @@ public final class FakeMagento implements FakeSystem {
     public int addSimpleProduct(String name, String price) {
         return catalogue.write(() -> {
             long now = catalogue.stamp();
-            MagentoProduct product = MagentoSeeder.product(MagentoSeeder.random(now, 5),
+            MagentoProduct product = MagentoSeeder.product(SeedWindow.random(now, 5),
                     catalogue.allocateProductId(), "simple", now);
             product.name = name;
             product.price = new BigDecimal(price);
@@ -309,13 +290,7 @@ public final class FakeMagento implements FakeSystem {
     }
 
     /** Settings of a fake shop; everything has a default. */
-    public static final class Builder {
-        private int products = 200;
-        private int orders = 300;
-        private long seed = 42;
-        private Instant clockStart = MagentoSeeder.CLOCK_START;
-        private Duration editTick = Duration.ZERO;
-        private Clock authClock = Clock.systemUTC();
+    public static final class Builder extends ShopBuilder<Builder> {
         private boolean legacyFloatPrecision;
         private boolean jwtAdminTokens = true;
         private Duration adminTokenLifetime;
@@ -323,40 +298,8 @@ public final class FakeMagento implements FakeSystem {
         private Builder() {
         }
 
-        /** Products that are not children; each configurable brings 2–4 children on top. */
-        public Builder products(int count) {
-            this.products = nonNegative(count, "products");
-            return this;
-        }
-
-        public Builder orders(int count) {
-            this.orders = nonNegative(count, "orders");
-            return this;
-        }
-
-        public Builder seed(long value) {
-            this.seed = value;
-            return this;
-        }
-
-        /** Where the shop clock starts; default 2025-06-30T01:00:00Z, an hour after the newest seeded record. */
-        public Builder clockStart(Instant start) {
-            this.clockStart = requireNonNull(start, "start is null");
-            return this;
-        }
-
-        /** How far the shop clock moves after each edit; default zero (edits share the second). */
-        public Builder editTick(Duration tick) {
-            if (requireNonNull(tick, "tick is null").isNegative()) {
-                throw new IllegalArgumentException("editTick must not be negative: " + tick);
-            }
-            this.editTick = tick;
-            return this;
-        }
-
-        /** The wall clock for token expiry, the lockout period and OAuth timestamps; default the system clock. */
-        public Builder authClock(Clock clock) {
-            this.authClock = requireNonNull(clock, "clock is null");
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -382,14 +325,7 @@ public final class FakeMagento implements FakeSystem {
         }
 
         public FakeMagento start() {
-            return new FakeMagento(this);
-        }
-
-        private static int nonNegative(int count, String what) {
-            if (count < 0) {
-                throw new IllegalArgumentException(what + " must not be negative: " + count);
-            }
-            return count;
+            return new FakeMagento(this, seeding());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.tributary.testkit.magento;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.tributary.testkit.SeedWindow;
 import io.tributary.testkit.http.FakeResponse;
 import io.tributary.testkit.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ final class MagentoAuthenticator {
 
     MagentoAuthenticator(Clock clock, long seed) {
         this.clock = clock;
-        this.random = MagentoSeeder.random(seed, 11);
+        this.random = SeedWindow.random(seed, 11);
         this.jwtKey = new byte[32];
         random.nextBytes(jwtKey);
     }

@@ -2,6 +2,7 @@ package io.tributary.testkit.woocommerce;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.testkit.SeedWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -210,6 +211,6 @@ final class WooMutations {
     }
 
     private Random random(int id) {
-        return WooSeeder.random(seed, 1_000_000L + id);
+        return SeedWindow.random(seed, 1_000_000L + id);
     }
 }
