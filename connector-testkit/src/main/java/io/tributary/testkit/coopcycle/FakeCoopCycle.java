@@ -38,7 +38,6 @@ public final class FakeCoopCycle extends FakeSystem {
     private final CoopCycleState state;
     private final CoopCycleApp storeApp;
     private final CoopCycleApp apiKeyApp;
-    private final CoopCycleApp otherStoreApp;
 
     private FakeCoopCycle(Builder builder) {
         super(MutableClock.startingAt(builder.clockStart));
@@ -49,7 +48,7 @@ public final class FakeCoopCycle extends FakeSystem {
                 "10 Rue Saint-Maur, 75011 Paris", "+33 1 43 00 00 00", 48.8631, 2.3780));
         storeApp = addApp("Acme shop", STORE_ID, null, Set.of("deliveries"), false);
         apiKeyApp = addApp("Acme API key", STORE_ID, null, Set.of(), true);
-        otherStoreApp = addApp("Vélo Express app", OTHER_STORE_ID, null, Set.of("deliveries"), false);
+        addApp("Vélo Express app", OTHER_STORE_ID, null, Set.of("deliveries"), false);
         CoopCycleSeeder.seed(state, STORE_ID, builder.deliveries, builder.spacing, builder.seed);
         CoopCycleSeeder.seed(state, OTHER_STORE_ID, builder.otherStoreDeliveries, builder.spacing, builder.seed + 1);
         serve(new CoopCycleApi(state, baseUrl().toString()));
@@ -69,11 +68,6 @@ public final class FakeCoopCycle extends FakeSystem {
     /** The {@code ak_} API key of store 1. */
     public CoopCycleApp apiKeyApp() {
         return apiKeyApp;
-    }
-
-    /** The OAuth2 client of store 2. */
-    public CoopCycleApp otherStoreApp() {
-        return otherStoreApp;
     }
 
     /**
@@ -115,12 +109,6 @@ public final class FakeCoopCycle extends FakeSystem {
         return this;
     }
 
-    /** The order total (cents) of the deliveries {@code POST /api/deliveries} creates; default 690. */
-    public FakeCoopCycle createdOrderTotal(int cents) {
-        state.run(() -> state.createdOrderTotal = cents);
-        return this;
-    }
-
     // ---- the truth ----
 
     /** A delivery as {@code GET /api/deliveries/{id}} shows it. */
@@ -148,11 +136,6 @@ public final class FakeCoopCycle extends FakeSystem {
     }
 
     // ---- what couriers do ----
-
-    /** The courier picked the order up and is on the way: pickup DONE, dropoff DOING. */
-    public void pickUp(long id) {
-        setStatus(id, "DONE", "DOING");
-    }
 
     /** Delivered: both tasks DONE. */
     public void complete(long id) {

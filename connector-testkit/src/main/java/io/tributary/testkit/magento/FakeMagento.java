@@ -4,13 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.testkit.FakeSystem;
-import io.tributary.testkit.SeedWindow;
 import io.tributary.testkit.ShopBuilder;
 import io.tributary.time.MutableClock;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -57,8 +54,6 @@ public final class FakeMagento extends FakeSystem {
         this.catalogue = new MagentoCatalogue(clock(), seeding.editTick());
         new MagentoSeeder(seeding.seed(), catalogue).seed(seeding.products(), seeding.orders());
         this.auth = new MagentoAuthenticator(seeding.authClock(), seeding.seed());
-        auth.jwtTokens = builder.jwtAdminTokens;
-        auth.adminTokenLifetime = builder.adminTokenLifetime;
         this.integration = new MagentoIntegration(auth.randomToken(), auth.randomToken(), auth.randomToken(),
                 auth.randomToken());
         auth.addIntegration(integration, null, true);
@@ -162,11 +157,6 @@ public final class FakeMagento extends FakeSystem {
         return this;
     }
 
-    public FakeMagento allowResource(String resource) {
-        api.deniedResources.remove(resource);
-        return this;
-    }
-
     /** Every URL answers 200 with an HTML sign-in page, as a portal or a proxy in front of the shop would. */
     public FakeMagento htmlEverywhere(boolean value) {
         site.htmlEverywhere = value;
@@ -242,58 +232,17 @@ public final class FakeMagento extends FakeSystem {
 
     /** Adds an enabled simple product created now; returns its id. */
     public int addSimpleProduct(String name, String price) {
-        return catalogue.write(() -> {
-            long now = catalogue.stamp();
-            MagentoProduct product = MagentoSeeder.product(SeedWindow.random(now, 5),
-                    catalogue.allocateProductId(), "simple", now);
-            product.name = name;
-            product.price = new BigDecimal(price);
-            product.specialPrice = null;
-            product.status = 1;
-            product.updatedAt = now;
-            catalogue.products().put(product.id, product);
-            return product.id;
-        });
+        return catalogue.write(() -> MagentoNewRecords.addSimpleProduct(catalogue, name, new BigDecimal(price)));
     }
 
     /** Adds a new order (state new, status pending) created now for one unit of each product; returns its id. */
     public int addOrder(List<Integer> productIds) {
-        return catalogue.write(() -> {
-            long now = catalogue.stamp();
-            MagentoOrder order = new MagentoOrder(catalogue.allocateOrderId());
-            order.incrementId = String.format(java.util.Locale.ROOT, "1%08d", order.id);
-            order.state = "new";
-            order.status = "pending";
-            order.createdAt = now;
-            order.updatedAt = now;
-            order.customerFirstname = "Zoë";
-            order.customerLastname = "Østergaard";
-            order.customerEmail = "zoe.ostergaard@example.org";
-            order.guest = true;
-            order.place = MagentoSeedWords.PLACES.get(0);
-            order.paymentMethod = "checkmo";
-            List<MagentoProduct> products = new ArrayList<>();
-            productIds.forEach(id -> products.add(catalogue.product(id)));
-            for (MagentoProduct product : products) {
-                List<Integer> parents = catalogue.parentsOf(product.id);
-                MagentoProduct parent = parents.isEmpty() ? null : catalogue.product(parents.get(0));
-                int itemId = catalogue.allocateItemId();
-                if (parent != null) {
-                    catalogue.allocateItemId();
-                }
-                MagentoSeeder.addLine(order, product, parent, BigDecimal.ONE, false, itemId);
-            }
-            order.recomputeTotals();
-            catalogue.orders().put(order.id, order);
-            return order.id;
-        });
+        return catalogue.write(() -> MagentoNewRecords.addOrder(catalogue, productIds));
     }
 
     /** Settings of a fake shop; everything has a default. */
     public static final class Builder extends ShopBuilder<Builder> {
         private boolean legacyFloatPrecision;
-        private boolean jwtAdminTokens = true;
-        private Duration adminTokenLifetime;
 
         private Builder() {
         }
@@ -309,18 +258,6 @@ public final class FakeMagento extends FakeSystem {
          */
         public Builder legacyFloatPrecision(boolean value) {
             this.legacyFloatPrecision = value;
-            return this;
-        }
-
-        /** JWT admin tokens (2.4.4+, default) or opaque 32-character ones (older versions). */
-        public Builder jwtAdminTokens(boolean value) {
-            this.jwtAdminTokens = value;
-            return this;
-        }
-
-        /** How long an admin token lives; default 60 minutes for JWTs, 4 hours for opaque tokens. */
-        public Builder adminTokenLifetime(Duration lifetime) {
-            this.adminTokenLifetime = requireNonNull(lifetime, "lifetime is null");
             return this;
         }
 

@@ -47,6 +47,8 @@ final class MagentoAuthenticator {
     }
 
     private static final long TIME_DEVIATION = 600;
+    /** Admin tokens are JWTs (2.4.4+) living 60 minutes, the default of webapi/jwtauth/admin_expiration. */
+    private static final Duration ADMIN_TOKEN_LIFETIME = Duration.ofMinutes(60);
     private static final char[] ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final Clock clock;
@@ -59,8 +61,6 @@ final class MagentoAuthenticator {
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     volatile TwoFactorMode twoFactor = TwoFactorMode.OFF;
     volatile boolean bearerIntegrationTokens;
-    volatile boolean jwtTokens = true;
-    volatile Duration adminTokenLifetime;
     volatile int maxFailures = 6;
     volatile Duration lockTimeout = Duration.ofSeconds(1800);
 
@@ -145,10 +145,9 @@ final class MagentoAuthenticator {
             default -> { }
         }
         long now = clock.instant().getEpochSecond();
-        Duration lifetime = adminTokenLifetime != null ? adminTokenLifetime
-                : jwtTokens ? Duration.ofMinutes(60) : Duration.ofHours(4);
-        String token = jwtTokens ? jwt(username, now, now + lifetime.toSeconds()) : randomToken();
-        adminTokens.put(token, new AdminToken(username, now + lifetime.toSeconds()));
+        long expires = now + ADMIN_TOKEN_LIFETIME.toSeconds();
+        String token = jwt(username, now, expires);
+        adminTokens.put(token, new AdminToken(username, expires));
         return FakeResponse.json(200, MagentoJson.bytes(TextNode.valueOf(token)));
     }
 

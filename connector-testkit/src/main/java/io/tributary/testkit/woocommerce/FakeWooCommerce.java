@@ -4,14 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.testkit.FakeSystem;
-import io.tributary.testkit.SeedWindow;
 import io.tributary.testkit.ShopBuilder;
 import io.tributary.time.MutableClock;
 import java.net.URI;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +26,8 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class FakeWooCommerce extends FakeSystem {
+    /** The site time zone of the non-{@code _gmt} dates. */
+    private static final ZoneId SITE_ZONE = ZoneId.of("Europe/Paris");
 
     private final WooSite site;
     private final WooCatalogue catalogue;
@@ -41,14 +40,14 @@ public final class FakeWooCommerce extends FakeSystem {
 
     private FakeWooCommerce(Builder builder, ShopBuilder.Seeding seeding) {
         super(MutableClock.startingAt(seeding.clockStart()));
-        WooTime time = new WooTime(builder.timeZone);
-        this.catalogue = new WooCatalogue(time, clock(), seeding.editTick(), builder.hposOrders);
+        WooTime time = new WooTime(SITE_ZONE);
+        this.catalogue = new WooCatalogue(time, clock(), seeding.editTick());
         WooProductFactory productFactory = new WooProductFactory();
         WooOrderFactory orderFactory = new WooOrderFactory();
         new WooSeeder(seeding.seed(), catalogue, productFactory, orderFactory).seed(seeding.products(), seeding.orders());
         this.mutations = new WooMutations(catalogue, productFactory, orderFactory, seeding.seed());
         this.keyring = new WooKeyring();
-        this.defaultKey = builder.defaultKey != null ? builder.defaultKey : generatedKey(seeding.seed());
+        this.defaultKey = builder.defaultKey != null ? builder.defaultKey : ApiKey.generated(seeding.seed());
         keyring.add(defaultKey);
         this.summary = WooSeedStatistics.summarize(catalogue);
 
@@ -64,16 +63,6 @@ public final class FakeWooCommerce extends FakeSystem {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    private static ApiKey generatedKey(long seed) {
-        Random rnd = SeedWindow.random(seed, 7);
-        byte[] key = new byte[20];
-        byte[] secret = new byte[20];
-        rnd.nextBytes(key);
-        rnd.nextBytes(secret);
-        return new ApiKey("ck_" + HexFormat.of().formatHex(key), "cs_" + HexFormat.of().formatHex(secret),
-                KeyPermission.READ_WRITE, WooUserRole.SHOP_MANAGER);
     }
 
     // ---- where it is ----
@@ -127,11 +116,6 @@ public final class FakeWooCommerce extends FakeSystem {
     public void userRole(String consumerKey, WooUserRole role) {
         ApiKey key = keyring.find(consumerKey).orElseThrow(() -> new IllegalArgumentException("no key " + consumerKey));
         keyring.replace(new ApiKey(key.consumerKey(), key.consumerSecret(), key.permission(), role));
-    }
-
-    /** Revokes a key; it becomes unknown. */
-    public void removeKey(String consumerKey) {
-        keyring.remove(consumerKey);
     }
 
     // ---- site knobs ----
@@ -259,16 +243,10 @@ public final class FakeWooCommerce extends FakeSystem {
         mutations.deleteProduct(id);
     }
 
-    public void deleteOrder(int id) {
-        mutations.deleteOrder(id);
-    }
-
     /** Settings of a fake shop; everything has a default. */
     public static final class Builder extends ShopBuilder<Builder> {
-        private ZoneId timeZone = ZoneId.of("Europe/Paris");
         private String wooVersion = "9.4.2";
         private boolean ssl;
-        private boolean hposOrders = true;
         private URI homeUrl;
         private ApiKey defaultKey;
 
@@ -277,12 +255,6 @@ public final class FakeWooCommerce extends FakeSystem {
 
         @Override
         protected Builder self() {
-            return this;
-        }
-
-        /** The site time zone of the non-{@code _gmt} dates; default Europe/Paris. */
-        public Builder timeZone(ZoneId zone) {
-            this.timeZone = requireNonNull(zone, "zone is null");
             return this;
         }
 
@@ -296,15 +268,6 @@ public final class FakeWooCommerce extends FakeSystem {
         /** Whether WordPress believes requests are HTTPS; default false (OAuth 1.0a only). */
         public Builder ssl(boolean value) {
             this.ssl = value;
-            return this;
-        }
-
-        /**
-         * Orders in HPOS tables (default, as on new shops since WooCommerce 8.2): ordering by
-         * modified uses the GMT column. False: posts storage, ordered by the local column.
-         */
-        public Builder hposOrders(boolean value) {
-            this.hposOrders = value;
             return this;
         }
 

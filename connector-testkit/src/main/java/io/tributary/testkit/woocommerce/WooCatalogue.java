@@ -23,7 +23,8 @@ final class WooCatalogue extends FakeData {
     private final WooTime time;
     private final WooTable<WooProduct> products = new WooTable<>(true);
     private final WooTable<WooVariation> variations = new WooTable<>(true);
-    private final WooTable<WooOrder> orders;
+    // HPOS tables, as on new shops since WooCommerce 8.2: orders sort by the GMT column
+    private final WooTable<WooOrder> orders = new WooTable<>(false);
     private final Map<Object, int[]> cache = new LinkedHashMap<>(32, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -39,10 +40,9 @@ final class WooCatalogue extends FakeData {
     private record CacheKey(Kind kind, WooSelection selection, long version) {
     }
 
-    WooCatalogue(WooTime time, MutableClock clock, Duration editTick, boolean hposOrders) {
+    WooCatalogue(WooTime time, MutableClock clock, Duration editTick) {
         super(clock, editTick);
         this.time = requireNonNull(time, "time is null");
-        this.orders = new WooTable<>(!hposOrders);
     }
 
     WooTime time() {

@@ -157,17 +157,6 @@ final class WooMutations {
         });
     }
 
-    void deleteOrder(int id) {
-        catalogue.write(() -> {
-            WooOrder order = catalogue.orders().get(id);
-            if (order == null) {
-                throw new IllegalArgumentException("no order " + id);
-            }
-            catalogue.orders().remove(order);
-            return null;
-        });
-    }
-
     private WooProduct product(int id) {
         WooProduct product = catalogue.products().get(id);
         if (product == null) {
