@@ -1,6 +1,6 @@
 package io.tributary.coopcycle;
 
-import io.tributary.testing.MutableClock;
+import io.tributary.time.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -64,7 +64,7 @@ class CoopCycleWireMockTest {
 
     private final HttpStack http = HttpStack.create(HttpPolicy.builder().initialBackoff(Duration.ofMillis(10))
             .maxBackoff(Duration.ofMillis(50)).requestsPerSecond(1000).build());
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-05-18T10:00:00Z"));
+    private final MutableClock clock = MutableClock.startingAt(Instant.parse("2024-05-18T10:00:00Z"));
 
     @AfterEach
     void close() {

@@ -30,7 +30,8 @@ final class FakeCoopCycleShop implements ContractShop {
         return new FakeCoopCycleShop(FakeCoopCycle.builder().deliveries(deliveries).seed(9).start());
     }
 
-    FakeCoopCycle fake() {
+    @Override
+    public FakeCoopCycle fake() {
         return fake;
     }
 

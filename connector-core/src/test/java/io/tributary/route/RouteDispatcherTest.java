@@ -21,11 +21,11 @@ import io.tributary.store.InvalidInputException;
 import io.tributary.sync.SyncEngine;
 import io.tributary.sync.SyncListener;
 import io.tributary.sync.SyncRequest;
-import io.tributary.testing.MutableClock;
 import io.tributary.testing.ScriptedConnectorProvider;
 import io.tributary.testing.ScriptedCourierProvider;
 import io.tributary.testing.ScriptedShopProvider;
 import io.tributary.testing.TestDatabase;
+import io.tributary.time.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +50,7 @@ class RouteDispatcherTest {
         final ScriptedCourierProvider.Courier courier;
         final long shopId;
         final long courierId;
-        final MutableClock clock = new MutableClock(Instant.parse("2024-05-18T10:00:00Z"));
+        final MutableClock clock = MutableClock.startingAt(Instant.parse("2024-05-18T10:00:00Z"));
 
         Fixture(TestDatabase.Backend backend) {
             database = TestDatabase.create(backend);

@@ -8,10 +8,10 @@ import io.tributary.spi.RecordPage;
 import io.tributary.spi.SyncCursor;
 import io.tributary.store.CentralStore;
 import io.tributary.store.StoreException;
-import io.tributary.testing.MutableClock;
 import io.tributary.testing.Records;
 import io.tributary.testing.TestDatabase;
 import io.tributary.testing.TestRows;
+import io.tributary.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,7 @@ class SyncLeasesTest {
         try (TestDatabase database = TestDatabase.create(backend)) {
             CentralStore store = database.store();
             long connection = TestRows.connection(store, "shop");
-            MutableClock clock = new MutableClock(T);
+            MutableClock clock = MutableClock.startingAt(T);
             SyncLeases nodeA = new SyncLeases(store.dataSource(), clock, Duration.ofSeconds(30), "daemon a@host1:1");
             SyncLeases nodeB = new SyncLeases(store.dataSource(), clock, Duration.ofSeconds(30), "cli@host2:2");
             SyncLease held = nodeA.acquire(connection, EntityType.PRODUCTS);
@@ -141,7 +141,7 @@ class SyncLeasesTest {
         try (TestDatabase database = TestDatabase.create(backend)) {
             CentralStore store = database.store();
             long connection = TestRows.connection(store, "shop");
-            MutableClock clock = new MutableClock(Instant.now());
+            MutableClock clock = MutableClock.startingAt(Instant.now());
             SyncLeases leases = new SyncLeases(store.dataSource(), clock, Duration.ofSeconds(30), "daemon@h:1");
             SyncLease held = leases.acquire(connection, EntityType.ORDERS);
             long leased = TestRows.run(store, connection, EntityType.ORDERS);
@@ -163,7 +163,7 @@ class SyncLeasesTest {
     void aLeaseOnARemovedConnectionFailsOnceWithASentence(TestDatabase.Backend backend) {
         try (TestDatabase database = TestDatabase.create(backend)) {
             CentralStore store = database.store();
-            SyncLeases leases = new SyncLeases(store.dataSource(), new MutableClock(T), Duration.ofSeconds(30),
+            SyncLeases leases = new SyncLeases(store.dataSource(), MutableClock.startingAt(T), Duration.ofSeconds(30),
                     "cli@h:1");
             assertThatThrownBy(() -> leases.acquire(987_654, EntityType.PRODUCTS))
                     .isInstanceOf(StoreException.class)

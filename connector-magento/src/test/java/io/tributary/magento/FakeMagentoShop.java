@@ -31,7 +31,8 @@ final class FakeMagentoShop implements ContractShop {
         return new FakeMagentoShop(FakeMagento.builder().products(products).orders(orders).seed(7).start(), mode);
     }
 
-    FakeMagento fake() {
+    @Override
+    public FakeMagento fake() {
         return fake;
     }
 

@@ -1,6 +1,6 @@
 package io.tributary.magento;
 
-import io.tributary.testing.MutableClock;
+import io.tributary.time.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -219,7 +219,7 @@ class MagentoWireMockTest {
     void renewsTheTokenBeforeItsJwtExpires() {
         stubHappyShop();
         server.stubFor(get(urlPathEqualTo("/rest/default/V1/orders")).willReturn(okJson("{\"items\":[],\"total_count\":0}")));
-        MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+        MutableClock clock = MutableClock.startingAt(Instant.parse("2025-01-01T00:00:00Z"));
         long start = clock.instant().getEpochSecond();
         server.stubFor(post("/rest/default/V1/integration/admin/token")
                 .willReturn(okJson("\"" + jwt(start, start + 600) + "\"")));

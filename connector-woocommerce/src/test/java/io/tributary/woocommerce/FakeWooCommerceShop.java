@@ -25,7 +25,8 @@ final class FakeWooCommerceShop implements ContractShop {
         return new FakeWooCommerceShop(FakeWooCommerce.builder().products(products).orders(orders).seed(7).start());
     }
 
-    FakeWooCommerce fake() {
+    @Override
+    public FakeWooCommerce fake() {
         return fake;
     }
 

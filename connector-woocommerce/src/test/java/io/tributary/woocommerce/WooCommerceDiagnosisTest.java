@@ -8,45 +8,34 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.tributary.http.HttpPolicy;
-import io.tributary.http.HttpStack;
-import io.tributary.spi.ConnectionSettings;
-import io.tributary.spi.ConnectorContext;
-import io.tributary.spi.CredentialField;
 import io.tributary.spi.FailureKind;
-import io.tributary.spi.Secret;
 import io.tributary.spi.VerificationResult;
+import io.tributary.testkit.contract.Verifier;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Verify connection names what is wrong, in one sentence, for every failure kind of the contract. */
+/**
+ * Verify connection names what is wrong in WooCommerce's own words. The failure kinds every connector tells apart are
+ * in the shared contract ({@link WooCommerceContractTest}); this pins the sentences for answers only WordPress gives.
+ */
 class WooCommerceDiagnosisTest {
     private static final String INDEX = "{\"namespace\":\"wc/v3\",\"routes\":{}}";
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().dynamicHttpsPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final HttpStack http = HttpStack.create(HttpPolicy.builder().verificationBudget(Duration.ofSeconds(2))
-            .build());
+    private final Verifier verifier = new Verifier(new WooCommerceConnectorProvider());
 
     @AfterEach
     void close() {
-        http.close();
+        verifier.close();
     }
 
     private VerificationResult verify(String url) {
-        ConnectionSettings settings = new ConnectionSettings(0, "unsaved", "woocommerce", URI.create(url), Map.of(),
-                Map.of(CredentialField.ACCESS_TOKEN, Secret.of("ck_abc"), CredentialField.SECRET, Secret.of("cs_def")));
-        VerificationResult result = new WooCommerceConnectorProvider()
-                .open(settings, ConnectorContext.of(Clock.systemUTC(), http)).verify();
-        assertThat(result.message()).doesNotContain("cs_def").doesNotContain("ck_abc");
-        return result;
+        return verifier.verify(FakeWooCommerceShop.settings(URI.create(url), "ck_abc", "cs_def", Map.of()));
     }
 
     private String site() {
@@ -105,25 +94,5 @@ class WooCommerceDiagnosisTest {
         assertThat(result.kind()).isEqualTo(FailureKind.FORBIDDEN);
         assertThat(result.message()).startsWith("WooCommerce refused listing orders: the WordPress user the consumer key belongs to lacks")
                 .contains("Shop manager");
-    }
-
-    @Test
-    void unreachableTlsTimeoutRateLimitAndServerErrorsAreNamed() {
-        assertThat(verify("http://127.0.0.1:1/").kind()).isEqualTo(FailureKind.UNREACHABLE);
-        assertThat(verify("https://localhost:" + server.getHttpsPort() + "/").kind()).isEqualTo(FailureKind.TLS);
-
-        server.stubFor(get(urlPathEqualTo("/wp-json/wc/v3")).willReturn(okJson(INDEX).withFixedDelay(4000)));
-        VerificationResult slow = verify(site());
-        assertThat(slow.kind()).isEqualTo(FailureKind.TIMEOUT);
-        assertThat(slow.latencyMs()).isLessThan(3500);
-
-        server.stubFor(get(urlPathEqualTo("/wp-json/wc/v3")).willReturn(aResponse().withStatus(429)
-                .withHeader("Retry-After", "30")));
-        assertThat(verify(site()).kind()).isEqualTo(FailureKind.RATE_LIMITED);
-
-        server.stubFor(get(urlPathEqualTo("/wp-json/wc/v3")).willReturn(aResponse().withStatus(500)));
-        VerificationResult broken = verify(site());
-        assertThat(broken.kind()).isEqualTo(FailureKind.SERVER_ERROR);
-        assertThat(broken.httpStatus()).isEqualTo(500);
     }
 }

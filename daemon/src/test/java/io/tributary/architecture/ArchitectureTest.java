@@ -26,7 +26,8 @@ class ArchitectureTest {
     /** The packages of module connector-core, one per domain plus the SPI, the HTTP stack and the plumbing. */
     static final String[] CORE = {"io.tributary.spi..", "io.tributary.http..", "io.tributary.secret..",
         "io.tributary.store..", "io.tributary.connection..", "io.tributary.schedule..", "io.tributary.run..",
-        "io.tributary.record..", "io.tributary.route..", "io.tributary.sync.."};
+        "io.tributary.record..", "io.tributary.route..", "io.tributary.sync..", "io.tributary.time..",
+        "io.tributary.core.."};
 
     static JavaClasses main;
     static Set<String> connectorPackages;

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.connection.ConnectorRegistry;
-import io.tributary.http.HttpPolicy;
-import io.tributary.http.HttpStack;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
-import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.ConnectorProvider;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.FailureKind;
@@ -20,10 +17,11 @@ import io.tributary.spi.SourceRecord;
 import io.tributary.spi.SyncCursor;
 import io.tributary.spi.UnsupportedEntityException;
 import io.tributary.spi.VerificationResult;
+import io.tributary.testkit.http.Fault;
 import io.tributary.testkit.http.FakeHttpServer;
 import io.tributary.testkit.http.FakeResponse;
 import java.net.URI;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,14 +34,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every connector must do, run against its system's fake over real sockets: verify tells OK, bad
- * credentials, an unreachable URL and a URL that is not this system apart; a full read delivers every record
+ * credentials, an unreachable URL, a URL that is not this system, a certificate it cannot trust, a server too slow
+ * to answer, a rate limit and a server error apart (the last three made by the fake's fault knobs); a full read delivers every record
  * with exact amounts and a cursor that only moves forward; a read from the last cursor delivers exactly what
  * changed; reading again from the same cursor delivers nothing new (or only what the system declares it re-reads
  * by design, see {@link ContractShop#rereadFrom}); an entity the connector does not declare is refused. Extend it
  * in the connector's module.
  */
 public abstract class ConnectorContractTest {
-    private HttpStack http;
+    /** Enough armed faults to outlast every retry a verification makes. */
+    private static final int EVERY_ATTEMPT = 100;
+
+    private Verifier verifier;
     private ContractShop shop;
 
     /** The connector under test. */
@@ -54,25 +56,22 @@ public abstract class ConnectorContractTest {
 
     @BeforeEach
     void openShop() {
-        // the fakes are local: no need for the per-connection politeness limit of real shops
-        http = HttpStack.create(HttpPolicy.builder().requestsPerSecond(1000).build());
+        verifier = new Verifier(provider());
         shop = startShop();
     }
 
     @AfterEach
     void closeShop() {
         shop.close();
-        http.close();
+        verifier.close();
     }
 
     private Connector open(ConnectionSettings settings) {
-        return provider().open(settings, ConnectorContext.of(Clock.systemUTC(), http));
+        return verifier.open(settings);
     }
 
     private VerificationResult verify(ConnectionSettings settings) {
-        try (Connector connector = open(settings)) {
-            return connector.verify();
-        }
+        return verifier.verify(settings);
     }
 
     @Test
@@ -93,6 +92,7 @@ public abstract class ConnectorContractTest {
     void namesBadCredentials() {
         VerificationResult result = verify(shop.withBadCredentials());
         assertThat(result.kind()).as(result.message()).isEqualTo(FailureKind.BAD_CREDENTIALS);
+        // the working secrets must not show either, whatever the connector tried with the wrong ones
         assertNoSecretIn(result.message() + result.details());
     }
 
@@ -110,6 +110,41 @@ public abstract class ConnectorContractTest {
             VerificationResult result = verify(shop.atUrl(other.baseUrl()));
             assertThat(result.kind()).as(result.message()).isEqualTo(FailureKind.NOT_THIS_SYSTEM);
         }
+    }
+
+    @Test
+    void namesACertificateItCannotTrust() {
+        try (FakeHttpServer selfSigned = FakeHttpServer.startWithUntrustedCertificate(request ->
+                FakeResponse.json(200, "{}"))) {
+            VerificationResult result = verify(shop.atUrl(selfSigned.baseUrl()));
+            assertThat(result.kind()).as(result.message()).isEqualTo(FailureKind.TLS);
+            assertThat(selfSigned.requests().all()).as("no request gets past the handshake").isEmpty();
+        }
+    }
+
+    @Test
+    void namesAServerTooSlowToAnswer() {
+        shop.fake().faults().inject(Fault.latency(Verifier.BUDGET.multipliedBy(2)), EVERY_ATTEMPT);
+        VerificationResult result = verify(shop.settings());
+        assertThat(result.kind()).as(result.message()).isEqualTo(FailureKind.TIMEOUT);
+        assertThat(Duration.ofMillis(result.latencyMs())).as("verify gives up when its budget is spent")
+                .isLessThan(Verifier.BUDGET.multipliedBy(7).dividedBy(4));
+    }
+
+    @Test
+    void namesARateLimit() {
+        shop.fake().faults().inject(Fault.status(429).withRetryAfter(Duration.ofSeconds(30)), EVERY_ATTEMPT);
+        VerificationResult result = verify(shop.settings());
+        assertThat(result.kind()).as(result.message()).isEqualTo(FailureKind.RATE_LIMITED);
+        assertThat(result.httpStatus()).isEqualTo(429);
+    }
+
+    @Test
+    void namesAServerError() {
+        shop.fake().faults().inject(Fault.status(500), EVERY_ATTEMPT);
+        VerificationResult result = verify(shop.settings());
+        assertThat(result.kind()).as(result.message()).isEqualTo(FailureKind.SERVER_ERROR);
+        assertThat(result.httpStatus()).isEqualTo(500);
     }
 
     @Test

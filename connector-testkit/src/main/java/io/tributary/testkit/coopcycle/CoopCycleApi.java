@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The fake instance's HTTP face: the public JSON-LD entry point, the OAuth2 token endpoint, and the bearer-protected
@@ -38,10 +37,10 @@ final class CoopCycleApi implements FakeHandler {
 
     private final CoopCycleState state;
     private final CoopCycleTokens tokens;
-    private final Supplier<String> baseUrl;
+    private final String baseUrl;
     private final RouteTable<Endpoint> routes = new RouteTable<>();
 
-    CoopCycleApi(CoopCycleState state, Supplier<String> baseUrl) {
+    CoopCycleApi(CoopCycleState state, String baseUrl) {
         this.state = state;
         this.tokens = new CoopCycleTokens(state);
         this.baseUrl = baseUrl;
@@ -168,7 +167,7 @@ final class CoopCycleApi implements FakeHandler {
         int from = (page - 1) * perPage;
         int chosenPerPage = perPage;
         String base = "/api/stores/" + storeId + "/deliveries";
-        String trackingBase = baseUrl.get();
+        String trackingBase = baseUrl;
         return state.read(() -> {
             List<CoopCycleDelivery> all = state.deliveriesOf(storeId, descending);
             List<ObjectNode> members = new ArrayList<>();
@@ -238,11 +237,11 @@ final class CoopCycleApi implements FakeHandler {
         if (!parsed.violations().isEmpty()) {
             return CoopCycleJson.violations(parsed.violations());
         }
-        String trackingBase = baseUrl.get();
+        String trackingBase = baseUrl;
         ObjectNode created = state.write(() -> {
             CoopCycleDelivery delivery = CoopCycleSeeder.create(state, app.storeId(), parsed.pickup(),
                     parsed.dropoff());
-            state.clock.advance(state.createTick);
+            state.clock().advance(state.createTick);
             return CoopCycleJson.delivery(delivery, state.zone, trackingBase);
         });
         created.put("@context", "/api/contexts/Delivery");
@@ -251,7 +250,7 @@ final class CoopCycleApi implements FakeHandler {
 
     private FakeResponse delivery(Call call) {
         long id = call.id("id");
-        String trackingBase = baseUrl.get();
+        String trackingBase = baseUrl;
         return state.read(() -> {
             CoopCycleDelivery delivery = state.deliveries.get(id);
             if (delivery == null) {

@@ -24,7 +24,7 @@ final class CoopCycleSeeder {
     /** Seeds {@code count} deliveries for a store, one every {@code spacing}, the newest {@code spacing} ago. */
     static void seed(CoopCycleState state, long storeId, int count, Duration spacing, long seed) {
         Random rnd = new Random(seed * 31 + storeId);
-        Instant now = state.clock.instant();
+        Instant now = state.clock().instant();
         for (int i = count; i >= 1; i--) {
             Instant created = now.minus(spacing.multipliedBy(i));
             CoopCycleDelivery d = create(state, storeId, created, task(state, rnd, created), null);
@@ -61,7 +61,7 @@ final class CoopCycleSeeder {
     /** A new delivery created now by a store's app, with a linked order of the configured total. */
     static CoopCycleDelivery create(CoopCycleState state, long storeId, CoopCycleDeliveryInput.TaskInput pickup,
             CoopCycleDeliveryInput.TaskInput dropoff) {
-        CoopCycleDelivery delivery = create(state, storeId, state.clock.instant(), dropoff, pickup);
+        CoopCycleDelivery delivery = create(state, storeId, state.clock().instant(), dropoff, pickup);
         delivery.orderTotal = state.createdOrderTotal;
         delivery.orderTaxTotal = Math.round(state.createdOrderTotal / 6f);
         return delivery;

@@ -1,6 +1,7 @@
 package io.tributary.testkit.coopcycle;
 
-import io.tributary.testkit.FakeClock;
+import io.tributary.testkit.FakeData;
+import io.tributary.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,20 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Everything the fake instance holds: stores, API apps, deliveries and issued tokens. Every access goes through
- * {@link #read} or {@link #write}, under one lock, because the server answers on several threads.
+ * {@link #read}, {@link #write} or {@link #run}.
  */
-final class CoopCycleState {
+final class CoopCycleState extends FakeData {
     /** A store of the instance: deliveries are picked up at its address by default. */
     record Store(long id, String name, String streetAddress, String telephone, double latitude, double longitude) {}
 
     /** An issued bearer token. */
     record Token(String value, CoopCycleApp app, Set<String> scopes, Instant expiresAt) {}
 
-    final FakeClock clock;
     final ZoneId zone;
     final Map<Long, Store> stores = new LinkedHashMap<>();
     final Map<Long, CoopCycleApp> apps = new LinkedHashMap<>();
@@ -39,21 +38,10 @@ final class CoopCycleState {
     long nextOrderId = 800;
     long nextAppId = 1;
 
-    CoopCycleState(FakeClock clock, ZoneId zone) {
-        this.clock = clock;
+    /** Deliveries are created, not edited: no edit moves the clock (see {@link #createTick}). */
+    CoopCycleState(MutableClock clock, ZoneId zone) {
+        super(clock, Duration.ZERO);
         this.zone = zone;
-    }
-
-    synchronized <T> T read(Supplier<T> work) {
-        return work.get();
-    }
-
-    synchronized <T> T write(Supplier<T> work) {
-        return work.get();
-    }
-
-    synchronized void write(Runnable work) {
-        work.run();
     }
 
     Optional<CoopCycleApp> appByClientId(String clientId) {

@@ -70,7 +70,7 @@ final class CoopCycleTokens {
         String token = newToken();
         long ttl = state.write(() -> {
             state.tokens.put(token, new CoopCycleState.Token(token, app.get(), scopes,
-                    state.clock.instant().plus(state.tokenTtl)));
+                    state.clock().instant().plus(state.tokenTtl)));
             return state.tokenTtl.toSeconds();
         });
         ObjectNode json = CoopCycleJson.MAPPER.createObjectNode();
@@ -96,7 +96,7 @@ final class CoopCycleTokens {
             if (token == null) {
                 return new Caller(null, Set.of(), CoopCycleJson.unauthorized("Invalid JWT Token"));
             }
-            if (!state.clock.instant().isBefore(token.expiresAt())) {
+            if (!state.clock().instant().isBefore(token.expiresAt())) {
                 return new Caller(null, Set.of(), CoopCycleJson.unauthorized("Expired JWT Token"));
             }
             return new Caller(token.app(), token.scopes(), null);

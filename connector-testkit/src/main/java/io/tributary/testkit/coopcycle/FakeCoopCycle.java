@@ -1,12 +1,10 @@
 package io.tributary.testkit.coopcycle;
 
-import io.tributary.testkit.FakeClock;
-import io.tributary.testkit.FakeSystem;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tributary.testkit.http.FakeHttpServer;
-import java.net.URI;
+import io.tributary.testkit.FakeSystem;
+import io.tributary.time.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A fake CoopCycle instance on a real socket: the JSON-LD entry point, OAuth2 client credentials with scopes and
@@ -31,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * }
  * }</pre>
  */
-public final class FakeCoopCycle implements FakeSystem {
+public final class FakeCoopCycle extends FakeSystem {
     /** The store the default apps belong to. */
     public static final long STORE_ID = 1;
     /** Another store of the same instance, whose deliveries the default apps may not see. */
@@ -39,47 +36,26 @@ public final class FakeCoopCycle implements FakeSystem {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final CoopCycleState state;
-    private final FakeHttpServer server;
     private final CoopCycleApp storeApp;
     private final CoopCycleApp apiKeyApp;
-    private final CoopCycleApp otherStoreApp;
 
     private FakeCoopCycle(Builder builder) {
-        state = new CoopCycleState(FakeClock.startingAt(builder.clockStart), builder.zone);
+        super(MutableClock.startingAt(builder.clockStart));
+        state = new CoopCycleState(clock(), builder.zone);
         state.stores.put(STORE_ID, new CoopCycleState.Store(STORE_ID, "Acme", "24 Rue de la Paix, 75002 Paris",
                 "+33 1 42 00 00 00", 48.8696, 2.3316));
         state.stores.put(OTHER_STORE_ID, new CoopCycleState.Store(OTHER_STORE_ID, "Vélo Express",
                 "10 Rue Saint-Maur, 75011 Paris", "+33 1 43 00 00 00", 48.8631, 2.3780));
         storeApp = addApp("Acme shop", STORE_ID, null, Set.of("deliveries"), false);
         apiKeyApp = addApp("Acme API key", STORE_ID, null, Set.of(), true);
-        otherStoreApp = addApp("Vélo Express app", OTHER_STORE_ID, null, Set.of("deliveries"), false);
+        addApp("Vélo Express app", OTHER_STORE_ID, null, Set.of("deliveries"), false);
         CoopCycleSeeder.seed(state, STORE_ID, builder.deliveries, builder.spacing, builder.seed);
         CoopCycleSeeder.seed(state, OTHER_STORE_ID, builder.otherStoreDeliveries, builder.spacing, builder.seed + 1);
-        AtomicReference<String> base = new AtomicReference<>();
-        server = FakeHttpServer.builder().name("fake-coopcycle")
-                .handler(new CoopCycleApi(state, base::get)).start();
-        base.set(server.baseUrl().toString());
+        serve(new CoopCycleApi(state, baseUrl().toString()));
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    // ---- where it is ----
-
-    /** {@code http://127.0.0.1:PORT/}: the instance's address, as an admin gives it. */
-    public URI baseUrl() {
-        return server.baseUrl();
-    }
-
-    @Override
-    public FakeHttpServer server() {
-        return server;
-    }
-
-    @Override
-    public FakeClock clock() {
-        return state.clock;
     }
 
     // ---- API apps and tokens ----
@@ -92,11 +68,6 @@ public final class FakeCoopCycle implements FakeSystem {
     /** The {@code ak_} API key of store 1. */
     public CoopCycleApp apiKeyApp() {
         return apiKeyApp;
-    }
-
-    /** The OAuth2 client of store 2. */
-    public CoopCycleApp otherStoreApp() {
-        return otherStoreApp;
     }
 
     /**
@@ -116,13 +87,13 @@ public final class FakeCoopCycle implements FakeSystem {
 
     /** How long new tokens live; default one hour, as CoopCycle's {@code PT1H}. */
     public FakeCoopCycle tokenTtl(Duration ttl) {
-        state.write(() -> state.tokenTtl = requireNonNull(ttl, "ttl is null"));
+        state.run(() -> state.tokenTtl = requireNonNull(ttl, "ttl is null"));
         return this;
     }
 
     /** Forgets every issued token, as if the key pair was rotated on the server: the next use answers 401. */
     public void revokeTokens() {
-        state.write(state.tokens::clear);
+        state.run(state.tokens::clear);
     }
 
     /** Every bearer token issued so far, for tests that check none leaks. */
@@ -134,13 +105,7 @@ public final class FakeCoopCycle implements FakeSystem {
 
     /** Dropoff addresses containing this word are refused as not geocodable; default "Nowhere". */
     public FakeCoopCycle rejectAddressesContaining(String word) {
-        state.write(() -> state.rejectedAddressWords.add(requireNonNull(word, "word is null")));
-        return this;
-    }
-
-    /** The order total (cents) of the deliveries {@code POST /api/deliveries} creates; default 690. */
-    public FakeCoopCycle createdOrderTotal(int cents) {
-        state.write(() -> state.createdOrderTotal = cents);
+        state.run(() -> state.rejectedAddressWords.add(requireNonNull(word, "word is null")));
         return this;
     }
 
@@ -172,11 +137,6 @@ public final class FakeCoopCycle implements FakeSystem {
 
     // ---- what couriers do ----
 
-    /** The courier picked the order up and is on the way: pickup DONE, dropoff DOING. */
-    public void pickUp(long id) {
-        setStatus(id, "DONE", "DOING");
-    }
-
     /** Delivered: both tasks DONE. */
     public void complete(long id) {
         setStatus(id, "DONE", "DONE");
@@ -193,20 +153,20 @@ public final class FakeCoopCycle implements FakeSystem {
     }
 
     private void setStatus(long id, String pickup, String dropoff) {
-        state.write(() -> state.requireDelivery(id).status(pickup, dropoff, state.clock.instant()));
+        state.run(() -> state.requireDelivery(id).status(pickup, dropoff, state.clock().instant()));
     }
 
     /** Adds a delivery to a store, created now (the clock then moves one second), still to do; returns its id. */
     public long addDelivery(long storeId, String dropoffStreet, int orderTotalCents) {
         return state.write(() -> {
-            Instant now = state.clock.instant();
+            Instant now = state.clock().instant();
             CoopCycleDeliveryInput.TaskInput dropoff = new CoopCycleDeliveryInput.TaskInput(dropoffStreet,
                     "+33 6 00 00 00 00", "Test Recipient", null, null, now.plus(Duration.ofMinutes(60)),
                     now.plus(Duration.ofMinutes(90)), "", null);
             CoopCycleDelivery delivery = CoopCycleSeeder.create(state, storeId, null, dropoff);
             delivery.orderTotal = orderTotalCents;
             delivery.orderTaxTotal = Math.round(orderTotalCents / 6f);
-            state.clock.advance(state.createTick);
+            state.clock().advance(state.createTick);
             return delivery.id;
         });
     }

@@ -2,152 +2,88 @@ package io.tributary.testkit.http;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLSocketFactory;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import okio.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small HTTP/1.1 server on a real socket for fakes of remote shops. It listens on 127.0.0.1 on
- * a free port, keeps connections alive, reads request bodies (Content-Length or chunked), answers
- * with Content-Length, records every request, and can be told to misbehave through
- * {@link #faults()}. Written over {@link ServerSocket} because a connection reset or a body cut
- * short needs control of the socket itself.
+ * A fake remote system's HTTP server on 127.0.0.1: OkHttp's MockWebServer, whose dispatcher hands every request to a
+ * {@link FakeHandler}. On top of it: a log of what clients sent ({@link #requests()}), fault knobs
+ * ({@link #faults()}) and hooks that run after the n-th request on a path ({@link #afterRequests}). MockWebServer
+ * does the HTTP/1.1 parsing, keep-alive, chunked bodies, the delays and the body cut short; only the TCP reset is
+ * done by hand ({@link ResettableSockets}).
  */
 public final class FakeHttpServer implements AutoCloseable {
-
     private static final Logger LOG = LoggerFactory.getLogger(FakeHttpServer.class);
+    /** Enough for any test; a long-running demo forgets the oldest. */
+    private static final int LOG_CAPACITY = 50_000;
 
     private final FakeHandler handler;
-    private final ServerSocket serverSocket;
-    private final ThreadPoolExecutor connections;
-    private final Thread acceptor;
-    private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
-    private final RequestLog log;
+    private final MockWebServer server = new MockWebServer();
+    private final ResettableSockets sockets = new ResettableSockets();
+    private final RequestLog log = new RequestLog(LOG_CAPACITY);
     private final FaultInjector faults = new FaultInjector();
     private final RequestHooks hooks = new RequestHooks();
-    private final int idleTimeoutMillis;
-    private final int port;
-    private final AtomicInteger acceptedConnections = new AtomicInteger();
-    private volatile boolean closed;
+    private final String scheme;
 
-    private FakeHttpServer(Builder builder) throws IOException {
-        this.handler = requireNonNull(builder.handler, "handler is null");
-        this.log = new RequestLog(builder.logCapacity);
-        this.idleTimeoutMillis = (int) builder.idleTimeout.toMillis();
-        this.serverSocket = new ServerSocket();
-        serverSocket.setReuseAddress(true);
-        serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        this.port = serverSocket.getLocalPort();
-        AtomicInteger threadNumber = new AtomicInteger();
-        String name = builder.name;
-        this.connections = new ThreadPoolExecutor(0, builder.maxConnections, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, name + "-conn-" + threadNumber.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        this.acceptor = new Thread(this::acceptLoop, name + "-accept-" + port());
-        acceptor.setDaemon(true);
-        acceptor.start();
+    private FakeHttpServer(FakeHandler handler, SSLSocketFactory tls) {
+        this.handler = requireNonNull(handler, "handler is null");
+        this.scheme = tls == null ? "http" : "https";
+        server.setServerSocketFactory(sockets);
+        if (tls != null) {
+            server.useHttps(tls);
+        }
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                return answer(request);
+            }
+        });
+        try {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake HTTP server", e);
+        }
     }
 
-    /** Starts a server with default settings. */
+    /** Starts a plain HTTP server. */
     public static FakeHttpServer start(FakeHandler handler) {
-        return builder().handler(handler).start();
+        return new FakeHttpServer(handler, null);
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Options of a {@link FakeHttpServer}. */
-    public static final class Builder {
-        private FakeHandler handler;
-        private String name = "fake-http";
-        private int maxConnections = 32;
-        private Duration idleTimeout = Duration.ofSeconds(30);
-        private int logCapacity = 50_000;
-
-        private Builder() {
-        }
-
-        public Builder handler(FakeHandler value) {
-            this.handler = requireNonNull(value, "handler is null");
-            return this;
-        }
-
-        /** Prefix of the server's thread names. */
-        public Builder name(String value) {
-            this.name = requireNonNull(value, "name is null");
-            return this;
-        }
-
-        /** Connections served at once; one more is answered 503 and closed. */
-        public Builder maxConnections(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("maxConnections must be at least 1: " + value);
-            }
-            this.maxConnections = value;
-            return this;
-        }
-
-        /** How long an idle keep-alive connection stays open. */
-        public Builder idleTimeout(Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("idleTimeout must be positive: " + value);
-            }
-            this.idleTimeout = value;
-            return this;
-        }
-
-        /** How many recent requests the log keeps. */
-        public Builder logCapacity(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("logCapacity must be at least 1: " + value);
-            }
-            this.logCapacity = value;
-            return this;
-        }
-
-        public FakeHttpServer start() {
-            try {
-                return new FakeHttpServer(this);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot start the fake HTTP server", e);
-            }
-        }
+    /**
+     * Starts an HTTPS server whose certificate is self-signed, so no client trusts it: the TLS fault, as a shop with
+     * a certificate of its own making or an expired chain.
+     */
+    public static FakeHttpServer startWithUntrustedCertificate(FakeHandler handler) {
+        HeldCertificate selfSigned = new HeldCertificate.Builder().commonName("127.0.0.1")
+                .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost").build();
+        HandshakeCertificates certificates = new HandshakeCertificates.Builder().heldCertificate(selfSigned).build();
+        return new FakeHttpServer(handler, certificates.sslSocketFactory());
     }
 
     public int port() {
-        return port;
+        return server.getPort();
     }
 
-    /** {@code http://127.0.0.1:PORT/}. */
+    /** {@code http://127.0.0.1:PORT/} ({@code https} for a TLS server). */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + port() + "/");
+        return URI.create(scheme + "://127.0.0.1:" + port() + "/");
     }
 
     public RequestLog requests() {
@@ -168,7 +104,7 @@ public final class FakeHttpServer implements AutoCloseable {
 
     /** How many TCP connections were accepted so far; shows whether clients reuse connections. */
     public int acceptedConnections() {
-        return acceptedConnections.get();
+        return sockets.accepted();
     }
 
     /** Hooks not yet run. */
@@ -176,101 +112,46 @@ public final class FakeHttpServer implements AutoCloseable {
         return hooks.pending();
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            Socket socket;
-            try {
-                socket = serverSocket.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    LOG.warn("accept failed on port {}", port(), e);
-                }
-                return;
-            }
-            openSockets.add(socket);
-            acceptedConnections.incrementAndGet();
-            try {
-                connections.execute(() -> serve(socket));
-            } catch (RejectedExecutionException e) {
-                refuse(socket);
+    private MockResponse answer(mockwebserver3.RecordedRequest received) {
+        forgetMockWebServersCopies();
+        RecordedRequest request = new RecordedRequest(log.nextSequence(), received.getMethod(), received.getTarget(),
+                received.getHeaders().toMultimap(), received.getBody() == null ? new byte[0]
+                        : received.getBody().toByteArray());
+        log.record(request);
+        FaultInjector.Plan plan = faults.take(request.rawPath());
+        Fault fault = plan.terminal();
+        FakeResponse response;
+        if (fault != null && fault.kind() == Fault.Kind.CONNECTION_RESET) {
+            sockets.reset(received.getConnectionIndex());
+            return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+        } else if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+            response = fault.statusResponse();
+        } else {
+            response = handle(request);
+            if (fault != null && fault.kind() == Fault.Kind.MALFORMED_JSON) {
+                response = malformed(response);
             }
         }
-    }
-
-    private void refuse(Socket socket) {
-        try (socket) {
-            HttpWire.write(socket.getOutputStream(), Fault.status(503).statusResponse(), false, false);
-        } catch (IOException ignored) {
-            // The client went away first; nothing to tell it.
-        } finally {
-            openSockets.remove(socket);
+        MockResponse.Builder answer = toMockResponse(response, "HEAD".equals(request.method()))
+                .headersDelay(plan.latency().toNanos(), TimeUnit.NANOSECONDS);
+        if (fault != null && fault.kind() == Fault.Kind.DROP_MID_BODY) {
+            // MockWebServer closes the socket once half of the announced body is out
+            answer.onResponseBody(new SocketEffect.CloseSocket());
+        } else if (request.header("Connection").orElse("").toLowerCase(Locale.ROOT).contains("close")) {
+            answer.setHeader("Connection", "close").onResponseEnd(new SocketEffect.CloseSocket());
         }
+        return answer.build();
     }
 
-    private void serve(Socket socket) {
+    /** MockWebServer queues every request for takeRequest(), which the fakes never call: drop them, or a demo grows. */
+    private void forgetMockWebServersCopies() {
         try {
-            socket.setSoTimeout(idleTimeoutMillis);
-            socket.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            boolean open = true;
-            while (open && !closed) {
-                open = serveOne(socket, in, out);
+            while (server.takeRequest(0, TimeUnit.NANOSECONDS) != null) {
+                // dropped
             }
-        } catch (SocketTimeoutException | SocketException e) {
-            LOG.trace("connection ended: {}", e.getMessage());
-        } catch (IOException e) {
-            LOG.debug("connection failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            closeQuietly(socket);
         }
-    }
-
-    /** Serves one request; false when the connection must close. */
-    private boolean serveOne(Socket socket, InputStream in, OutputStream out) throws IOException, InterruptedException {
-        HttpWire.Parsed parsed;
-        try {
-            parsed = HttpWire.read(in, out);
-        } catch (HttpWire.MalformedRequestException e) {
-            HttpWire.write(out, FakeResponse.text(e.status, "text/plain; charset=UTF-8", e.getMessage()), false, false);
-            return false;
-        }
-        if (parsed == null) {
-            return false;
-        }
-        RecordedRequest request = new RecordedRequest(log.nextSequence(), Instant.now(), parsed.method(),
-                parsed.target(), parsed.version(), parsed.headers(), parsed.body());
-        log.record(request);
-        boolean keepAlive = request.keepAlive();
-        boolean head = "HEAD".equalsIgnoreCase(request.method());
-
-        FaultInjector.Plan plan = faults.take(request.rawPath());
-        if (!plan.latency().isZero()) {
-            Thread.sleep(plan.latency().toMillis());
-        }
-        Fault fault = plan.terminal();
-        if (fault != null && fault.kind() == Fault.Kind.STATUS) {
-            HttpWire.write(out, fault.statusResponse(), keepAlive, head);
-            return keepAlive;
-        }
-        if (fault != null && fault.kind() == Fault.Kind.CONNECTION_RESET) {
-            socket.setSoLinger(true, 0);
-            socket.close();
-            return false;
-        }
-        FakeResponse response = handle(request);
-        if (fault != null && fault.kind() == Fault.Kind.MALFORMED_JSON) {
-            response = malformed(response);
-        }
-        if (fault != null && fault.kind() == Fault.Kind.DROP_MID_BODY) {
-            HttpWire.writeTruncated(out, response);
-            socket.close();
-            return false;
-        }
-        HttpWire.write(out, response, keepAlive, head);
-        return keepAlive;
     }
 
     private FakeResponse handle(RecordedRequest request) {
@@ -292,6 +173,19 @@ public final class FakeHttpServer implements AutoCloseable {
         return response;
     }
 
+    private static MockResponse.Builder toMockResponse(FakeResponse response, boolean head) {
+        MockResponse.Builder answer = new MockResponse.Builder().code(response.status());
+        for (Map.Entry<String, String> header : response.headers()) {
+            answer.addHeader(header.getKey(), header.getValue());
+        }
+        byte[] body = response.body();
+        if (head) {
+            // the length of the body a GET would get, and no body
+            return answer.setHeader("Content-Length", Integer.toString(body.length));
+        }
+        return answer.body(new Buffer().write(body));
+    }
+
     private static FakeResponse errorResponse(String code, RuntimeException e) {
         String message = String.valueOf(e.getMessage()).replace("\\", "\\\\").replace("\"", "\\\"");
         return FakeResponse.json(500, "{\"code\":\"" + code + "\",\"message\":\"" + message
@@ -301,47 +195,20 @@ public final class FakeHttpServer implements AutoCloseable {
     /** A 200 JSON answer whose body stops halfway, so no parser accepts it. */
     private static FakeResponse malformed(FakeResponse response) {
         byte[] body = response.body();
-        byte[] cut;
         if (body.length >= 4 && (body[0] == '[' || body[0] == '{')) {
-            cut = Arrays.copyOf(body, body.length / 2);
-        } else {
-            cut = "[{\"id\":1,\"name\":\"trunc".getBytes(StandardCharsets.UTF_8);
+            return FakeResponse.json(200, Arrays.copyOf(body, body.length / 2));
         }
-        return FakeResponse.json(200, cut);
-    }
-
-    private void closeQuietly(Socket socket) {
-        openSockets.remove(socket);
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Closing is best effort.
-        }
+        return FakeResponse.json(200, "[{\"id\":1,\"name\":\"trunc");
     }
 
     /** Stops accepting, closes every open connection and stops the threads. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            serverSocket.close();
-        } catch (IOException ignored) {
-            // Already closed.
-        }
-        for (Socket socket : List.copyOf(openSockets)) {
-            closeQuietly(socket);
-        }
-        connections.shutdownNow();
-        try {
-            acceptor.join(2_000);
-            if (!connections.awaitTermination(2, TimeUnit.SECONDS)) {
-                LOG.warn("connection threads of port {} did not stop in time", port());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FakeHttpServer[" + baseUrl() + ", " + log.totalCount() + " requests]";
     }
 }

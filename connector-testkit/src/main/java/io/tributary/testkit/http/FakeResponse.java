@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * An immutable HTTP answer: status, headers in order (a name may repeat) and body bytes. The server
- * writes {@code Content-Length} and {@code Connection} itself; handlers do not set them.
+ * writes {@code Content-Length} itself; handlers do not set it.
  */
 public final class FakeResponse {
 
@@ -56,15 +56,6 @@ public final class FakeResponse {
         return new FakeResponse(status, copy, body);
     }
 
-    /** A copy where every header of that name is replaced by one with this value. */
-    public FakeResponse withStatus(int newStatus) {
-        return new FakeResponse(newStatus, headers, body);
-    }
-
-    public FakeResponse withBody(byte[] newBody) {
-        return new FakeResponse(status, headers, newBody.clone());
-    }
-
     public int status() {
         return status;
     }
@@ -80,14 +71,6 @@ public final class FakeResponse {
 
     public byte[] body() {
         return body.clone();
-    }
-
-    int bodyLength() {
-        return body.length;
-    }
-
-    byte[] bodyUnsafe() {
-        return body;
     }
 
     public String bodyAsString() {

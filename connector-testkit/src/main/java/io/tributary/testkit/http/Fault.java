@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Something going wrong on the way between a client and a fake server. Arm a fault with
@@ -100,10 +99,6 @@ public final class Fault {
 
     public int status() {
         return status;
-    }
-
-    public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(retryAfter);
     }
 
     FakeResponse statusResponse() {

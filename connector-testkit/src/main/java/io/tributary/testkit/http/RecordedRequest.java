@@ -3,11 +3,9 @@ package io.tributary.testkit.http;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,23 +18,18 @@ import java.util.TreeMap;
 public final class RecordedRequest {
 
     private final long sequence;
-    private final Instant receivedAt;
     private final String method;
     private final String target;
     private final String rawPath;
     private final String rawQuery;
-    private final String httpVersion;
     private final Map<String, List<String>> queryParameters;
     private final Map<String, List<String>> headers;
     private final byte[] body;
 
-    RecordedRequest(long sequence, Instant receivedAt, String method, String target, String httpVersion,
-            Map<String, List<String>> headers, byte[] body) {
+    RecordedRequest(long sequence, String method, String target, Map<String, List<String>> headers, byte[] body) {
         this.sequence = sequence;
-        this.receivedAt = requireNonNull(receivedAt, "receivedAt is null");
         this.method = requireNonNull(method, "method is null");
         this.target = requireNonNull(target, "target is null");
-        this.httpVersion = requireNonNull(httpVersion, "httpVersion is null");
         String pathAndQuery = originForm(target);
         int question = pathAndQuery.indexOf('?');
         this.rawPath = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
@@ -47,11 +40,6 @@ public final class RecordedRequest {
         copy.replaceAll((name, values) -> List.copyOf(values));
         this.headers = Collections.unmodifiableMap(copy);
         this.body = body.clone();
-    }
-
-    /** A request built by hand, for handler unit tests that do not go through a socket. */
-    public static RecordedRequest of(String method, String target, Map<String, List<String>> headers, byte[] body) {
-        return new RecordedRequest(0, Instant.now(), method, target, "HTTP/1.1", headers, body);
     }
 
     private static String originForm(String target) {
@@ -65,10 +53,6 @@ public final class RecordedRequest {
     /** Position of this request in the server's log, starting at 1. */
     public long sequence() {
         return sequence;
-    }
-
-    public Instant receivedAt() {
-        return receivedAt;
     }
 
     public String method() {
@@ -97,10 +81,6 @@ public final class RecordedRequest {
 
     public boolean hasQuery() {
         return rawQuery != null;
-    }
-
-    public String httpVersion() {
-        return httpVersion;
     }
 
     /** Decoded query parameters in the order sent; a repeated name keeps all its values. */
@@ -136,15 +116,6 @@ public final class RecordedRequest {
 
     public String bodyAsString() {
         return new String(body, StandardCharsets.UTF_8);
-    }
-
-    /** Whether the connection may stay open after the answer, per HTTP/1.0 and 1.1 rules. */
-    public boolean keepAlive() {
-        String connection = header("Connection").orElse("").toLowerCase(Locale.ROOT);
-        if ("HTTP/1.0".equals(httpVersion)) {
-            return connection.contains("keep-alive");
-        }
-        return !connection.contains("close");
     }
 
     @Override

@@ -1,20 +1,15 @@
 package io.tributary.testkit.magento;
 
-import io.tributary.testkit.FakeClock;
-import io.tributary.testkit.FakeSystem;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tributary.testkit.http.FakeHttpServer;
+import io.tributary.testkit.FakeSystem;
+import io.tributary.testkit.ShopBuilder;
+import io.tributary.time.MutableClock;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -33,7 +28,7 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
-public final class FakeMagento implements FakeSystem {
+public final class FakeMagento extends FakeSystem {
 
     /** ACL resources of the routes: store configuration, catalogue, sales. */
     public static final String STORES_RESOURCE = MagentoRestApi.STORES;
@@ -45,7 +40,6 @@ public final class FakeMagento implements FakeSystem {
         volatile boolean htmlEverywhere;
     }
 
-    private final FakeHttpServer server;
     private final Site site = new Site();
     private final MagentoCatalogue catalogue;
     private final MagentoAuthenticator auth;
@@ -55,12 +49,11 @@ public final class FakeMagento implements FakeSystem {
     private final String adminUsername;
     private final String adminPassword;
 
-    private FakeMagento(Builder builder) {
-        this.catalogue = new MagentoCatalogue(FakeClock.startingAt(builder.clockStart), builder.editTick);
-        new MagentoSeeder(builder.seed, catalogue).seed(builder.products, builder.orders);
-        this.auth = new MagentoAuthenticator(builder.authClock, builder.seed);
-        auth.jwtTokens = builder.jwtAdminTokens;
-        auth.adminTokenLifetime = builder.adminTokenLifetime;
+    private FakeMagento(Builder builder, ShopBuilder.Seeding seeding) {
+        super(MutableClock.startingAt(seeding.clockStart()));
+        this.catalogue = new MagentoCatalogue(clock(), seeding.editTick());
+        new MagentoSeeder(seeding.seed(), catalogue).seed(seeding.products(), seeding.orders());
+        this.auth = new MagentoAuthenticator(seeding.authClock(), seeding.seed());
         this.integration = new MagentoIntegration(auth.randomToken(), auth.randomToken(), auth.randomToken(),
                 auth.randomToken());
         auth.addIntegration(integration, null, true);
@@ -72,8 +65,7 @@ public final class FakeMagento implements FakeSystem {
                 new MagentoStore(1, "default", "Café Lumière", 1, "fr_FR", "EUR", "Europe/Paris"),
                 new MagentoStore(2, "de", "Café Lumière Deutschland", 1, "de_DE", "EUR", "Europe/Berlin"));
         this.api = new MagentoRestApi(site, catalogue, auth, records, stores);
-        AtomicReference<MagentoRestApi> handler = new AtomicReference<>(api);
-        this.server = FakeHttpServer.builder().name("fake-magento").handler(r -> handler.get().handle(r)).start();
+        serve(api::handle);
     }
 
     public static Builder builder() {
@@ -82,35 +74,19 @@ public final class FakeMagento implements FakeSystem {
 
     // ---- where it is ----
 
-    /** The shop's address, {@code http://127.0.0.1:PORT/}. */
-    public URI baseUrl() {
-        return server.baseUrl();
-    }
-
     /** {@code http://127.0.0.1:PORT/rest/V1}: the REST base an admin would paste. */
     public URI apiUrl() {
-        return server.baseUrl().resolve("rest/V1");
+        return baseUrl().resolve("rest/V1");
     }
 
     /** {@code http://127.0.0.1:PORT/rest/<storeCode>/V1}. */
     public URI apiUrl(String storeCode) {
-        return server.baseUrl().resolve("rest/" + storeCode + "/V1");
+        return baseUrl().resolve("rest/" + storeCode + "/V1");
     }
 
     /** {@code http://127.0.0.1:PORT/index.php/rest/V1}, as on a server without URL rewrites. */
     public URI indexPhpApiUrl() {
-        return server.baseUrl().resolve("index.php/rest/V1");
-    }
-
-    @Override
-    public FakeHttpServer server() {
-        return server;
-    }
-
-    /** The shop clock that edits take their {@code updated_at} from. */
-    @Override
-    public FakeClock clock() {
-        return catalogue.clock();
+        return baseUrl().resolve("index.php/rest/V1");
     }
 
     // ---- credentials ----
@@ -178,11 +154,6 @@ public final class FakeMagento implements FakeSystem {
     /** Takes an ACL resource away from every caller, e.g. {@link #ORDERS_RESOURCE}. */
     public FakeMagento denyResource(String resource) {
         api.deniedResources.add(requireNonNull(resource, "resource is null"));
-        return this;
-    }
-
-    public FakeMagento allowResource(String resource) {
-        api.deniedResources.remove(resource);
         return this;
     }
 
@@ -261,102 +232,23 @@ public final class FakeMagento implements FakeSystem {
 
     /** Adds an enabled simple product created now; returns its id. */
     public int addSimpleProduct(String name, String price) {
-        return catalogue.write(() -> {
-            long now = catalogue.stamp();
-            MagentoProduct product = MagentoSeeder.product(MagentoSeeder.random(now, 5),
-                    catalogue.allocateProductId(), "simple", now);
-            product.name = name;
-            product.price = new BigDecimal(price);
-            product.specialPrice = null;
-            product.status = 1;
-            product.updatedAt = now;
-            catalogue.products().put(product.id, product);
-            return product.id;
-        });
+        return catalogue.write(() -> MagentoNewRecords.addSimpleProduct(catalogue, name, new BigDecimal(price)));
     }
 
     /** Adds a new order (state new, status pending) created now for one unit of each product; returns its id. */
     public int addOrder(List<Integer> productIds) {
-        return catalogue.write(() -> {
-            long now = catalogue.stamp();
-            MagentoOrder order = new MagentoOrder(catalogue.allocateOrderId());
-            order.incrementId = String.format(java.util.Locale.ROOT, "1%08d", order.id);
-            order.state = "new";
-            order.status = "pending";
-            order.createdAt = now;
-            order.updatedAt = now;
-            order.customerFirstname = "Zoë";
-            order.customerLastname = "Østergaard";
-            order.customerEmail = "zoe.ostergaard@example.org";
-            order.guest = true;
-            order.place = MagentoSeedWords.PLACES.get(0);
-            order.paymentMethod = "checkmo";
-            List<MagentoProduct> products = new ArrayList<>();
-            productIds.forEach(id -> products.add(catalogue.product(id)));
-            for (MagentoProduct product : products) {
-                List<Integer> parents = catalogue.parentsOf(product.id);
-                MagentoProduct parent = parents.isEmpty() ? null : catalogue.product(parents.get(0));
-                int itemId = catalogue.allocateItemId();
-                if (parent != null) {
-                    catalogue.allocateItemId();
-                }
-                MagentoSeeder.addLine(order, product, parent, BigDecimal.ONE, false, itemId);
-            }
-            order.recomputeTotals();
-            catalogue.orders().put(order.id, order);
-            return order.id;
-        });
+        return catalogue.write(() -> MagentoNewRecords.addOrder(catalogue, productIds));
     }
 
     /** Settings of a fake shop; everything has a default. */
-    public static final class Builder {
-        private int products = 200;
-        private int orders = 300;
-        private long seed = 42;
-        private Instant clockStart = MagentoSeeder.CLOCK_START;
-        private Duration editTick = Duration.ZERO;
-        private Clock authClock = Clock.systemUTC();
+    public static final class Builder extends ShopBuilder<Builder> {
         private boolean legacyFloatPrecision;
-        private boolean jwtAdminTokens = true;
-        private Duration adminTokenLifetime;
 
         private Builder() {
         }
 
-        /** Products that are not children; each configurable brings 2–4 children on top. */
-        public Builder products(int count) {
-            this.products = nonNegative(count, "products");
-            return this;
-        }
-
-        public Builder orders(int count) {
-            this.orders = nonNegative(count, "orders");
-            return this;
-        }
-
-        public Builder seed(long value) {
-            this.seed = value;
-            return this;
-        }
-
-        /** Where the shop clock starts; default 2025-06-30T01:00:00Z, an hour after the newest seeded record. */
-        public Builder clockStart(Instant start) {
-            this.clockStart = requireNonNull(start, "start is null");
-            return this;
-        }
-
-        /** How far the shop clock moves after each edit; default zero (edits share the second). */
-        public Builder editTick(Duration tick) {
-            if (requireNonNull(tick, "tick is null").isNegative()) {
-                throw new IllegalArgumentException("editTick must not be negative: " + tick);
-            }
-            this.editTick = tick;
-            return this;
-        }
-
-        /** The wall clock for token expiry, the lockout period and OAuth timestamps; default the system clock. */
-        public Builder authClock(Clock clock) {
-            this.authClock = requireNonNull(clock, "clock is null");
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -369,27 +261,8 @@ public final class FakeMagento implements FakeSystem {
             return this;
         }
 
-        /** JWT admin tokens (2.4.4+, default) or opaque 32-character ones (older versions). */
-        public Builder jwtAdminTokens(boolean value) {
-            this.jwtAdminTokens = value;
-            return this;
-        }
-
-        /** How long an admin token lives; default 60 minutes for JWTs, 4 hours for opaque tokens. */
-        public Builder adminTokenLifetime(Duration lifetime) {
-            this.adminTokenLifetime = requireNonNull(lifetime, "lifetime is null");
-            return this;
-        }
-
         public FakeMagento start() {
-            return new FakeMagento(this);
-        }
-
-        private static int nonNegative(int count, String what) {
-            if (count < 0) {
-                throw new IllegalArgumentException(what + " must not be negative: " + count);
-            }
-            return count;
+            return new FakeMagento(this, seeding());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.tributary.testkit.magento;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.tributary.testkit.SeedWindow;
 import io.tributary.testkit.http.FakeResponse;
 import io.tributary.testkit.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,8 @@ final class MagentoAuthenticator {
     }
 
     private static final long TIME_DEVIATION = 600;
+    /** Admin tokens are JWTs (2.4.4+) living 60 minutes, the default of webapi/jwtauth/admin_expiration. */
+    private static final Duration ADMIN_TOKEN_LIFETIME = Duration.ofMinutes(60);
     private static final char[] ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final Clock clock;
@@ -58,14 +61,12 @@ final class MagentoAuthenticator {
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     volatile TwoFactorMode twoFactor = TwoFactorMode.OFF;
     volatile boolean bearerIntegrationTokens;
-    volatile boolean jwtTokens = true;
-    volatile Duration adminTokenLifetime;
     volatile int maxFailures = 6;
     volatile Duration lockTimeout = Duration.ofSeconds(1800);
 
     MagentoAuthenticator(Clock clock, long seed) {
         this.clock = clock;
-        this.random = MagentoSeeder.random(seed, 11);
+        this.random = SeedWindow.random(seed, 11);
         this.jwtKey = new byte[32];
         random.nextBytes(jwtKey);
     }
@@ -144,10 +145,9 @@ final class MagentoAuthenticator {
             default -> { }
         }
         long now = clock.instant().getEpochSecond();
-        Duration lifetime = adminTokenLifetime != null ? adminTokenLifetime
-                : jwtTokens ? Duration.ofMinutes(60) : Duration.ofHours(4);
-        String token = jwtTokens ? jwt(username, now, now + lifetime.toSeconds()) : randomToken();
-        adminTokens.put(token, new AdminToken(username, now + lifetime.toSeconds()));
+        long expires = now + ADMIN_TOKEN_LIFETIME.toSeconds();
+        String token = jwt(username, now, expires);
+        adminTokens.put(token, new AdminToken(username, expires));
         return FakeResponse.json(200, MagentoJson.bytes(TextNode.valueOf(token)));
     }
 

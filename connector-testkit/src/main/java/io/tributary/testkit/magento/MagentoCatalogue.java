@@ -1,64 +1,25 @@
 package io.tributary.testkit.magento;
 
-import io.tributary.testkit.FakeClock;
-import static java.util.Objects.requireNonNull;
-
+import io.tributary.testkit.FakeData;
+import io.tributary.time.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 
 /**
- * The fake shop's tables — products and orders by entity id — the shop clock and one read/write lock.
- * Readers take a consistent snapshot of the rows a query selects; edits take the write lock.
+ * The fake shop's tables: products and orders by entity id, and the id sequences. Readers take a consistent
+ * snapshot of the rows a query selects; edits take the write lock.
  */
-final class MagentoCatalogue {
-
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final FakeClock clock;
-    private final Duration editTick;
+final class MagentoCatalogue extends FakeData {
     private final TreeMap<Integer, MagentoProduct> products = new TreeMap<>();
     private final TreeMap<Integer, MagentoOrder> orders = new TreeMap<>();
     private int nextProductId = 1;
     private int nextOrderId = 1;
     private int nextItemId = 1;
-    private long lastStamp;
 
-    MagentoCatalogue(FakeClock clock, Duration editTick) {
-        this.clock = requireNonNull(clock, "clock is null");
-        this.editTick = requireNonNull(editTick, "editTick is null");
-    }
-
-    FakeClock clock() {
-        return clock;
-    }
-
-    <R> R read(Supplier<R> reader) {
-        lock.readLock().lock();
-        try {
-            return reader.get();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    <R> R write(Supplier<R> writer) {
-        lock.writeLock().lock();
-        try {
-            return writer.get();
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
-    void run(Runnable writer) {
-        write(() -> {
-            writer.run();
-            return null;
-        });
+    MagentoCatalogue(MutableClock clock, Duration editTick) {
+        super(clock, editTick);
     }
 
     TreeMap<Integer, MagentoProduct> products() {
@@ -113,18 +74,5 @@ final class MagentoCatalogue {
         nextProductId = productId;
         nextOrderId = orderId;
         nextItemId = itemId;
-    }
-
-    /**
-     * The {@code updated_at} of an edit saved now: the shop clock in whole seconds (a MySQL TIMESTAMP),
-     * never before the previous edit. Moves the clock on by the edit tick, if any.
-     */
-    long stamp() {
-        long stamp = Math.max(clock.instant().getEpochSecond(), lastStamp);
-        lastStamp = stamp;
-        if (!editTick.isZero()) {
-            clock.advance(editTick);
-        }
-        return stamp;
     }
 }

@@ -1,9 +1,14 @@
 package io.tributary.testkit.magento;
 
+import static io.tributary.testkit.SeedWindow.DAY;
+import static io.tributary.testkit.SeedWindow.END;
+import static io.tributary.testkit.SeedWindow.START;
+import static io.tributary.testkit.SeedWindow.massUpdates;
+import static io.tributary.testkit.SeedWindow.random;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.Normalizer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,12 +25,6 @@ import java.util.Set;
  */
 final class MagentoSeeder {
 
-    static final long START = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
-    static final long END = Instant.parse("2025-06-30T00:00:00Z").getEpochSecond();
-    /** Where the shop clock starts: one hour after the newest seeded time. */
-    static final Instant CLOCK_START = Instant.ofEpochSecond(END + 3600);
-    static final int LARGE_GROUP = 150;
-    private static final long DAY = 86_400;
     private static final BigDecimal TAX_RATE = new BigDecimal("20");
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
@@ -38,10 +37,6 @@ final class MagentoSeeder {
     MagentoSeeder(long seed, MagentoCatalogue catalogue) {
         this.seed = seed;
         this.catalogue = catalogue;
-    }
-
-    static Random random(long seed, long salt) {
-        return new Random(seed * 0x9E37_79B9_7F4A_7C15L + salt);
     }
 
     void seed(int productCount, int orderCount) {
@@ -68,7 +63,7 @@ final class MagentoSeeder {
                 all.addAll(children(rnd, product));
             }
         }
-        massUpdates(rnd, all);
+        massUpdates(rnd, all, p -> p.createdAt, (p, when) -> p.updatedAt = when);
         all.forEach(p -> catalogue.products().put(p.id, p));
         return all;
     }
@@ -167,7 +162,7 @@ final class MagentoSeeder {
             order.updatedAt = rnd.nextBoolean() ? created : Math.min(END, created + 60 + rnd.nextInt((int) (5 * DAY)));
             orders.add(order);
         }
-        massUpdates(rnd, orders);
+        massUpdates(rnd, orders, o -> o.createdAt, (o, when) -> o.updatedAt = when);
         orders.forEach(o -> catalogue.orders().put(o.id, o));
     }
 
@@ -233,38 +228,6 @@ final class MagentoSeeder {
                     BigDecimal.ZERO));
         }
         order.discountAmount = order.discountAmount.subtract(discount);
-    }
-
-    /** Gives groups of records one shared {@code updated_at} second, as a mass update or an import does. */
-    private static <T> void massUpdates(Random rnd, List<T> records) {
-        int count = records.size();
-        Set<Integer> grouped = new HashSet<>();
-        if (count >= 2 * LARGE_GROUP) {
-            group(rnd, records, LARGE_GROUP, END - 30 * DAY + rnd.nextInt((int) DAY), grouped);
-        }
-        if (count >= 6) {
-            for (int g = 0; g < Math.max(1, count / 150); g++) {
-                int size = Math.min(2 + rnd.nextInt(11), count / 3);
-                group(rnd, records, size, END - DAY - rnd.nextInt((int) (100 * DAY)), grouped);
-            }
-        }
-    }
-
-    private static <T> void group(Random rnd, List<T> records, int size, long when, Set<Integer> grouped) {
-        int placed = 0;
-        for (int attempt = 0; attempt < size * 50 && placed < size; attempt++) {
-            int index = rnd.nextInt(records.size());
-            T record = records.get(index);
-            long created = record instanceof MagentoProduct p ? p.createdAt : ((MagentoOrder) record).createdAt;
-            if (created < when && grouped.add(index)) {
-                if (record instanceof MagentoProduct p) {
-                    p.updatedAt = when;
-                } else {
-                    ((MagentoOrder) record).updatedAt = when;
-                }
-                placed++;
-            }
-        }
     }
 
     static String slug(String text) {

@@ -15,11 +15,6 @@ public final class ProductEdit {
         return this;
     }
 
-    public ProductEdit specialPrice(String price) {
-        product.specialPrice = price == null ? null : new BigDecimal(price);
-        return this;
-    }
-
     public ProductEdit name(String name) {
         product.name = name;
         return this;

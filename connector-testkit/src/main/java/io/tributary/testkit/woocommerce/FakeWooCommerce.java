@@ -1,20 +1,14 @@
 package io.tributary.testkit.woocommerce;
 
-import io.tributary.testkit.FakeClock;
-import io.tributary.testkit.FakeSystem;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tributary.testkit.http.FakeHttpServer;
+import io.tributary.testkit.FakeSystem;
+import io.tributary.testkit.ShopBuilder;
+import io.tributary.time.MutableClock;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -31,9 +25,10 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
-public final class FakeWooCommerce implements FakeSystem {
+public final class FakeWooCommerce extends FakeSystem {
+    /** The site time zone of the non-{@code _gmt} dates. */
+    private static final ZoneId SITE_ZONE = ZoneId.of("Europe/Paris");
 
-    private final FakeHttpServer server;
     private final WooSite site;
     private final WooCatalogue catalogue;
     private final WooKeyring keyring;
@@ -43,69 +38,48 @@ public final class FakeWooCommerce implements FakeSystem {
     private final ApiKey defaultKey;
     private final WooSeedSummary summary;
 
-    private FakeWooCommerce(Builder builder) {
-        WooTime time = new WooTime(builder.timeZone);
-        this.catalogue = new WooCatalogue(time, FakeClock.startingAt(builder.clockStart), builder.editTick, builder.hposOrders);
+    private FakeWooCommerce(Builder builder, ShopBuilder.Seeding seeding) {
+        super(MutableClock.startingAt(seeding.clockStart()));
+        WooTime time = new WooTime(SITE_ZONE);
+        this.catalogue = new WooCatalogue(time, clock(), seeding.editTick());
         WooProductFactory productFactory = new WooProductFactory();
         WooOrderFactory orderFactory = new WooOrderFactory();
-        new WooSeeder(builder.seed, catalogue, productFactory, orderFactory).seed(builder.products, builder.orders);
-        this.mutations = new WooMutations(catalogue, productFactory, orderFactory, builder.seed);
+        new WooSeeder(seeding.seed(), catalogue, productFactory, orderFactory).seed(seeding.products(), seeding.orders());
+        this.mutations = new WooMutations(catalogue, productFactory, orderFactory, seeding.seed());
         this.keyring = new WooKeyring();
-        this.defaultKey = builder.defaultKey != null ? builder.defaultKey : generatedKey(builder.seed);
+        this.defaultKey = builder.defaultKey != null ? builder.defaultKey : ApiKey.generated(seeding.seed());
         keyring.add(defaultKey);
         this.summary = WooSeedStatistics.summarize(catalogue);
 
-        // The home URL is the server's own address, known only once it listens.
-        AtomicReference<WooRestApi> api = new AtomicReference<>();
-        this.server = FakeHttpServer.builder().name("fake-woocommerce").handler(request -> api.get().handle(request)).start();
-        String home = builder.homeUrl != null ? builder.homeUrl.toString() : server.baseUrl().toString();
+        // The home URL is the server's own address unless the builder names another.
+        String home = builder.homeUrl != null ? builder.homeUrl.toString() : baseUrl().toString();
         this.site = new WooSite(home.endsWith("/") ? home : home + "/", WooVersion.parse(builder.wooVersion));
         site.ssl = builder.ssl;
         this.productJson = new WooProductJson(site.homeUrl());
         this.orderJson = new WooOrderJson(site.homeUrl(), builder.wooVersion, time);
         WooEndpoints endpoints = new WooEndpoints(site, catalogue, productJson, orderJson);
-        api.set(new WooRestApi(site, catalogue, new WooAuthenticator(keyring, builder.authClock), endpoints));
+        serve(new WooRestApi(site, catalogue, new WooAuthenticator(keyring, seeding.authClock()), endpoints)::handle);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    private static ApiKey generatedKey(long seed) {
-        Random rnd = WooSeeder.random(seed, 7);
-        byte[] key = new byte[20];
-        byte[] secret = new byte[20];
-        rnd.nextBytes(key);
-        rnd.nextBytes(secret);
-        return new ApiKey("ck_" + HexFormat.of().formatHex(key), "cs_" + HexFormat.of().formatHex(secret),
-                KeyPermission.READ_WRITE, WooUserRole.SHOP_MANAGER);
-    }
-
     // ---- where it is ----
 
     /** The WordPress home URL the client connects to, {@code http://127.0.0.1:PORT/}. */
     public URI siteUrl() {
-        return server.baseUrl();
+        return baseUrl();
     }
 
     /** {@code siteUrl() + "wp-json/wc/v3"}. */
     public URI apiUrl() {
-        return server.baseUrl().resolve("wp-json/wc/v3");
+        return baseUrl().resolve("wp-json/wc/v3");
     }
 
     /** The home URL WordPress believes it has; it signs OAuth and builds links. Usually {@link #siteUrl()}. */
     public URI homeUrl() {
         return URI.create(site.homeUrl());
-    }
-
-    @Override
-    public FakeHttpServer server() {
-        return server;
-    }
-
-    @Override
-    public FakeClock clock() {
-        return catalogue.clock();
     }
 
     public WooSeedSummary seedSummary() {
@@ -142,11 +116,6 @@ public final class FakeWooCommerce implements FakeSystem {
     public void userRole(String consumerKey, WooUserRole role) {
         ApiKey key = keyring.find(consumerKey).orElseThrow(() -> new IllegalArgumentException("no key " + consumerKey));
         keyring.replace(new ApiKey(key.consumerKey(), key.consumerSecret(), key.permission(), role));
-    }
-
-    /** Revokes a key; it becomes unknown. */
-    public void removeKey(String consumerKey) {
-        keyring.remove(consumerKey);
     }
 
     // ---- site knobs ----
@@ -274,46 +243,18 @@ public final class FakeWooCommerce implements FakeSystem {
         mutations.deleteProduct(id);
     }
 
-    public void deleteOrder(int id) {
-        mutations.deleteOrder(id);
-    }
-
     /** Settings of a fake shop; everything has a default. */
-    public static final class Builder {
-        private int products = 200;
-        private int orders = 300;
-        private long seed = 42;
-        private ZoneId timeZone = ZoneId.of("Europe/Paris");
+    public static final class Builder extends ShopBuilder<Builder> {
         private String wooVersion = "9.4.2";
         private boolean ssl;
-        private boolean hposOrders = true;
-        private Duration editTick = Duration.ZERO;
-        private Instant clockStart = WooSeeder.CLOCK_START;
         private URI homeUrl;
-        private Clock authClock = Clock.systemUTC();
         private ApiKey defaultKey;
 
         private Builder() {
         }
 
-        public Builder products(int count) {
-            this.products = nonNegative(count, "products");
-            return this;
-        }
-
-        public Builder orders(int count) {
-            this.orders = nonNegative(count, "orders");
-            return this;
-        }
-
-        public Builder seed(long value) {
-            this.seed = value;
-            return this;
-        }
-
-        /** The site time zone of the non-{@code _gmt} dates; default Europe/Paris. */
-        public Builder timeZone(ZoneId zone) {
-            this.timeZone = requireNonNull(zone, "zone is null");
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -331,42 +272,12 @@ public final class FakeWooCommerce implements FakeSystem {
         }
 
         /**
-         * Orders in HPOS tables (default, as on new shops since WooCommerce 8.2): ordering by
-         * modified uses the GMT column. False: posts storage, ordered by the local column.
-         */
-        public Builder hposOrders(boolean value) {
-            this.hposOrders = value;
-            return this;
-        }
-
-        /** How far the shop clock moves after each edit; default zero (edits share the second). */
-        public Builder editTick(Duration tick) {
-            if (requireNonNull(tick, "tick is null").isNegative()) {
-                throw new IllegalArgumentException("editTick must not be negative: " + tick);
-            }
-            this.editTick = tick;
-            return this;
-        }
-
-        /** Where the shop clock starts; default 2025-06-30T01:00:00Z, an hour after the newest seeded record. */
-        public Builder clockStart(Instant start) {
-            this.clockStart = requireNonNull(start, "start is null");
-            return this;
-        }
-
-        /**
          * The home URL WordPress believes it has, when it must differ from the real address: for
          * byte-identical output across instances, or to make OAuth signatures over the real
          * address fail as on a site whose URL setting does not match (www or not).
          */
         public Builder homeUrl(URI url) {
             this.homeUrl = requireNonNull(url, "url is null");
-            return this;
-        }
-
-        /** The wall clock for OAuth timestamps; default the system clock. */
-        public Builder authClock(Clock clock) {
-            this.authClock = requireNonNull(clock, "clock is null");
             return this;
         }
 
@@ -377,14 +288,7 @@ public final class FakeWooCommerce implements FakeSystem {
         }
 
         public FakeWooCommerce start() {
-            return new FakeWooCommerce(this);
-        }
-
-        private static int nonNegative(int count, String what) {
-            if (count < 0) {
-                throw new IllegalArgumentException(what + " must not be negative: " + count);
-            }
-            return count;
+            return new FakeWooCommerce(this, seeding());
         }
     }
 }

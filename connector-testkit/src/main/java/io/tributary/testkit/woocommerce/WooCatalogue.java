@@ -1,35 +1,30 @@
 package io.tributary.testkit.woocommerce;
 
-import io.tributary.testkit.FakeClock;
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.testkit.FakeData;
+import io.tributary.time.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 
 /**
- * The fake shop's data: products, variations and orders, one post id sequence, the shop clock,
- * and a read/write lock. Every change bumps a version, which retires cached query results, so a
+ * The fake shop's data: products, variations and orders and one post id sequence. Every change bumps a version, which retires cached query results, so a
  * sync that pages while the shop is edited sees the shifted pages a real database would give.
  */
-final class WooCatalogue {
+final class WooCatalogue extends FakeData {
 
     /** Which table a selection runs on. */
     enum Kind { PRODUCTS, VARIATIONS, ORDERS }
 
     private static final int CACHED_SELECTIONS = 16;
 
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final WooTime time;
-    private final FakeClock clock;
-    private final Duration editTick;
     private final WooTable<WooProduct> products = new WooTable<>(true);
     private final WooTable<WooVariation> variations = new WooTable<>(true);
-    private final WooTable<WooOrder> orders;
+    // HPOS tables, as on new shops since WooCommerce 8.2: orders sort by the GMT column
+    private final WooTable<WooOrder> orders = new WooTable<>(false);
     private final Map<Object, int[]> cache = new LinkedHashMap<>(32, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -41,24 +36,17 @@ final class WooCatalogue {
     private long version;
     private int nextPostId;
     private int nextItemId;
-    private long lastStamp;
 
     private record CacheKey(Kind kind, WooSelection selection, long version) {
     }
 
-    WooCatalogue(WooTime time, FakeClock clock, Duration editTick, boolean hposOrders) {
+    WooCatalogue(WooTime time, MutableClock clock, Duration editTick) {
+        super(clock, editTick);
         this.time = requireNonNull(time, "time is null");
-        this.clock = requireNonNull(clock, "clock is null");
-        this.editTick = requireNonNull(editTick, "editTick is null");
-        this.orders = new WooTable<>(!hposOrders);
     }
 
     WooTime time() {
         return time;
-    }
-
-    FakeClock clock() {
-        return clock;
     }
 
     WooTable<WooProduct> products() {
@@ -73,23 +61,9 @@ final class WooCatalogue {
         return orders;
     }
 
-    <R> R read(Supplier<R> reader) {
-        lock.readLock().lock();
-        try {
-            return reader.get();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    <R> R write(Supplier<R> writer) {
-        lock.writeLock().lock();
-        try {
-            version++;
-            return writer.get();
-        } finally {
-            lock.writeLock().unlock();
-        }
+    @Override
+    protected void changing() {
+        version++;
     }
 
     /** The selected ids in order; call under the read lock. Reuses the result while nothing changed. */
@@ -124,19 +98,6 @@ final class WooCatalogue {
 
     int allocateItemId() {
         return nextItemId++;
-    }
-
-    /**
-     * The modification time for an edit made now: the shop clock, never earlier than the previous
-     * edit, in whole seconds like MySQL DATETIME. Moves the clock on by the edit tick, if any.
-     */
-    long stamp() {
-        long stamp = Math.max(clock.instant().getEpochSecond(), lastStamp);
-        lastStamp = stamp;
-        if (!editTick.isZero()) {
-            clock.advance(editTick);
-        }
-        return stamp;
     }
 
     void touch(WooProduct product, long stamp) {

@@ -23,11 +23,6 @@ final class WooKeyring {
         nonces.put(key.consumerKey(), new LinkedHashMap<>());
     }
 
-    void remove(String consumerKey) {
-        keys.remove(consumerKey);
-        nonces.remove(consumerKey);
-    }
-
     void replace(ApiKey key) {
         keys.put(key.consumerKey(), key);
     }

@@ -2,6 +2,7 @@ package io.tributary.testkit.woocommerce;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.testkit.SeedWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -156,17 +157,6 @@ final class WooMutations {
         });
     }
 
-    void deleteOrder(int id) {
-        catalogue.write(() -> {
-            WooOrder order = catalogue.orders().get(id);
-            if (order == null) {
-                throw new IllegalArgumentException("no order " + id);
-            }
-            catalogue.orders().remove(order);
-            return null;
-        });
-    }
-
     private WooProduct product(int id) {
         WooProduct product = catalogue.products().get(id);
         if (product == null) {
@@ -210,6 +200,6 @@ final class WooMutations {
     }
 
     private Random random(int id) {
-        return WooSeeder.random(seed, 1_000_000L + id);
+        return SeedWindow.random(seed, 1_000_000L + id);
     }
 }

@@ -1,5 +1,11 @@
 package io.tributary.testkit.woocommerce;
 
+import static io.tributary.testkit.SeedWindow.DAY;
+import static io.tributary.testkit.SeedWindow.END;
+import static io.tributary.testkit.SeedWindow.START;
+import static io.tributary.testkit.SeedWindow.random;
+
+import io.tributary.testkit.SeedWindow;
 import java.time.Instant;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
@@ -20,12 +26,6 @@ import java.util.Set;
  */
 final class WooSeeder {
 
-    static final long START = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
-    static final long END = Instant.parse("2025-06-30T00:00:00Z").getEpochSecond();
-    /** Where the shop clock starts: one hour after the newest seeded time. */
-    static final Instant CLOCK_START = Instant.ofEpochSecond(END + 3600);
-    static final int LARGE_GROUP = 150;
-    private static final long DAY = 86_400;
 
     private final long seed;
     private final WooCatalogue catalogue;
@@ -41,10 +41,6 @@ final class WooSeeder {
         this.time = catalogue.time();
         this.productFactory = productFactory;
         this.orderFactory = orderFactory;
-    }
-
-    static Random random(long seed, long salt) {
-        return new Random(seed * 0x9E37_79B9_7F4A_7C15L + salt);
     }
 
     void seed(int productCount, int orderCount) {
@@ -198,36 +194,20 @@ final class WooSeeder {
     /** Gives groups of records one shared modification second, and puts four in the repeated DST hour. */
     private <T extends WooPost> void bulkEdits(Random rnd, List<T> records) {
         int count = records.size();
-        Set<Integer> grouped = new HashSet<>();
-        if (count >= 2 * LARGE_GROUP) {
-            group(rnd, records, LARGE_GROUP, END - 30 * DAY + rnd.nextInt((int) DAY), grouped);
-        }
-        if (count >= 6) {
-            for (int g = 0; g < Math.max(1, count / 150); g++) {
-                int size = Math.min(2 + rnd.nextInt(11), count / 3);
-                group(rnd, records, size, END - DAY - rnd.nextInt((int) (100 * DAY)), grouped);
-            }
-        }
+        Set<Integer> grouped = SeedWindow.massUpdates(rnd, records, post -> post.createdGmt, this::stamp);
         ZoneOffsetTransition overlap = firstOverlap();
         if (overlap != null && count >= 20) {
             long at = overlap.getInstant().getEpochSecond();
             long[] times = {at - 2400, at - 600, at + 600, at + 2400};
             for (long t : times) {
-                group(rnd, records, 1, t, grouped);
+                SeedWindow.group(rnd, records, 1, t, grouped, post -> post.createdGmt, this::stamp);
             }
         }
     }
 
-    private <T extends WooPost> void group(Random rnd, List<T> records, int size, long when, Set<Integer> grouped) {
-        int placed = 0;
-        for (int attempt = 0; attempt < size * 50 && placed < size; attempt++) {
-            int index = rnd.nextInt(records.size());
-            T post = records.get(index);
-            if (post.createdGmt < when && grouped.add(index)) {
-                post.modified(Math.max(when, latestFixedTime(post)), time);
-                placed++;
-            }
-        }
+    /** A bulk edit at {@code when}, which cannot come before the order was paid or completed. */
+    private void stamp(WooPost post, long when) {
+        post.modified(Math.max(when, latestFixedTime(post)), time);
     }
 
     /** An edit cannot come before the order was paid or completed. */

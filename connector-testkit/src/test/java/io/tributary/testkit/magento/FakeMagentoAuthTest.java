@@ -1,6 +1,6 @@
 package io.tributary.testkit.magento;
 
-import io.tributary.testkit.FakeClock;
+import io.tributary.time.MutableClock;
 import static io.tributary.testkit.magento.MagentoTestClient.json;
 import static io.tributary.testkit.magento.MagentoTestClient.query;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +25,7 @@ class FakeMagentoAuthTest {
     private static final String SIGN_IN_FAILED = "The account sign-in was incorrect or your account is disabled "
             + "temporarily. Please wait and try again later.";
 
-    private final FakeClock wall = FakeClock.startingAt(Instant.now());
+    private final MutableClock wall = MutableClock.startingAt(Instant.now());
     private FakeMagento shop;
     private MagentoTestClient client;
 

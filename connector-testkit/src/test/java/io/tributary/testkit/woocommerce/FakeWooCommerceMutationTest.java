@@ -1,6 +1,5 @@
 package io.tributary.testkit.woocommerce;
 
-import io.tributary.testkit.FakeClock;
 import static io.tributary.testkit.woocommerce.FakeWooCommercePagingTest.ids;
 import static io.tributary.testkit.woocommerce.WooTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.tributary.testkit;
+package io.tributary.time;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,19 +9,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A fake shop's clock: it stands still until a test moves it, and only moves forward. The fakes stamp what they
- * change (modification and creation times, token expiry, lockouts) from it; checks a real server makes against the
- * wall clock (OAuth timestamps) use the wall clock.
+ * A clock that stands still until someone moves it, and only moves forward. Tests move it to see expiry, leases and
+ * schedules without waiting; the testkit's fake shops stamp their changes from one, and the daemon's demo runs such
+ * a shop, which is why it lives here and not in a test jar.
  */
-public final class FakeClock extends Clock {
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    private FakeClock(Instant start) {
+    private MutableClock(Instant start) {
         this.now = requireNonNull(start, "start is null");
     }
 
-    public static FakeClock startingAt(Instant start) {
-        return new FakeClock(start);
+    public static MutableClock startingAt(Instant start) {
+        return new MutableClock(start);
     }
 
     @Override
@@ -34,6 +34,7 @@ public final class FakeClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** A clock in that zone standing at this clock's instant now; it does not follow later moves. */
     @Override
     public Clock withZone(ZoneId zone) {
         return Clock.fixed(now, zone);
@@ -58,6 +59,6 @@ public final class FakeClock extends Clock {
 
     @Override
     public String toString() {
-        return "FakeClock[" + now + "]";
+        return "MutableClock[" + now + "]";
     }
 }
