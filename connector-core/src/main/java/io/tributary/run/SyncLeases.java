@@ -22,13 +22,14 @@ import javax.sql.DataSource;
 /**
  * The lease that keeps a (connection, entity) from syncing twice at once, across processes and nodes: a row in
  * {@code sync_lease}, taken before a run starts, renewed while it runs, released at its end. A lease that was not
- * renewed in time belonged to a process that died; whoever takes it next closes that run as ABANDONED. Every page
+ * renewed in time, or whose holder is a process of this host that no longer runs, belonged to a process that died;
+ * whoever takes it next closes that run as ABANDONED. Every page
  * write checks the lease's token in the same transaction ({@link #checkHeld}), so a process that lost its lease
  * cannot write. Times come from this node's clock: nodes must keep their clocks in sync (as Quartz requires).
  */
 public final class SyncLeases {
-    static final String ABANDONED_MESSAGE = "The process running this sync stopped without finishing (its lease "
-            + "expired); the next run continued from the last committed cursor.";
+    static final String ABANDONED_MESSAGE = "The process running this sync stopped without finishing (it died or "
+            + "its lease expired); the next run continued from the last committed cursor.";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -119,9 +120,12 @@ public final class SyncLeases {
                     return null;
                 }
                 Long run = Sql.getLong(rows, "run_id");
-                if (Sql.getInstant(rows, "expires_at").isAfter(now)) {
-                    throw new SyncInProgressException(lease.connectionId(), lease.entity(), run,
-                            rows.getString("owner"), Sql.getInstant(rows, "acquired_at"));
+                String holder = rows.getString("owner");
+                // a holder on this host whose process is gone (kill -9, OOM kill) is provably dead: take over at
+                // once rather than refusing until its lease runs out
+                if (Sql.getInstant(rows, "expires_at").isAfter(now) && !ProcessName.isDeadLocalProcess(holder)) {
+                    throw new SyncInProgressException(lease.connectionId(), lease.entity(), run, holder,
+                            Sql.getInstant(rows, "acquired_at"));
                 }
                 try (PreparedStatement update = connection.prepareStatement("UPDATE sync_lease SET token = ?, "
                         + "run_id = NULL, owner = ?, acquired_at = ?, expires_at = ? WHERE connection_id = ? "

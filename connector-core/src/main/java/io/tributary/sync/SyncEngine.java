@@ -9,6 +9,7 @@ import io.tributary.connection.StoredConnection;
 import io.tributary.run.LeaseLostException;
 import io.tributary.run.PageCounts;
 import io.tributary.run.PageWrite;
+import io.tributary.run.ProcessName;
 import io.tributary.run.RecordWriter;
 import io.tributary.run.SyncCursors;
 import io.tributary.run.SyncLease;

@@ -73,6 +73,35 @@ class SyncLeasesTest {
         }
     }
 
+    /** A holder on this host whose process is gone is taken over at once; a live one is still refused. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aDeadLocalHolderIsTakenOverAtOnceALiveOneIsNot(TestDatabase.Backend backend) throws Exception {
+        Process exited = new ProcessBuilder("true").start();
+        exited.waitFor();
+        try (TestDatabase database = TestDatabase.create(backend)) {
+            CentralStore store = database.store();
+            long connection = TestRows.connection(store, "shop");
+            MutableClock clock = MutableClock.startingAt(T);
+            String host = ProcessName.of("x").replaceFirst("^x@", "").replaceFirst(":\\d+$", "");
+            SyncLeases dead = new SyncLeases(store.dataSource(), clock, Duration.ofSeconds(30),
+                    "cli@" + host + ":" + exited.pid());
+            SyncLeases alive = new SyncLeases(store.dataSource(), clock, Duration.ofSeconds(30), ProcessName.of("cli"));
+            SyncLeases next = new SyncLeases(store.dataSource(), clock, Duration.ofSeconds(30), "cli@elsewhere:1");
+
+            SyncLease orphaned = dead.acquire(connection, EntityType.PRODUCTS);
+            long run = TestRows.run(store, connection, EntityType.PRODUCTS);
+            dead.attach(orphaned, run);
+            SyncLease takenOver = next.acquire(connection, EntityType.PRODUCTS);
+            assertThat(takenOver.owner()).isEqualTo("cli@elsewhere:1");
+            assertThat(TestRows.string(store, "SELECT outcome FROM sync_run WHERE id = " + run)).isEqualTo("ABANDONED");
+
+            alive.acquire(connection, EntityType.ORDERS);
+            assertThatThrownBy(() -> next.acquire(connection, EntityType.ORDERS))
+                    .as("this test's own process is alive").isInstanceOf(SyncInProgressException.class);
+        }
+    }
+
     /** Many syncs starting at once (a node's scheduler threads at the top of the hour) never deadlock. */
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)

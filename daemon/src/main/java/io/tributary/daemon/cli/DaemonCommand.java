@@ -2,13 +2,13 @@ package io.tributary.daemon.cli;
 
 import io.tributary.daemon.App;
 import io.tributary.daemon.HealthServer;
+import io.tributary.run.ProcessName;
 import io.tributary.scheduler.EmbeddedSingleton;
 import io.tributary.scheduler.ScheduleReconciler;
 import io.tributary.scheduler.ScheduledSyncs;
 import io.tributary.scheduler.SchedulerOptions;
 import io.tributary.scheduler.TributaryScheduler;
 import io.tributary.store.StoreConfig;
-import io.tributary.sync.ProcessName;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
