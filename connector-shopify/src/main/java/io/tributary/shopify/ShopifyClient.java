@@ -90,8 +90,8 @@ final class ShopifyClient {
                 throttle.pace(cost);
             }
             ShopifyAnswer answer = post(query, variables, what);
-            if (!answer.has("THROTTLED")) {
-                return answer;
+            if (!answer.has("THROTTLED") || costlierThanTheBucket(answer)) {
+                return answer; // a query the bucket can never hold is the caller's to make smaller
             }
             if (verification || throttled >= MAX_THROTTLED) {
                 throw throttledFailure(answer, what, cost);
@@ -119,6 +119,12 @@ final class ShopifyClient {
         }
         return new ConnectorException(FailureKind.SERVER_ERROR, "Shopify answered " + what + " with errors: "
                 + String.join(" ", answer.messages(null)), 200, null);
+    }
+
+    private static boolean costlierThanTheBucket(ShopifyAnswer answer) {
+        JsonNode cost = answer.cost();
+        return cost.path("requestedQueryCost").asDouble(0)
+                > cost.path("throttleStatus").path("maximumAvailable").asDouble(Double.MAX_VALUE);
     }
 
     private ShopifyAnswer post(String query, ObjectNode variables, String what) {

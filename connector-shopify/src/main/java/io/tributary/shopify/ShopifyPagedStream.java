@@ -68,7 +68,7 @@ final class ShopifyPagedStream implements RecordStream {
             first = client.throttle().pageSize(costPerNode, FIXED_COST, MOST);
             answer = client.query(products ? ShopifyQueries.PRODUCTS : ShopifyQueries.ORDERS, variables(first),
                     FIXED_COST + (int) Math.ceil(first * costPerNode), what);
-            if (answer.has("MAX_COST_EXCEEDED") && attempt < 5 && first > 1) {
+            if ((answer.has("MAX_COST_EXCEEDED") || answer.has("THROTTLED")) && attempt < 5 && first > 1) {
                 if (!learnCost(answer, first)) {
                     costPerNode *= 2;
                 }

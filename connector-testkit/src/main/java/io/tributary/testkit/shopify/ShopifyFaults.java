@@ -34,7 +34,7 @@ public final class ShopifyFaults {
 
     /** The connection is dropped before an answer. */
     public synchronized void connectionReset(String match, int times) {
-        add(match, times, new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket(true, false, false))
+        add(match, times, new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false))
                 .build());
     }
 
