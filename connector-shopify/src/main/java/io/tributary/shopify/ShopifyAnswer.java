@@ -39,6 +39,18 @@ record ShopifyAnswer(JsonNode data, JsonNode errors, JsonNode cost, HttpAnswer h
         return false;
     }
 
+    /**
+     * What the refused query would have cost: {@code extensions.cost.requestedQueryCost}, else the {@code cost} a
+     * MAX_COST_EXCEEDED error carries; 0 when neither says.
+     */
+    int requestedCost() {
+        int requested = cost.path("requestedQueryCost").asInt(0);
+        for (JsonNode error : errors) {
+            requested = Math.max(requested, error.path("extensions").path("cost").asInt(0));
+        }
+        return requested;
+    }
+
     boolean hasErrors() {
         return errors.size() > 0;
     }

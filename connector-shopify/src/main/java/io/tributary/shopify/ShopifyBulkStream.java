@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * the next incremental read starts there (minus the lookback). A run that fails midway starts a new operation.
  *
  * <p>Where a bulk operation cannot run — Shopify refuses to start one (another is running, the token may not) or it
- * ends FAILED, CANCELED or EXPIRED — the read falls back to paged queries and says so in the log. A bulk operation
- * refused for a missing scope fails the read as FORBIDDEN.
+ * ends FAILED, CANCELED or EXPIRED — the read falls back to paged queries and says so in the log (the paged read
+ * then fails as FORBIDDEN if the app may not read the entity at all). An operation that ends with ACCESS_DENIED
+ * fails the read as FORBIDDEN.
  */
 final class ShopifyBulkStream implements RecordStream {
     static final int PAGE = 250;
@@ -98,9 +99,14 @@ final class ShopifyBulkStream implements RecordStream {
     /** Starts the operation and waits for it; true when there is a file to read. */
     private boolean run() {
         String noun = entity.cliName();
-        JsonNode payload = client.data(ShopifyQueries.BULK_START, Json.mapper().createObjectNode().put("query",
+        ShopifyAnswer started = client.query(ShopifyQueries.BULK_START, Json.mapper().createObjectNode().put("query",
                 entity == EntityType.PRODUCTS ? ShopifyQueries.BULK_PRODUCTS : ShopifyQueries.BULK_ORDERS), 10,
-                "starting a bulk export of " + noun).path("bulkOperationRunQuery");
+                "starting a bulk export of " + noun);
+        if (started.hasErrors()) { // e.g. a token that may not run bulk operations: the pages say if it may read
+            return fallBack("Shopify refused to start a bulk export of " + noun + " (\""
+                    + String.join(" ", started.messages(null)) + "\")");
+        }
+        JsonNode payload = started.data().path("bulkOperationRunQuery");
         JsonNode userErrors = payload.path("userErrors");
         if (userErrors.size() > 0 || !payload.path("bulkOperation").path("id").isTextual()) {
             return fallBack("Shopify refused to start a bulk export of " + noun + " (\""

@@ -118,7 +118,7 @@ final class ShopifyPagedStream implements RecordStream {
 
     /** Learns the cost per node from {@code requestedQueryCost}; false when the answer does not tell. */
     private boolean learnCost(ShopifyAnswer answer, int first) {
-        int requested = answer.cost().path("requestedQueryCost").asInt(0);
+        int requested = answer.requestedCost();
         if (requested > FIXED_COST && first > 0) {
             costPerNode = Math.max(1, (requested - FIXED_COST) / (double) first);
             return true;

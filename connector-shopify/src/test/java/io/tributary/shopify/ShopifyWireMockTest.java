@@ -233,4 +233,23 @@ class ShopifyWireMockTest {
         assertThat(server.findAll(postRequestedFor(urlPathEqualTo(GRAPHQL))))
                 .allSatisfy(r -> assertThat(r.getHeader("X-Shopify-Access-Token")).isEqualTo(TOKEN));
     }
+
+    @Test
+    void aQueryAboveTheSingleQueryLimitIsAskedAgainSmaller() {
+        server.stubFor(post(GRAPHQL).withRequestBody(matchingJsonPath("$.variables.first", equalTo("19")))
+                .willReturn(okJson("{\"errors\":[{\"message\":\"Query cost is 3000, which exceeds the single query "
+                        + "max cost limit (1000).\",\"extensions\":{\"code\":\"MAX_COST_EXCEEDED\",\"cost\":3000,"
+                        + "\"maxCost\":1000}}]}")));
+        server.stubFor(post(GRAPHQL).withRequestBody(matchingJsonPath("$.variables.first", equalTo("6")))
+                .willReturn(okJson(answer(orders(false, null, order("4", "2026-05-18T14:10:45Z", "2.00")), 950, 1000, 100))));
+
+        List<SourceRecord> records;
+        try (Connector connector = connector(FakeShopifyShop.token(shop(), TOKEN))) {
+            records = readAll(connector, EntityType.ORDERS, SyncCursor.of(Instant.parse("2026-05-18T00:00:00Z"), null));
+        }
+
+        assertThat(records).extracting(SourceRecord::externalId).containsExactly("gid://shopify/Order/4");
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo(GRAPHQL)))).as("19 orders cost 3000: (1000 - 2) / "
+                + "157.8 per order fit").hasSize(2);
+    }
 }
