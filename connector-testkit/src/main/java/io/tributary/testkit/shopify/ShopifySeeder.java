@@ -43,7 +43,7 @@ final class ShopifySeeder {
         }
         Instant ordersBase = now.minus(Duration.ofDays(120));
         for (int i = 0; i < orders && !all.isEmpty(); i++) {
-            Instant created = ordersBase.plus(Duration.ofMinutes(i * 17L % (119 * 24 * 60)));
+            Instant created = ordersBase.plus(Duration.ofMinutes(119L * 24 * 60 * i / orders));
             Instant updated = now.minus(Duration.ofHours(2)).plusSeconds(i / 3);
             catalogue.put(order(i, created, updated, orders >= 20 && i == 5 ? LARGE : 1 + i % 3, all, currency));
         }
