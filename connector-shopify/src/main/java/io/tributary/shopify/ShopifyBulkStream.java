@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A full read through a bulk query operation: starts it (children grouped after their parent), polls its status
- * (every 0.2 s at first, then less often, up to every 5 s), and streams the JSONL result line by line — one record
+ * on the sync's own thread (every 0.2 s at first, then less often, up to every 5 s, for at most
+ * {@link #LONGEST_WAIT}), and streams the JSONL result line by line — one record
  * with its variants or lines in memory at a time, pages of {@value #PAGE} records. Pages carry the start cursor
  * until the last, which carries the operation's creation time: everything updated before it is in the file, and
  * the next incremental read starts there (minus the lookback). A run that fails midway starts a new operation.
@@ -40,6 +41,8 @@ final class ShopifyBulkStream implements RecordStream {
     private static final Logger log = LoggerFactory.getLogger(ShopifyBulkStream.class);
     private static final Duration FIRST_POLL = Duration.ofMillis(200);
     private static final Duration LONGEST_POLL = Duration.ofSeconds(5);
+    /** How long a sync waits for an export before it reads page by page instead. */
+    static final Duration LONGEST_WAIT = Duration.ofHours(3);
 
     private final ShopifyClient client;
     private final EntityType entity;
@@ -114,7 +117,12 @@ final class ShopifyBulkStream implements RecordStream {
         }
         String id = payload.path("bulkOperation").path("id").asText();
         Duration interval = FIRST_POLL;
+        long giveUpAt = System.nanoTime() + LONGEST_WAIT.toNanos();
         while (true) {
+            if (System.nanoTime() - giveUpAt > 0) {
+                return fallBack("Shopify's bulk export of " + noun + " did not finish within "
+                        + LONGEST_WAIT.toHours() + " h");
+            }
             client.throttle().sleep(interval);
             interval = interval.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : interval.multipliedBy(2);
             JsonNode operation = client.data(ShopifyQueries.BULK_STATUS, Json.mapper().createObjectNode().put("id", id),
