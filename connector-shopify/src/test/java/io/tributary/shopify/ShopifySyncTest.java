@@ -138,6 +138,8 @@ class ShopifySyncTest {
                         .containsEntry("query", "updated_at:>='2026-11-20T08:55:00Z'");
             }
             assertThat(fake.tokensIssued()).as("one token per connector instance, kept between calls").isEqualTo(4);
+            assertThat(fake.requests()).extracting(ShopifyRequest::operation).as("the whole cost of both syncs")
+                    .containsExactly("", "TributaryShop", PRODUCTS, "TributaryProductVariants", "", ORDERS);
         }
     }
 
@@ -267,6 +269,29 @@ class ShopifySyncTest {
                 assertThat(logged).doesNotContain(secret);
                 assertThat(stored).doesNotContain(secret);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aFullSyncWhoseDownloadBreaksFailsAndTheNextStartsANewExport(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend);
+                FakeShopifyShop shop = FakeShopifyShop.start(20, 30, ShopifyAuthMode.TOKEN)) {
+            FakeShopify fake = shop.fake();
+            long id = f.connect(shop.settings());
+            fake.faults().connectionReset("/bulk-results/", 1);
+
+            SyncRun failed = f.sync(id, EntityType.ORDERS);
+            SyncRun next = f.sync(id, EntityType.ORDERS);
+
+            assertThat(failed.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+            assertThat(failed.errorMessage()).startsWith("The connection to ").contains("was lost before a complete "
+                    + "answer arrived");
+            assertThat(next.outcome()).as(next.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(next.insertedCount()).isEqualTo(30);
+            assertThat(fake.requests(BULK)).hasSize(2);
+            assertThat(f.cursors.load(id, EntityType.ORDERS).modifiedAt()).as("the second export's start")
+                    .isEqualTo(fake.clock().instant());
         }
     }
 }
