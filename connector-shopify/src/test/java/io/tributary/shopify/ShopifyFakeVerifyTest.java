@@ -10,7 +10,9 @@ import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.FailureKind;
 import io.tributary.spi.VerificationResult;
 import io.tributary.testkit.shopify.FakeShopify;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -151,5 +153,27 @@ class ShopifyFakeVerifyTest {
         assertThat(old.message()).endsWith("Shopify answered with API version 2026-01 instead of 2025-07, which it no "
                 + "longer supports: set --credential api-version=2026-01 or newer.");
         assertThat(old.details()).containsAllEntriesOf(Map.of("servedApiVersion", "2026-01", "apiVersion", "2025-07"));
+    }
+
+    @Test
+    void aFailingShopIsServerErrorASlowOneTimeoutAndHttpsOnAPlainPortTls() {
+        fake.faults().status("TributaryProbe", 1, 503, "{\"errors\":\"Service Unavailable\"}");
+        VerificationResult failing = verify(FakeShopifyShop.token(fake.shopUrl(), fake.token()));
+        assertThat(failing.kind()).as(failing.message()).isEqualTo(FailureKind.SERVER_ERROR);
+        assertThat(failing.httpStatus()).isEqualTo(503);
+
+        fake.faults().slow("TributaryProbe", 1, Duration.ofSeconds(3));
+        VerificationResult slow;
+        try (HttpStack impatient = HttpStack.create(HttpPolicy.builder().requestsPerSecond(1000)
+                .verificationBudget(Duration.ofSeconds(1)).build());
+                Connector connector = new ShopifyConnectorProvider().open(FakeShopifyShop.token(fake.shopUrl(),
+                        fake.token()), new ConnectorContext(impatient, Clock.systemUTC()))) {
+            slow = connector.verify();
+        }
+        assertThat(slow.kind()).as(slow.message()).isEqualTo(FailureKind.TIMEOUT);
+
+        URI https = URI.create(fake.shopUrl().toString().replace("http://", "https://"));
+        VerificationResult tls = verify(FakeShopifyShop.token(https, fake.token()));
+        assertThat(tls.kind()).as(tls.message()).isEqualTo(FailureKind.TLS);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 
@@ -36,6 +37,12 @@ public final class ShopifyFaults {
     public synchronized void connectionReset(String match, int times) {
         add(match, times, new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false))
                 .build());
+    }
+
+    /** The answer's headers come only after {@code delay}: a shop too slow for the caller's timeout. */
+    public synchronized void slow(String match, int times, Duration delay) {
+        add(match, times, new MockResponse.Builder().headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS).code(200)
+                .addHeader("Content-Type", "application/json").body("{\"data\":null}").build());
     }
 
     /** Any status with a JSON body, e.g. 402 {"errors":"Unavailable Shop"} or 503. */
