@@ -172,8 +172,48 @@ class ShopifyFakeVerifyTest {
         }
         assertThat(slow.kind()).as(slow.message()).isEqualTo(FailureKind.TIMEOUT);
 
-        URI https = URI.create(fake.shopUrl().toString().replace("http://", "https://"));
-        VerificationResult tls = verify(FakeShopifyShop.token(https, fake.token()));
-        assertThat(tls.kind()).as(tls.message()).isEqualTo(FailureKind.TLS);
+        try (PlainAnswer plain = new PlainAnswer()) {
+            VerificationResult tls = verify(FakeShopifyShop.token(URI.create("https://127.0.0.1:" + plain.port()),
+                    fake.token()));
+            assertThat(tls.kind()).as(tls.message()).isEqualTo(FailureKind.TLS);
+        }
+    }
+
+    /** A port that answers every connection at once in plain HTTP, as a server without TLS on it does. */
+    private static final class PlainAnswer implements AutoCloseable {
+        private final java.net.ServerSocket socket;
+
+        PlainAnswer() {
+            try {
+                socket = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Thread thread = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (java.net.Socket client = socket.accept()) {
+                        client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    } catch (java.io.IOException closed) {
+                        // the test is over
+                    }
+                }
+            }, "plain-answer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (java.io.IOException ignored) {
+                // closing a listening socket
+            }
+        }
     }
 }

@@ -106,7 +106,7 @@ class ShopifyWireMockTest {
     @Test
     void pagesOrdersFromTheCursorsSecondSortedByUpdateTimeWithExactShopMoney() {
         server.stubFor(post(GRAPHQL).withRequestBody(matchingJsonPath("$.variables.after", absent()))
-                .willReturn(okJson(answer(orders(true, "c1", order("1", "2026-05-18T14:10:45Z", "29.90")), 700, 500, 100))));
+                .willReturn(okJson(answer(orders(true, "c1", order("1", "2026-05-18T14:10:45Z", "29.90")), 700, 500, 1))));
         server.stubFor(post(GRAPHQL).withRequestBody(matchingJsonPath("$.variables.after", equalTo("c1")))
                 .willReturn(okJson(answer(orders(false, "c2", order("2", "2026-05-18T14:11:00Z", "0.10")), 700, 1300, 100))));
 

@@ -113,7 +113,7 @@ class FakeShopifyTest {
 
     @Test
     void theBucketThrottlesWithNoDataAndRestoresAtItsRate() {
-        fake.throttle(100, 200);
+        fake.throttle(100, 10);
         fake.drainBucket();
         ObjectNode page = vars().put("first", 5).put("sortKey", "UPDATED_AT").put("variants", 1);
 
@@ -121,9 +121,9 @@ class FakeShopifyTest {
         assertThat(throttled.has("data")).isFalse();
         assertThat(throttled.at("/errors/0/extensions/code").asText()).isEqualTo("THROTTLED");
         assertThat(throttled.at("/extensions/cost/requestedQueryCost").asInt()).isEqualTo(12);
-        assertThat(throttled.at("/extensions/cost/throttleStatus/restoreRate").asInt()).isEqualTo(200);
+        assertThat(throttled.at("/extensions/cost/throttleStatus/restoreRate").asInt()).isEqualTo(10);
 
-        await().atMost(Duration.ofSeconds(2)).until(() -> data(PRODUCTS, page).has("data"));
+        await().atMost(Duration.ofSeconds(4)).until(() -> data(PRODUCTS, page).has("data"));
         JsonNode tooBig = data(PRODUCTS, vars().put("first", 250).put("sortKey", "UPDATED_AT").put("variants", 50));
         assertThat(tooBig.at("/errors/0/extensions/code").asText()).isEqualTo("MAX_COST_EXCEEDED");
     }
