@@ -6,6 +6,7 @@ import io.tributary.spi.CredentialField;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.Secret;
 import io.tributary.spi.SyncCursor;
+import io.tributary.testkit.contract.ContractFaults;
 import io.tributary.testkit.contract.ContractShop;
 import io.tributary.testkit.coopcycle.CoopCycleApp;
 import io.tributary.testkit.coopcycle.FakeCoopCycle;
@@ -30,9 +31,13 @@ final class FakeCoopCycleShop implements ContractShop {
         return new FakeCoopCycleShop(FakeCoopCycle.builder().deliveries(deliveries).seed(9).start());
     }
 
-    @Override
     public FakeCoopCycle fake() {
         return fake;
+    }
+
+    @Override
+    public ContractFaults faults() {
+        return ContractFaults.of(fake);
     }
 
     static ConnectionSettings settings(URI url, String token, String secret, Map<String, String> options) {

@@ -112,6 +112,38 @@ public final class HttpSession {
         }
     }
 
+    /**
+     * GETs {@code url} and hands back the body unread, to be streamed in constant memory. Sent once, like
+     * {@link #sendOnce}: a caller that loses a download starts it over. A status other than 2xx comes back as the
+     * complete (small) answer in the exception's place: {@code failure} turns it into the exception to throw.
+     *
+     * @throws ConnectorException for I/O failures, classified as {@link #send} does, and from {@code failure}
+     */
+    public HttpDownload download(okhttp3.HttpUrl url, java.util.function.Function<HttpAnswer, ConnectorException> failure) {
+        Request request = new Request.Builder().url(url).get().build();
+        if (!rateLimiter.acquirePermission()) {
+            throw new ConnectorException(FailureKind.RATE_LIMITED, "Too many requests are queued for this "
+                    + "connection; the per-connection rate limit could not be met.");
+        }
+        long start = System.nanoTime();
+        Response response;
+        try {
+            response = client.newCall(request).execute();
+        } catch (IOException e) {
+            throw HttpFailures.forIo(e, url, policy);
+        }
+        if (response.isSuccessful()) {
+            return new HttpDownload(url, response);
+        }
+        try (response) {
+            String body = readBody(response);
+            throw failure.apply(new HttpAnswer("GET", url, response.code(), response.headers(), body,
+                    (System.nanoTime() - start) / 1_000_000));
+        } catch (IOException e) {
+            throw HttpFailures.forIo(e, url, policy);
+        }
+    }
+
     /** {@link #send} for a GET of {@code url}. */
     public HttpAnswer get(okhttp3.HttpUrl url) {
         return send(new Request.Builder().url(url).get().build());

@@ -1,5 +1,6 @@
 package io.tributary.http;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import okhttp3.HttpUrl;
@@ -16,12 +17,21 @@ public final class Redaction {
 
     private Redaction() {}
 
+    /** Words that mark a name as carrying a credential wherever they occur in it (X-Shopify-Access-Token, X-Goog-Signature). */
+    private static final List<String> CREDENTIAL_WORDS = List.of("token", "secret", "signature", "password");
+
     public static boolean isCredentialParameter(String name) {
-        return CREDENTIAL_PARAMETERS.contains(name.toLowerCase(Locale.ROOT));
+        String lower = name.toLowerCase(Locale.ROOT);
+        return CREDENTIAL_PARAMETERS.contains(lower) || containsCredentialWord(lower);
     }
 
     public static boolean isCredentialHeader(String name) {
-        return CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+        String lower = name.toLowerCase(Locale.ROOT);
+        return CREDENTIAL_HEADERS.contains(lower) || containsCredentialWord(lower);
+    }
+
+    private static boolean containsCredentialWord(String lowerCaseName) {
+        return CREDENTIAL_WORDS.stream().anyMatch(lowerCaseName::contains);
     }
 
     /** The URL with every credential query parameter's value replaced by {@code ****}. */

@@ -213,4 +213,25 @@ class HttpSessionTest {
         assertThatThrownBy(() -> HttpPolicy.builder().connectTimeout(Duration.ZERO).build())
                 .hasMessageContaining("connectTimeout must be positive");
     }
+
+    @Test
+    void downloadsStreamTheBodyAndTurnOtherStatusesIntoTheCallersFailure() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/export.jsonl")).willReturn(aResponse().withBody("{\"a\":1}\n{\"b\":\"ä\"}\n")));
+        server.stubFor(get("/gone.jsonl").willReturn(aResponse().withStatus(403).withBody("expired")));
+
+        try (HttpDownload download = session().download(url("/export.jsonl?X-Goog-Signature=abc"), a -> null)) {
+            assertThat(download.lines().lines().toList()).containsExactly("{\"a\":1}", "{\"b\":\"ä\"}");
+            assertThat(download.where()).endsWith("/export.jsonl");
+        }
+        assertThatThrownBy(() -> session().download(url("/gone.jsonl"), a -> new ConnectorException(
+                FailureKind.FORBIDDEN, a.where() + " answered " + a.status() + ": " + a.body())))
+                .hasMessageEndingWith("/gone.jsonl answered 403: expired");
+    }
+
+    @Test
+    void headersAndParametersNamingATokenSecretOrSignatureAreCredentials() {
+        assertThat(Redaction.isCredentialHeader("X-Shopify-Access-Token")).isTrue();
+        assertThat(Redaction.isCredentialHeader("Content-Type")).isFalse();
+        assertThat(Redaction.redacted(url("/f?X-Goog-Signature=abc&page=2"))).endsWith("/f?X-Goog-Signature=****&page=2");
+    }
 }

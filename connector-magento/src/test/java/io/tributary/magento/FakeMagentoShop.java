@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.CredentialField;
 import io.tributary.spi.Secret;
+import io.tributary.testkit.contract.ContractFaults;
 import io.tributary.testkit.contract.ContractShop;
 import io.tributary.testkit.magento.FakeMagento;
 import io.tributary.testkit.magento.MagentoIntegration;
@@ -31,9 +32,13 @@ final class FakeMagentoShop implements ContractShop {
         return new FakeMagentoShop(FakeMagento.builder().products(products).orders(orders).seed(7).start(), mode);
     }
 
-    @Override
     public FakeMagento fake() {
         return fake;
+    }
+
+    @Override
+    public ContractFaults faults() {
+        return ContractFaults.of(fake);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.CredentialField;
 import io.tributary.spi.Secret;
+import io.tributary.testkit.contract.ContractFaults;
 import io.tributary.testkit.contract.ContractShop;
 import io.tributary.testkit.woocommerce.FakeWooCommerce;
 import java.math.BigDecimal;
@@ -25,9 +26,13 @@ final class FakeWooCommerceShop implements ContractShop {
         return new FakeWooCommerceShop(FakeWooCommerce.builder().products(products).orders(orders).seed(7).start());
     }
 
-    @Override
     public FakeWooCommerce fake() {
         return fake;
+    }
+
+    @Override
+    public ContractFaults faults() {
+        return ContractFaults.of(fake);
     }
 
     @Override

@@ -50,7 +50,7 @@ class ArchitectureTest {
     @Test
     void everyConnectorModuleIsFound() {
         assertThat(connectorPackages).contains("io.tributary.woocommerce", "io.tributary.magento",
-                "io.tributary.coopcycle");
+                "io.tributary.coopcycle", "io.tributary.shopify");
     }
 
     @Test

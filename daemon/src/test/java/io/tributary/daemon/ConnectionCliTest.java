@@ -80,9 +80,11 @@ class ConnectionCliTest {
             assertThat(error.get("exitCode").asInt()).isEqualTo(2);
             assertThat(error.get("problems")).hasSize(3);
 
-            assertThat(cli.run("connection", "add", "--system", "shopify", "--name", "x", "--url", "https://x.example")
-                    .err()).contains("Unknown system 'shopify'; known systems: ").contains("woocommerce")
-                    .contains("magento").contains("coopcycle");
+            assertThat(cli.run("connection", "add", "--system", "fortnox", "--name", "x", "--url", "https://x.example")
+                    .err()).contains("Unknown system 'fortnox'; known systems: ").contains("woocommerce")
+                    .contains("magento").contains("coopcycle").contains("shopify");
+            assertThat(cli.run("connection", "add", "--system", "shopify", "--name", "x", "--url", "https://x.example",
+                    "--access-token", "shpat_abc").err()).startsWith("Error: 'x.example' is not a *.myshopify.com address");
             CliHarness.Result missing = cli.run("connection", "show", "404");
             assertThat(missing.exitCode()).isEqualTo(2);
             assertThat(missing.err()).isEqualTo("Error: There is no connection with id 404.\n");

@@ -33,4 +33,24 @@ class DemoCliTest {
             assertThat(cli.run("connection", "list", "--json").json()).hasSize(1);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void theShopifyDemoSyncsInFullThroughABulkOperationThenIncrementally(TestDatabase.Backend backend) {
+        try (CliHarness cli = new CliHarness(backend, home)) {
+            CliHarness.Result run = cli.run("demo", "--system", "shopify", "--products", "60", "--orders", "80");
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out()).contains("1. Started a sample Shopify shop at http://")
+                    .contains("Admin API access token stored encrypted")
+                    .contains("3. Verified: OK").contains("Connected to Shopify shop Café Lumière")
+                    .contains("(60 products, 80 orders)")
+                    .contains("orders of connection 1 SUCCEEDED").contains("(80 read, 80 new, 0 changed")
+                    .contains("5. Changed the shop: 3 new prices, 5 order statuses.")
+                    .contains("(9 read, 0 new, 6 changed, 3 unchanged)")
+                    .contains("(5 read, 0 new, 5 changed, 0 unchanged)")
+                    .contains("80 orders with");
+            assertThat(cli.run("connection", "list", "--system", "shopify", "--json").json()).hasSize(1);
+            assertThat(cli.run("demo", "--system", "magento").exitCode()).isEqualTo(2);
+        }
+    }
 }

@@ -17,7 +17,6 @@ import io.tributary.spi.SourceRecord;
 import io.tributary.spi.SyncCursor;
 import io.tributary.spi.UnsupportedEntityException;
 import io.tributary.spi.VerificationResult;
-import io.tributary.testkit.http.Fault;
 import io.tributary.testkit.http.FakeHttpServer;
 import io.tributary.testkit.http.FakeResponse;
 import java.net.URI;
@@ -124,7 +123,7 @@ public abstract class ConnectorContractTest {
 
     @Test
     void namesAServerTooSlowToAnswer() {
-        shop.fake().faults().inject(Fault.latency(Verifier.BUDGET.multipliedBy(2)), EVERY_ATTEMPT);
+        shop.faults().slow(Verifier.BUDGET.multipliedBy(2), EVERY_ATTEMPT);
         VerificationResult result = verify(shop.settings());
         assertThat(result.kind()).as(result.message()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(Duration.ofMillis(result.latencyMs())).as("verify gives up when its budget is spent")
@@ -133,7 +132,7 @@ public abstract class ConnectorContractTest {
 
     @Test
     void namesARateLimit() {
-        shop.fake().faults().inject(Fault.status(429).withRetryAfter(Duration.ofSeconds(30)), EVERY_ATTEMPT);
+        shop.faults().status(429, Duration.ofSeconds(30), EVERY_ATTEMPT);
         VerificationResult result = verify(shop.settings());
         assertThat(result.kind()).as(result.message()).isEqualTo(FailureKind.RATE_LIMITED);
         assertThat(result.httpStatus()).isEqualTo(429);
@@ -141,7 +140,7 @@ public abstract class ConnectorContractTest {
 
     @Test
     void namesAServerError() {
-        shop.fake().faults().inject(Fault.status(500), EVERY_ATTEMPT);
+        shop.faults().status(500, null, EVERY_ATTEMPT);
         VerificationResult result = verify(shop.settings());
         assertThat(result.kind()).as(result.message()).isEqualTo(FailureKind.SERVER_ERROR);
         assertThat(result.httpStatus()).isEqualTo(500);

@@ -3,7 +3,6 @@ package io.tributary.testkit.contract;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.SyncCursor;
-import io.tributary.testkit.FakeSystem;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,8 @@ import java.util.Set;
  * holds, and edits at the source. Each connector module adapts its system's fake to this.
  */
 public interface ContractShop extends AutoCloseable {
-    /** The fake system behind it, whose fault knobs the contract turns. */
-    FakeSystem fake();
+    /** The fault knobs of the fake behind it, which the contract turns. */
+    ContractFaults faults();
 
     /** Settings with valid credentials for this shop. */
     ConnectionSettings settings();

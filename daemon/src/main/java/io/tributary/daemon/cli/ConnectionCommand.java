@@ -37,7 +37,7 @@ final class ConnectionCommand {
 
     @Command(name = "add", description = "Add a connection (validated offline; verify it with `connection verify ID`).")
     static final class Add extends CliCommand {
-        @Option(names = "--system", required = true, description = "woocommerce, magento, coopcycle, ...")
+        @Option(names = "--system", required = true, description = "woocommerce, magento, coopcycle, shopify, ...")
         String system;
 
         @Option(names = "--name", required = true, description = "A name for people, unique within its store.")

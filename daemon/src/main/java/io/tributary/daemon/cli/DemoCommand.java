@@ -9,22 +9,18 @@ import io.tributary.daemon.cli.render.SyncProgress;
 import io.tributary.daemon.cli.render.SyncRunRenderer;
 import io.tributary.run.SyncRun;
 import io.tributary.spi.Connector;
-import io.tributary.spi.CredentialField;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.VerificationResult;
 import io.tributary.sync.SyncRequest;
-import io.tributary.testkit.woocommerce.FakeWooCommerce;
-import io.tributary.testkit.woocommerce.OrderLine;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", description = "Start a sample WooCommerce shop on this machine, register it as connection "
-        + "demo-shop, verify it, sync its products and orders, change a few records and sync again.")
+@Command(name = "demo", description = "Start a sample shop (WooCommerce, or Shopify with --system shopify) on this "
+        + "machine, register it as connection demo-shop, verify it, sync its products and orders, change a few records "
+        + "and sync again.")
 final class DemoCommand extends CliCommand {
     static final String NAME = "demo-shop";
     static final String STORE = "demo";
@@ -34,6 +30,10 @@ final class DemoCommand extends CliCommand {
 
     @Option(names = "--orders", defaultValue = "3000", description = "Orders in the sample shop (default 3000).")
     int orders;
+
+    @Option(names = "--system", defaultValue = "woocommerce", description = "The sample shop's system: "
+            + DemoShop.SYSTEMS + " (default woocommerce).")
+    String system;
 
     @Option(names = "--serve", description = "Keep the sample shop running afterwards (until Ctrl-C), to try "
             + "`connection verify` and `sync` from another terminal.")
@@ -47,18 +47,18 @@ final class DemoCommand extends CliCommand {
         // the sample shop is local: no need for the politeness limit meant for real shops
         App app = cli().app(config -> config.withRequestsPerSecond(2000));
         long started = System.nanoTime();
-        try (FakeWooCommerce shop = FakeWooCommerce.builder().products(products).orders(orders).seed(2026).start()) {
-            out().line("1. Started a sample WooCommerce shop at " + shop.siteUrl() + " (" + products + " products, "
-                    + shop.seedSummary().variations() + " variations, " + orders + " orders).");
-            boolean again = !app.connections().list("woocommerce", STORE, null).stream()
+        try (DemoShop shop = DemoShop.start(system, products, orders)) {
+            String systemId = shop.systemId();
+            out().line("1. Started " + shop.describe() + ".");
+            boolean again = !app.connections().list(systemId, STORE, null).stream()
                     .filter(c -> c.name().equals(NAME)).toList().isEmpty();
             ConnectionView connection = register(app, shop);
             out().line("2. Registered it as connection " + connection.id() + " (" + NAME + ", store " + STORE
-                    + "; consumer key and secret stored encrypted)." + (again ? " The store already holds this "
+                    + "; " + shop.credentialsNote() + ")." + (again ? " The store already holds this "
                     + "sample shop from an earlier demo and keeps its cursor, so the first sync reads only changes."
                     : ""));
             VerificationResult verified;
-            try (Connector connector = app.registry().require("woocommerce")
+            try (Connector connector = app.registry().require(systemId)
                     .open(app.connections().settings(connection.id()), app.connectorContext())) {
                 verified = connector.verify();
             }
@@ -73,13 +73,12 @@ final class DemoCommand extends CliCommand {
             if (productRun.outcome() != SyncRun.Outcome.SUCCEEDED || orderRun.outcome() != SyncRun.Outcome.SUCCEEDED) {
                 return FAILED;
             }
-            changeTheShop(shop);
-            out().line("5. Changed the shop: 3 new prices, 5 order statuses, 2 new orders. Second sync reads only that "
-                    + "(and what the lookback re-reads):");
+            out().line("5. Changed the shop: " + shop.change() + ". Second sync reads only that (and what the "
+                    + "lookback re-reads):");
             sync(app, connection.id(), EntityType.PRODUCTS);
             sync(app, connection.id(), EntityType.ORDERS);
             out().line("6. In the central store now: " + app.records().count("product", connection.id())
-                    + " products (variations included) and " + app.records().count("orders", connection.id())
+                    + " products (" + shop.children() + " included) and " + app.records().count("orders", connection.id())
                     + " orders with " + app.records().count("order_line", connection.id()) + " lines. Newest:");
             out().line("");
             out().table(app.records().products(connection.id(), null, 5), new ProductRenderer());
@@ -88,10 +87,10 @@ final class DemoCommand extends CliCommand {
             out().line("");
             out().line(String.format(Locale.ROOT, "Done in %.1f s. Look around: ./tributary runs "
                     + "--connection %d | ./tributary products --connection %d --limit 10 | ./tributary orders "
-                    + "--connection %d --status processing", (System.nanoTime() - started) / 1e9, connection.id(),
-                    connection.id(), connection.id()));
+                    + "--connection %d --status %s", (System.nanoTime() - started) / 1e9, connection.id(),
+                    connection.id(), connection.id(), shop.sampleStatus()));
             if (serve) {
-                out().line("The sample shop keeps running at " + shop.siteUrl() + "; try ./tributary connection verify "
+                out().line("The sample shop keeps running at " + shop.url() + "; try ./tributary connection verify "
                         + connection.id() + " from another terminal. Ctrl-C stops it.");
                 new CountDownLatch(1).await();
             } else {
@@ -103,19 +102,16 @@ final class DemoCommand extends CliCommand {
     }
 
     /** Adds the demo connection, or points the one from an earlier demo at this run's shop. */
-    private ConnectionView register(App app, FakeWooCommerce shop) {
-        Map<String, String> credentials = Map.of(CredentialField.ACCESS_TOKEN, shop.consumerKey(),
-                CredentialField.SECRET, shop.consumerSecret());
-        List<ConnectionView> earlier = app.connections().list("woocommerce", STORE, null).stream()
+    private ConnectionView register(App app, DemoShop shop) {
+        List<ConnectionView> earlier = app.connections().list(shop.systemId(), STORE, null).stream()
                 .filter(c -> c.name().equals(NAME)).toList();
         if (earlier.isEmpty()) {
-            return app.connections().add(new ConnectionDraft("woocommerce", NAME, shop.siteUrl().toString(), STORE,
-                    credentials));
+            return app.connections().add(new ConnectionDraft(shop.systemId(), NAME, shop.url(), STORE,
+                    shop.credentials()));
         }
         long id = earlier.get(0).id();
         app.connections().setEnabled(id, true);
-        return app.connections().update(id, new ConnectionDraft(null, null, shop.siteUrl().toString(), null,
-                credentials));
+        return app.connections().update(id, new ConnectionDraft(null, null, shop.url(), null, shop.credentials()));
     }
 
     private SyncRun sync(App app, long connection, EntityType entity) {
@@ -123,29 +119,5 @@ final class DemoCommand extends CliCommand {
                 new SyncProgress(out(), entity));
         out().line("   " + new SyncRunRenderer().summary(run));
         return run;
-    }
-
-    private static void changeTheShop(FakeWooCommerce shop) {
-        shop.clock().advance(Duration.ofHours(1));
-        int changed = 0;
-        for (int id : shop.productIds()) {
-            if (changed == 3) {
-                break;
-            }
-            if ("simple".equals(shop.product(id).path("type").asText())) {
-                String price = (changed + 1) + "9.95";
-                shop.editProduct(id, edit -> edit.regularPrice(price).salePrice(null));
-                changed++;
-            }
-        }
-        List<Integer> orderIds = shop.orderIds();
-        for (int id : orderIds.subList(orderIds.size() - 5, orderIds.size())) {
-            shop.editOrder(id, edit -> edit.status("completed"));
-        }
-        int product = shop.productIds().stream().filter(id -> "simple".equals(shop.product(id).path("type").asText()))
-                .findFirst().orElseThrow();
-        for (int i = 0; i < 2; i++) {
-            shop.addOrder(List.of(new OrderLine(product, 0, 2)), edit -> edit.status("processing"));
-        }
     }
 }

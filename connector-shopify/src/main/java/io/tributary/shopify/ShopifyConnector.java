@@ -1,0 +1,78 @@
+package io.tributary.shopify;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tributary.http.HttpSession;
+import io.tributary.http.HttpStack;
+import io.tributary.spi.ConnectionSettings;
+import io.tributary.spi.Connector;
+import io.tributary.spi.ConnectorContext;
+import io.tributary.spi.EntityType;
+import io.tributary.spi.RecordStream;
+import io.tributary.spi.SyncCursor;
+import io.tributary.spi.UnsupportedEntityException;
+import io.tributary.spi.VerificationResult;
+import java.util.List;
+
+/**
+ * One open Shopify connection. The token (minted in client-credentials mode) and what is known of the cost bucket
+ * are kept for the life of this instance, shared by a verification and the reads that follow. A read from the start
+ * goes through a bulk operation; a read from a cursor pages.
+ */
+final class ShopifyConnector implements Connector {
+    private final ConnectionSettings settings;
+    private final ConnectorContext context;
+    private final ShopifyShop shop;
+    private final ShopifyApiVersion version;
+    private final ShopifyCredentials credentials;
+    private final ShopifyTokens tokens;
+    private final ShopifyThrottle throttle;
+
+    ShopifyConnector(ConnectionSettings settings, ConnectorContext context, ShopifyThrottle.Sleeper sleeper) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.context = requireNonNull(context, "context is null");
+        this.shop = ShopifyShop.of(settings.apiUrl());
+        this.version = ShopifyApiVersion.of(settings.option(ShopifyApiVersion.FIELD).orElse(null));
+        this.credentials = ShopifyCredentials.of(settings);
+        this.tokens = new ShopifyTokens(context.clock(), credentials);
+        this.throttle = new ShopifyThrottle(sleeper);
+    }
+
+    /** The one place this connector reaches the host's HTTP stack. */
+    private HttpStack http() {
+        return context.service(HttpStack.class);
+    }
+
+    private String rateLimitKey() {
+        return settings.connectionId() > 0 ? "connection-" + settings.connectionId() : "verify-" + shop.origin().host();
+    }
+
+    private ShopifyClient client(boolean verification) {
+        List<okhttp3.Interceptor> auth = List.of(new ShopifyAuthInterceptor(shop, tokens));
+        HttpSession session = verification ? http().verificationSession(rateLimitKey(), auth)
+                : http().session(rateLimitKey(), auth);
+        return new ShopifyClient(shop, version, session, credentials, tokens, throttle, verification);
+    }
+
+    @Override
+    public VerificationResult verify() {
+        return new ShopifyVerifier(client(true), context.clock()).verify();
+    }
+
+    @Override
+    public RecordStream read(EntityType entity, SyncCursor from) {
+        if (entity != EntityType.PRODUCTS && entity != EntityType.ORDERS) {
+            throw new UnsupportedEntityException("Shopify", entity);
+        }
+        ShopifyClient client = client(false);
+        String currency = entity == EntityType.PRODUCTS
+                ? client.data(ShopifyQueries.SHOP, null, 2, "reading the shop's currency").path("shop")
+                        .path("currencyCode").asText(null)
+                : null;
+        if (!from.isStart()) {
+            return new ShopifyPagedStream(client, entity, from, currency);
+        }
+        return new ShopifyBulkStream(client, entity, currency,
+                () -> new ShopifyPagedStream(client, entity, SyncCursor.START, currency), settings.label());
+    }
+}
