@@ -17,10 +17,10 @@ import java.util.Map;
  * The {@code --json} shapes of the CLI contract ({@code CLI.md}): fields named there are always present, money
  * is a decimal string, times are ISO 8601 UTC, secrets are masked.
  */
-final class JsonViews {
+public final class JsonViews {
     private JsonViews() {}
 
-    static Map<String, Object> connection(ConnectionView c, boolean withFields) {
+    public static Map<String, Object> connection(ConnectionView c, boolean withFields) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", c.id());
         json.put("system", c.systemId());
@@ -49,7 +49,7 @@ final class JsonViews {
         return json;
     }
 
-    static Map<String, Object> verification(VerificationResult v) {
+    public static Map<String, Object> verification(VerificationResult v) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ok", v.ok());
         json.put("kind", v.kind().name());
@@ -60,7 +60,7 @@ final class JsonViews {
         return json;
     }
 
-    static Map<String, Object> run(SyncRun r) {
+    public static Map<String, Object> run(SyncRun r) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("runId", r.id());
         json.put("connectionId", r.connectionId());
@@ -79,7 +79,7 @@ final class JsonViews {
         return json;
     }
 
-    static Map<String, Object> schedule(io.tributary.schedule.ScheduleView s, java.time.Instant nextFireAt) {
+    public static Map<String, Object> schedule(io.tributary.schedule.ScheduleView s, java.time.Instant nextFireAt) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("connectionId", s.connectionId());
         json.put("entity", s.entity().cliName());
@@ -94,7 +94,7 @@ final class JsonViews {
         return json;
     }
 
-    static Map<String, Object> product(StoredProduct p) {
+    public static Map<String, Object> product(StoredProduct p) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("connectionId", p.connectionId());
         json.put("externalId", p.externalId());
@@ -111,7 +111,7 @@ final class JsonViews {
         return json;
     }
 
-    static Map<String, Object> order(StoredOrder o) {
+    public static Map<String, Object> order(StoredOrder o) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("connectionId", o.connectionId());
         json.put("externalId", o.externalId());
@@ -141,11 +141,11 @@ final class JsonViews {
         return json;
     }
 
-    static String money(BigDecimal value) {
+    public static String money(BigDecimal value) {
         return value == null ? null : value.toPlainString();
     }
 
-    static String time(Instant value) {
+    public static String time(Instant value) {
         return value == null ? null : value.toString();
     }
 }
