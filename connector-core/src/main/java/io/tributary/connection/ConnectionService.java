@@ -256,17 +256,11 @@ public final class ConnectionService {
     }
 
     private static String storeCodeOf(String given) {
-        String code = given == null || given.isBlank() ? Store.DEFAULT_CODE : given.trim();
-        if (!code.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new InvalidInputException("store", "The store code '" + code + "' must be 1-64 letters, digits, "
-                    + "dots, dashes or underscores.");
-        }
-        return code;
+        return given == null || given.isBlank() ? Store.DEFAULT_CODE : StoreService.checkCode(given);
     }
 
     private Store findOrCreateStore(Session session, String code) {
-        Store existing = session.createSelectionQuery("from Store s where s.code = :code", Store.class)
-                .setParameter("code", code).uniqueResult();
+        Store existing = StoreService.find(session, code);
         if (existing != null) {
             return existing;
         }

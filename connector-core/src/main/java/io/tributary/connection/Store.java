@@ -50,4 +50,8 @@ public class Store {
     public Instant createdAt() {
         return createdAt;
     }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
 }

@@ -9,13 +9,25 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.function.Function;
+import io.tributary.store.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** Reads stored products and orders back for listings, newest source change first. */
+/**
+ * Reads stored products and orders back: short listings newest source change first, and keyset pages (by
+ * connection and external id, or by stored time for order statuses) that a client follows with an opaque cursor
+ * to read any number of records at constant cost per page.
+ */
 public final class RecordQueries {
     private final DataSource dataSource;
 
@@ -92,6 +104,190 @@ public final class RecordQueries {
                         rows.getString("product_external_id"), rows.getString("sku"), rows.getString("name"),
                         Sql.getQuantity(rows, "quantity"), Sql.getMoney(rows, "unit_price"),
                         Sql.getMoney(rows, "total"))));
+    }
+
+    /** The most a keyset page holds. */
+    public static final int MAX_PAGE = 500;
+
+    /**
+     * Products in (connection, external id) order after {@code after}.
+     *
+     * @param storeCodes only records of connections in these stores; null means every store
+     * @throws InvalidInputException for a cursor that is not one this class made (field {@code after})
+     */
+    public KeysetPage<StoredProduct> productPage(Collection<String> storeCodes, Long connectionId, String sku,
+            String after, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = keysetSelect("product", storeCodes, connectionId, after, parameters);
+        if (sku != null) {
+            sql.append(" AND r.sku = ?");
+            parameters.add(sku);
+        }
+        sql.append(" ORDER BY r.connection_id, r.external_id LIMIT ?");
+        parameters.add(checkLimit(limit) + 1);
+        List<StoredProduct> products = new ArrayList<>();
+        query(sql.toString(), parameters, rows -> products.add(product(rows)));
+        return page(products, limit, p -> idCursor(p.connectionId(), p.externalId()));
+    }
+
+    /** Orders (with their lines) in (connection, external id) order after {@code after}; as {@link #productPage}. */
+    public KeysetPage<StoredOrder> orderPage(Collection<String> storeCodes, Long connectionId, String status,
+            String after, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = keysetSelect("orders", storeCodes, connectionId, after, parameters);
+        if (status != null) {
+            sql.append(" AND r.status = ?");
+            parameters.add(status);
+        }
+        sql.append(" ORDER BY r.connection_id, r.external_id LIMIT ?");
+        parameters.add(checkLimit(limit) + 1);
+        Map<String, StoredOrder> orders = new LinkedHashMap<>();
+        query(sql.toString(), parameters, rows -> {
+            StoredOrder order = order(rows);
+            orders.put(order.connectionId() + "/" + order.externalId(), order);
+        });
+        KeysetPage<StoredOrder> page = page(new ArrayList<>(orders.values()), limit,
+                o -> idCursor(o.connectionId(), o.externalId()));
+        if (!page.items().isEmpty()) {
+            Map<String, StoredOrder> shown = new LinkedHashMap<>();
+            page.items().forEach(o -> shown.put(o.connectionId() + "/" + o.externalId(), o));
+            attachLines(shown);
+        }
+        return page;
+    }
+
+    /**
+     * Order numbers and statuses stored (new or changed) at or after {@code since}, oldest first, then after the
+     * cursor {@code after} when given: what a partner polls. A change is stored with the time of its write, which
+     * commits a moment later; a poller that starts from the {@code storedAt} it last saw, minus a few seconds, misses
+     * nothing (and sees some orders twice).
+     */
+    public KeysetPage<OrderStatus> orderStatuses(Collection<String> storeCodes, Long connectionId, Instant since,
+            String after, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT r.connection_id, r.external_id, r.order_number, r.status, "
+                + "r.source_updated_at, r.synced_at, s.code AS store_code FROM orders r "
+                + "JOIN connection c ON c.id = r.connection_id JOIN store s ON s.id = c.store_id WHERE 1 = 1");
+        scope(sql, parameters, storeCodes, connectionId);
+        if (since != null) {
+            sql.append(" AND r.synced_at >= ?");
+            parameters.add(LocalDateTime.ofInstant(since, ZoneOffset.UTC));
+        }
+        if (after != null) {
+            String[] parts = decode(after, 3);
+            LocalDateTime at = LocalDateTime.ofInstant(Instant.parse(parts[0]), ZoneOffset.UTC);
+            long connection = parseId(parts[1]);
+            sql.append(" AND (r.synced_at > ? OR (r.synced_at = ? AND (r.connection_id > ? OR (r.connection_id = ? "
+                    + "AND r.external_id > ?))))");
+            parameters.addAll(List.of(at, at, connection, connection, parts[2]));
+        }
+        sql.append(" ORDER BY r.synced_at, r.connection_id, r.external_id LIMIT ?");
+        parameters.add(checkLimit(limit) + 1);
+        List<OrderStatus> statuses = new ArrayList<>();
+        query(sql.toString(), parameters, rows -> statuses.add(new OrderStatus(rows.getLong("connection_id"),
+                rows.getString("store_code"), rows.getString("external_id"), rows.getString("order_number"),
+                rows.getString("status"), Sql.getInstant(rows, "source_updated_at"),
+                Sql.getInstant(rows, "synced_at"))));
+        return page(statuses, limit,
+                o -> encode(o.storedAt().toString(), Long.toString(o.connectionId()), o.externalId()));
+    }
+
+    private StringBuilder keysetSelect(String table, Collection<String> storeCodes, Long connectionId, String after,
+            List<Object> parameters) {
+        StringBuilder sql = new StringBuilder("SELECT r.* FROM " + table + " r JOIN connection c ON c.id = "
+                + "r.connection_id JOIN store s ON s.id = c.store_id WHERE 1 = 1");
+        scope(sql, parameters, storeCodes, connectionId);
+        if (after != null) {
+            String[] parts = decode(after, 2);
+            long connection = parseId(parts[0]);
+            sql.append(" AND (r.connection_id > ? OR (r.connection_id = ? AND r.external_id > ?))");
+            parameters.addAll(List.of(connection, connection, parts[1]));
+        }
+        return sql;
+    }
+
+    private static void scope(StringBuilder sql, List<Object> parameters, Collection<String> storeCodes,
+            Long connectionId) {
+        if (storeCodes != null) {
+            if (storeCodes.isEmpty()) {
+                sql.append(" AND 1 = 0");
+            } else {
+                sql.append(" AND s.code IN (").append(Sql.placeholders(storeCodes.size())).append(")");
+                parameters.addAll(storeCodes);
+            }
+        }
+        if (connectionId != null) {
+            sql.append(" AND r.connection_id = ?");
+            parameters.add(connectionId);
+        }
+    }
+
+    private static int checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException("limit", "The limit must be between 1 and " + MAX_PAGE + ".");
+        }
+        return limit;
+    }
+
+    private static <T> KeysetPage<T> page(List<T> fetched, int limit, Function<T, String> cursorOf) {
+        if (fetched.size() <= limit) {
+            return new KeysetPage<>(fetched, null);
+        }
+        List<T> items = fetched.subList(0, limit);
+        return new KeysetPage<>(items, cursorOf.apply(items.get(limit - 1)));
+    }
+
+    private static String idCursor(long connectionId, String externalId) {
+        return encode(Long.toString(connectionId), externalId);
+    }
+
+    private static String encode(String... parts) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decode(String cursor, int parts) {
+        try {
+            String[] decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+                    .split("\n", parts);
+            if (decoded.length == parts) {
+                if (parts == 3) {
+                    Instant.parse(decoded[0]);
+                }
+                return decoded;
+            }
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            // reported below
+        }
+        throw new InvalidInputException("after", "The cursor is not one this listing gave out; pass the 'next' "
+                + "value of the previous page.");
+    }
+
+    private static long parseId(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("after", "The cursor is not one this listing gave out; pass the 'next' "
+                    + "value of the previous page.");
+        }
+    }
+
+    private static StoredProduct product(ResultSet rows) throws SQLException {
+        return new StoredProduct(rows.getLong("connection_id"), rows.getString("external_id"),
+                rows.getString("parent_external_id"), rows.getString("sku"), rows.getString("name"),
+                rows.getString("product_type"), rows.getString("status"), Sql.getMoney(rows, "price"),
+                rows.getString("currency"), Sql.getInteger(rows, "stock_quantity"),
+                Sql.getInstant(rows, "source_created_at"), Sql.getInstant(rows, "source_updated_at"),
+                Sql.getInstant(rows, "synced_at"));
+    }
+
+    private static StoredOrder order(ResultSet rows) throws SQLException {
+        return new StoredOrder(rows.getLong("connection_id"), rows.getString("external_id"),
+                rows.getString("order_number"), rows.getString("status"), rows.getString("currency"),
+                Sql.getMoney(rows, "total"), Sql.getMoney(rows, "total_tax"), Sql.getMoney(rows, "shipping_total"),
+                Sql.getMoney(rows, "discount_total"), rows.getString("customer_email"),
+                rows.getString("customer_name"), Sql.getInstant(rows, "source_created_at"),
+                Sql.getInstant(rows, "source_updated_at"), new ArrayList<>());
     }
 
     public long count(String table, Long connectionId) {

@@ -5,10 +5,18 @@ import java.time.Instant;
 
 /** Another process holds the lease on syncing this (connection, entity): the sync was not started. */
 public class SyncInProgressException extends RuntimeException {
+    private final Long runId;
+
     public SyncInProgressException(long connectionId, EntityType entity, Long runId, String owner, Instant since) {
         super(capitalized(entity.cliName()) + " of connection " + connectionId + " are being synced already"
                 + (runId == null ? "" : " by run " + runId) + " (" + owner + ", since " + since
                 + "); this sync was not started. Try again when that one has finished.");
+        this.runId = runId;
+    }
+
+    /** The run holding the lease, when known. */
+    public Long runId() {
+        return runId;
     }
 
     private static String capitalized(String text) {

@@ -50,10 +50,25 @@ public final class SyncRuns {
 
     /** Runs newest first, optionally of one connection and entity. */
     public List<SyncRun> list(Long connectionId, EntityType entity, int limit) {
+        return list(connectionId, null, entity, limit);
+    }
+
+    /**
+     * Runs newest first, optionally of one connection, of some connections ({@code connectionIds}, null meaning
+     * any) and of one entity.
+     */
+    public List<SyncRun> list(Long connectionId, java.util.Collection<Long> connectionIds, EntityType entity,
+            int limit) {
+        if (connectionIds != null && connectionIds.isEmpty()) {
+            return List.of();
+        }
         return store.inTransaction(session -> {
             StringBuilder hql = new StringBuilder("from SyncRun r where 1 = 1");
             if (connectionId != null) {
                 hql.append(" and r.connectionId = :connection");
+            }
+            if (connectionIds != null) {
+                hql.append(" and r.connectionId in (:connections)");
             }
             if (entity != null) {
                 hql.append(" and r.entity = :entity");
@@ -63,10 +78,24 @@ public final class SyncRuns {
             if (connectionId != null) {
                 query.setParameter("connection", connectionId);
             }
+            if (connectionIds != null) {
+                query.setParameterList("connections", connectionIds);
+            }
             if (entity != null) {
                 query.setParameter("entity", entity);
             }
             return query.setMaxResults(limit).getResultList();
+        });
+    }
+
+    /** One run, or {@link io.tributary.store.NotFoundException}. */
+    public SyncRun find(long runId) {
+        return store.inTransaction(session -> {
+            SyncRun run = session.find(SyncRun.class, runId);
+            if (run == null) {
+                throw new io.tributary.store.NotFoundException("There is no run with id " + runId + ".");
+            }
+            return run;
         });
     }
 

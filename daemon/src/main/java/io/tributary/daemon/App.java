@@ -2,7 +2,9 @@ package io.tributary.daemon;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.apikey.ApiKeyService;
 import io.tributary.connection.ConnectionService;
+import io.tributary.connection.StoreService;
 import io.tributary.connection.ConnectorRegistry;
 import io.tributary.core.CoreModule;
 import io.tributary.http.HttpPolicy;
@@ -42,6 +44,7 @@ public final class App implements AutoCloseable {
     private ConnectionService connections;
     private SyncEngine engine;
     private SyncLeases leases;
+    private ApiKeyService apiKeys;
     private String role = "cli";
 
     public App(DaemonConfig config, PrintStream notices) {
@@ -92,6 +95,18 @@ public final class App implements AutoCloseable {
                     ScheduleService.defaults(config.scheduleZone(), clock));
         }
         return connections;
+    }
+
+    public StoreService stores() {
+        return new StoreService(store(), clock);
+    }
+
+    /** One per app: it remembers when it last recorded each key's use, to write that at most once a minute. */
+    public synchronized ApiKeyService apiKeys() {
+        if (apiKeys == null) {
+            apiKeys = new ApiKeyService(store(), clock);
+        }
+        return apiKeys;
     }
 
     public ScheduleService schedules() {

@@ -30,7 +30,9 @@ class JsonOptionTest {
                 "tributary connection enable", "tributary connection disable", "tributary connection remove",
                 "tributary schedule list", "tributary schedule set", "tributary sync", "tributary runs",
                 "tributary products", "tributary orders", "tributary route add", "tributary route list",
-                "tributary route show", "tributary route remove");
+                "tributary route show", "tributary route remove", "tributary store add", "tributary store list",
+                "tributary store rename", "tributary apikey create", "tributary apikey list", "tributary apikey show",
+                "tributary apikey revoke", "tributary apikey activate");
     }
 
     private static List<CommandLine> leaves(CommandLine command) {

@@ -1,7 +1,7 @@
 package io.tributary.daemon.cli;
 
 import io.tributary.daemon.App;
-import io.tributary.daemon.HealthServer;
+import io.tributary.daemon.api.ApiServer;
 import io.tributary.run.ProcessName;
 import io.tributary.scheduler.EmbeddedSingleton;
 import io.tributary.scheduler.ScheduleReconciler;
@@ -31,7 +31,8 @@ import sun.misc.Signal;
 final class DaemonCommand extends CliCommand {
     private static final Logger log = LoggerFactory.getLogger("io.tributary.daemon");
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "Serve GET /health on this port.")
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Serve GET /health and the admin API "
+            + "(/api/v1, API keys from `tributary apikey create`) on this port.")
     Integer httpPort;
 
     @Option(names = "--node-id", paramLabel = "ID", description = "This node's name in the cluster (default: host "
@@ -62,7 +63,7 @@ final class DaemonCommand extends CliCommand {
         TributaryScheduler scheduler = TributaryScheduler.create(app.store(), new ScheduledSyncs(app.syncs(),
                 recoveryWait), options);
         ScheduleReconciler reconciler = new ScheduleReconciler(scheduler.quartz(), app.schedules());
-        HealthServer health = null;
+        ApiServer health = null;
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
@@ -70,12 +71,13 @@ final class DaemonCommand extends CliCommand {
             reconciler.start(options.reconcileEvery());
             scheduler.start();
             if (httpPort != null) {
-                health = HealthServer.start(httpPort, () -> health(app, scheduler));
+                health = ApiServer.start(httpPort, app, () -> health(app, scheduler));
             }
             long active = app.schedules().list(null).stream().filter(s -> s.firing()).count();
             log.info("Tributary daemon started: node {}, {}, {} active schedules{}", node,
                     scheduler.clustered() ? "clustered on MariaDB" : "single node on the embedded H2 store", active,
-                    health == null ? "" : ", health on http://localhost:" + health.port() + "/health");
+                    health == null ? "" : ", health on http://localhost:" + health.port() + "/health and the admin API under "
+                            + "/api/v1");
             stop.await();
         } finally {
             shutDown(app, scheduler, reconciler, health, singleton, keepAlive);
@@ -83,7 +85,7 @@ final class DaemonCommand extends CliCommand {
         return OK;
     }
 
-    private void shutDown(App app, TributaryScheduler scheduler, ScheduleReconciler reconciler, HealthServer health,
+    private void shutDown(App app, TributaryScheduler scheduler, ScheduleReconciler reconciler, ApiServer health,
             EmbeddedSingleton singleton, ScheduledExecutorService keepAlive) throws InterruptedException {
         Duration timeout = app.config().stopTimeout();
         log.info("stopping: no new syncs; running syncs stop at their next page (waiting up to {} s)",

@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
         description = "Sync products and orders from shops (WooCommerce, Magento, CoopCycle, ...) into one central "
                 + "store.",
         subcommands = {ConnectionCommand.class, ScheduleCommand.class, SyncCommand.class, DaemonCommand.class,
-                RunsCommand.class, ProductsCommand.class, OrdersCommand.class, RouteCommand.class, DemoCommand.class,
+                RunsCommand.class, ProductsCommand.class, OrdersCommand.class, RouteCommand.class, StoreCommand.class,
+                ApiKeyCommand.class, DemoCommand.class,
                 HelpCommand.class},
         footer = {"", "Store: --db-url or TRIBUTARY_DB_URL (MariaDB), else embedded H2 in TRIBUTARY_HOME (./data).",
                 "Exit codes: 0 success, 1 operation failed, 2 bad usage or input, 3 store unreachable."})

@@ -1,0 +1,133 @@
+package io.tributary.daemon.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import io.tributary.daemon.App;
+import io.tributary.run.SyncInProgressException;
+import io.tributary.store.InvalidInputException;
+import io.tributary.store.NotFoundException;
+import io.tributary.store.StoreException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's HTTP server (Javalin): {@code GET /health} (no key) and the admin API under {@code /api/v1}, with
+ * its OpenAPI document at {@code /api/v1/openapi.json}. Holds no state of its own between requests: every node of
+ * a cluster answers any request from the central store.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    private final Javalin javalin;
+    private final SyncStarter syncs;
+    private final List<String> served;
+
+    private ApiServer(Javalin javalin, SyncStarter syncs, List<String> served) {
+        this.javalin = javalin;
+        this.syncs = syncs;
+        this.served = served;
+    }
+
+    /**
+     * Starts serving on {@code port} (0: a free port).
+     *
+     * @param health the current health: a map whose {@code status} is {@code UP} or {@code DOWN}
+     */
+    public static ApiServer start(int port, App app, Supplier<Map<String, Object>> health) {
+        List<String> served = Collections.synchronizedList(new ArrayList<>());
+        Javalin javalin = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.jsonMapper(new JavalinJackson(new com.fasterxml.jackson.databind.ObjectMapper(), false));
+            config.events(events -> events.handlerAdded(meta -> {
+                if (meta.getHttpMethod().isHttpMethod()) {
+                    served.add(meta.getHttpMethod().name() + " " + meta.getPath());
+                }
+            }));
+        });
+        SyncStarter syncs = new SyncStarter(app::syncs);
+        ApiAccess access = new ApiAccess(app.apiKeys(), app.connections());
+        javalin.get("/health", ctx -> {
+            Map<String, Object> report = health.get();
+            ctx.status("UP".equals(report.get("status")) ? 200 : 503).json(report);
+        });
+        javalin.before(ApiRoutes.BASE + "/*", ctx -> {
+            if (!ctx.path().equals(ApiRoutes.BASE + "/openapi.json")) {
+                access.authenticate(ctx);
+            }
+        });
+        ApiRoutes routes = new ApiRoutes(javalin);
+        new StoreEndpoints(app).register(routes);
+        new ConnectionEndpoints(app, access).register(routes);
+        new ScheduleEndpoints(app, access, syncs).register(routes);
+        new RecordEndpoints(app, access).register(routes);
+        new RouteEndpoints(app, access).register(routes);
+        new KeyEndpoints(app).register(routes);
+        routes.route(HandlerType.GET, "/openapi.json", null, "This document (no key needed).")
+                .to(ctx -> ctx.json(OpenApiDocument.build(routes.all())));
+        mapFailures(javalin);
+        javalin.start(port);
+        return new ApiServer(javalin, syncs, served);
+    }
+
+    private static void mapFailures(Javalin javalin) {
+        javalin.exception(ApiFailure.class, (e, ctx) -> {
+            Map<String, Object> body = error(e.getMessage());
+            body.putAll(e.details());
+            if (e.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
+            ctx.status(e.status()).json(body);
+        });
+        javalin.exception(InvalidInputException.class, (e, ctx) -> {
+            Map<String, Object> body = error(e.getMessage());
+            body.put("problems", e.problems().stream()
+                    .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+            ctx.status(400).json(body);
+        });
+        javalin.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(error(e.getMessage())));
+        javalin.exception(SyncInProgressException.class, (e, ctx) -> {
+            Map<String, Object> body = error(e.getMessage());
+            body.put("runId", e.runId());
+            ctx.status(409).json(body);
+        });
+        javalin.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(error(e.getMessage())));
+        javalin.exception(StoreException.class, (e, ctx) -> {
+            log.warn("API request {} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.status(503).json(error("The store is unreachable; try again later."));
+        });
+        javalin.exception(Exception.class, (e, ctx) -> {
+            log.error("API request {} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(error("Internal error; the daemon's log has the details."));
+        });
+    }
+
+    static Map<String, Object> error(String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        return body;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** What Javalin registered, as {@code VERB /path}: what the OpenAPI document must describe. */
+    public List<String> servedRoutes() {
+        synchronized (served) {
+            return List.copyOf(served);
+        }
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+        syncs.close();
+    }
+}

@@ -1,0 +1,141 @@
+package io.tributary.daemon.api;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+
+import io.tributary.apikey.ApiCaller;
+import io.tributary.apikey.ApiMethods;
+import io.tributary.connection.ConnectionView;
+import io.tributary.daemon.App;
+import io.tributary.daemon.cli.render.ScheduleRenderer;
+import io.tributary.daemon.cli.render.SyncRunRenderer;
+import io.tributary.run.SyncRun;
+import io.tributary.schedule.Frequency;
+import io.tributary.schedule.ScheduleChange;
+import io.tributary.schedule.ScheduleDefaults;
+import io.tributary.schedule.ScheduleView;
+import io.tributary.spi.EntityType;
+import io.tributary.sync.SyncRequest;
+import io.tributary.sync.SyncService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Schedules (list, set), "sync now" (202 with the run; 409 naming the run already syncing) and runs. */
+final class ScheduleEndpoints {
+    private static final ScheduleRenderer SCHEDULES = new ScheduleRenderer(Clock.systemUTC());
+    private static final SyncRunRenderer RUNS = new SyncRunRenderer();
+    private final App app;
+    private final ApiAccess access;
+    private final SyncStarter syncs;
+
+    ScheduleEndpoints(App app, ApiAccess access, SyncStarter syncs) {
+        this.app = app;
+        this.access = access;
+        this.syncs = syncs;
+    }
+
+    void register(ApiRoutes routes) {
+        routes.route(GET, "/schedules", ApiMethods.SCHEDULES_READ, "Schedules of the connections the key reaches.")
+                .query("connection").to(ctx -> {
+                    ApiCaller caller = ApiAccess.require(ctx, ApiMethods.SCHEDULES_READ);
+                    Input input = new Input(ctx);
+                    Long connection = input.queryLong("connection");
+                    input.check();
+                    if (connection != null) {
+                        access.visibleConnection(caller, connection);
+                    }
+                    Set<Long> visible = visibleConnectionIds(caller);
+                    ctx.json(app.schedules().list(connection).stream()
+                            .filter(s -> visible == null || visible.contains(s.connectionId()))
+                            .map(s -> SCHEDULES.json(s)).toList());
+                });
+        routes.route(PUT, "/connections/{id}/schedules/{entity}", ApiMethods.SCHEDULES_WRITE,
+                "Change a schedule: what the body gives.")
+                .body("frequency", "dayOfWeek", "time", "startDate", "zone", "active").to(ctx -> {
+                    ApiCaller caller = ApiAccess.require(ctx, ApiMethods.SCHEDULES_WRITE);
+                    Input input = new Input(ctx);
+                    long id = input.pathId("id");
+                    EntityType entity = input.parse("entity", ctx.pathParam("entity"), EntityType::parse, "");
+                    ScheduleChange change = new ScheduleChange(
+                            input.parse("frequency", input.text("frequency"), Frequency::parse, ""),
+                            input.parse("dayOfWeek", input.text("dayOfWeek"), ScheduleDefaults::parseDay, ""),
+                            input.parse("time", input.text("time"), LocalTime::parse, "a time such as 03:30"),
+                            input.parse("startDate", input.text("startDate"), LocalDate::parse,
+                                    "a date such as 2026-12-01"),
+                            input.parse("zone", input.text("zone"), ScheduleEndpoints::zone, "a time zone"),
+                            input.bool("active"));
+                    input.check();
+                    access.visibleConnection(caller, id);
+                    ScheduleView view = app.schedules().set(id, entity, change);
+                    ctx.json(SCHEDULES.json(view));
+                });
+        routes.route(POST, "/connections/{id}/syncs", ApiMethods.SYNCS_RUN,
+                "Sync now: 202 with the run as soon as it is recorded; 409 naming the run when one is running.")
+                .status(202).body("entity", "full").to(ctx -> {
+                    ApiCaller caller = ApiAccess.require(ctx, ApiMethods.SYNCS_RUN);
+                    Input input = new Input(ctx);
+                    long id = input.pathId("id");
+                    String entityText = input.text("entity");
+                    if (entityText == null) {
+                        input.problem("entity", "The entity is required: products or orders.");
+                    }
+                    EntityType entity = input.parse("entity", entityText, EntityType::parse, "");
+                    Boolean full = input.bool("full");
+                    input.check();
+                    access.visibleConnection(caller, id);
+                    SyncRun run = syncs.start(new SyncRequest(id, entity, SyncRun.Trigger.MANUAL,
+                            Boolean.TRUE.equals(full)));
+                    ctx.status(202).header("Location", ApiRoutes.BASE + "/runs/" + run.id()).json(RUNS.json(new SyncService.Result(run, List.of())));
+                });
+        routes.route(GET, "/runs", ApiMethods.RUNS_READ, "Runs, newest first.").query("connection", "entity", "limit")
+                .to(ctx -> {
+                    ApiCaller caller = ApiAccess.require(ctx, ApiMethods.RUNS_READ);
+                    Input input = new Input(ctx);
+                    Long connection = input.queryLong("connection");
+                    EntityType entity = input.parse("entity", input.query("entity"), EntityType::parse, "");
+                    int limit = input.limit(20, 1000);
+                    input.check();
+                    if (connection != null) {
+                        access.visibleConnection(caller, connection);
+                    }
+                    List<SyncRun> runs = app.runs().list(connection, visibleConnectionIds(caller), entity, limit);
+                    ctx.json(runs.stream().map(run -> RUNS.json(new SyncService.Result(run, List.of()))).toList());
+                });
+        routes.route(GET, "/runs/{id}", ApiMethods.RUNS_READ, "One run.").to(ctx -> {
+            ApiCaller caller = ApiAccess.require(ctx, ApiMethods.RUNS_READ);
+            long id = ConnectionEndpoints.id(ctx);
+            SyncRun run = app.runs().find(id);
+            try {
+                access.visibleConnection(caller, run.connectionId());
+            } catch (io.tributary.store.NotFoundException hidden) {
+                throw new io.tributary.store.NotFoundException("There is no run with id " + id + ".");
+            }
+            ctx.json(RUNS.json(new SyncService.Result(run, List.of())));
+        });
+    }
+
+    /** Ids of the connections the caller reaches, or null for every connection. */
+    private Set<Long> visibleConnectionIds(ApiCaller caller) {
+        if (ApiAccess.storeScope(caller) == null) {
+            return null;
+        }
+        return app.connections().list(null, null, null).stream().filter(c -> caller.reaches(c.storeCode()))
+                .map(ConnectionView::id).collect(Collectors.toSet());
+    }
+
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("Unknown time zone '" + text + "'.");
+        }
+    }
+
+
+}

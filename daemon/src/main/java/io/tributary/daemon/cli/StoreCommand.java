@@ -1,0 +1,83 @@
+package io.tributary.daemon.cli;
+
+import io.tributary.connection.StoreView;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "store", description = "Stores (a business, a brand, a sales channel): what connections belong to and "
+        + "what API keys are scoped to. The store 'default' always exists.",
+        subcommands = {StoreCommand.Add.class, StoreCommand.ListAll.class, StoreCommand.Rename.class})
+final class StoreCommand {
+
+    @Command(name = "add", description = "Add a store.")
+    static final class Add extends CliCommand {
+        @Parameters(index = "0", paramLabel = "CODE", description = "Its code: 1-64 letters, digits, '.', '-', '_'.")
+        String code;
+
+        @Option(names = "--name", required = true, description = "Its name, as people call it.")
+        String name;
+
+        @Mixin
+        JsonOption json;
+
+        @Override
+        public Integer call() {
+            StoreView store = app().stores().add(code, name);
+            if (json.enabled()) {
+                out().json(KeyViews.store(store));
+            } else {
+                out().line("Added store " + store.code() + " (" + store.name() + "). Add connections to it with "
+                        + "--store " + store.code() + ".");
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "list", description = "List stores with their connection counts.")
+    static final class ListAll extends CliCommand {
+        @Mixin
+        JsonOption json;
+
+        @Override
+        public Integer call() {
+            List<StoreView> stores = app().stores().list();
+            if (json.enabled()) {
+                out().json(stores.stream().map(KeyViews::store).toList());
+                return OK;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (StoreView s : stores) {
+                rows.add(List.of(s.code(), s.name(), Long.toString(s.connections()), s.createdAt().toString()));
+            }
+            out().table(List.of("CODE", "NAME", "CONNECTIONS", "CREATED"), rows);
+            return OK;
+        }
+    }
+
+    @Command(name = "rename", description = "Give a store a new name (its code stays).")
+    static final class Rename extends CliCommand {
+        @Parameters(index = "0", paramLabel = "CODE")
+        String code;
+
+        @Option(names = "--name", required = true, description = "The new name.")
+        String name;
+
+        @Mixin
+        JsonOption json;
+
+        @Override
+        public Integer call() {
+            StoreView store = app().stores().rename(code, name);
+            if (json.enabled()) {
+                out().json(KeyViews.store(store));
+            } else {
+                out().line("Store " + store.code() + " is now named " + store.name() + ".");
+            }
+            return OK;
+        }
+    }
+}
