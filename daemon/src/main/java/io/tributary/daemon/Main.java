@@ -2,6 +2,7 @@ package io.tributary.daemon;
 
 import io.tributary.daemon.cli.CliContext;
 import io.tributary.daemon.cli.TributaryCommand;
+import io.tributary.daemon.cli.UsageErrors;
 import io.tributary.daemon.cli.render.ErrorRenderer;
 import io.tributary.daemon.cli.render.Output;
 import io.tributary.secret.SecretsException;
@@ -45,6 +46,9 @@ public final class Main {
             commandLine.setCaseInsensitiveEnumValuesAllowed(true);
             commandLine.setExecutionExceptionHandler((exception, line, parseResult) ->
                     fail(exception, output, wantsJson(parseResult)));
+            commandLine.setParameterExceptionHandler((exception, arguments) -> fail(
+                    new CommandLine.ParameterException(exception.getCommandLine(), UsageErrors.sentence(exception)),
+                    output, java.util.Arrays.asList(arguments).contains("--json")));
             return commandLine.execute(args);
         } catch (RuntimeException closing) {
             return fail(closing, output, false);

@@ -24,7 +24,8 @@ class JsonOptionTest {
             String name = command.getCommandSpec().qualifiedName();
             (command.getCommandSpec().findOption("--json") == null ? withoutJson : withJson).add(name);
         }
-        assertThat(withoutJson).containsExactlyInAnyOrder("tributary daemon", "tributary demo", "tributary help");
+        assertThat(withoutJson).containsExactlyInAnyOrder("tributary daemon", "tributary demo", "tributary help",
+                "tributary connection help", "tributary schedule help", "tributary route help");
         assertThat(withJson).containsExactlyInAnyOrder("tributary connection add", "tributary connection verify",
                 "tributary connection list", "tributary connection show", "tributary connection update",
                 "tributary connection enable", "tributary connection disable", "tributary connection remove",

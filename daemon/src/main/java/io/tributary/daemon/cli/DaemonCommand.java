@@ -27,11 +27,12 @@ import sun.misc.Signal;
 
 @Command(name = "daemon", description = "Run the schedules as a service until stopped (SIGTERM or Ctrl-C stops it "
         + "cleanly: no new syncs, running ones stop at their next page with their cursor committed). With a "
-        + "MariaDB store, daemons on several machines share the work and take over from each other.")
+        + "MariaDB database, daemons on several machines share the work and take over from each other.")
 final class DaemonCommand extends CliCommand {
     private static final Logger log = LoggerFactory.getLogger("io.tributary.daemon");
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "Serve GET /health on this port.")
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Serve GET /health on this port; 0 picks a free one "
+            + "(default: no HTTP).")
     Integer httpPort;
 
     @Option(names = "--node-id", paramLabel = "ID", description = "This node's name in the cluster (default: host "

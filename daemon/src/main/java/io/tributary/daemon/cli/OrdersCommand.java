@@ -15,7 +15,8 @@ final class OrdersCommand extends CliCommand {
     @Mixin
     JsonOption json;
 
-    @Option(names = "--status")
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only orders in this status, as the shop names it "
+            + "(e.g. processing, completed; CoopCycle: TODO, DOING, DONE, FAILED, CANCELLED; default: any).")
     String status;
 
     @Override

@@ -15,7 +15,7 @@ final class ProductsCommand extends CliCommand {
     @Mixin
     JsonOption json;
 
-    @Option(names = "--sku")
+    @Option(names = "--sku", paramLabel = "SKU", description = "Only products with exactly this SKU (default: any).")
     String sku;
 
     @Override

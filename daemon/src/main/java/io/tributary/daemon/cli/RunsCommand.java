@@ -20,7 +20,8 @@ final class RunsCommand extends CliCommand {
     @Mixin
     JsonOption json;
 
-    @Option(names = "--entity", paramLabel = "products|orders", converter = EntityConverter.class)
+    @Option(names = "--entity", paramLabel = "products|orders", converter = EntityConverter.class,
+            description = "Only runs of products or of orders (default: both).")
     EntityType entity;
 
     @Override

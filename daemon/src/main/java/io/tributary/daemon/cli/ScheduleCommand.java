@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "schedule", description = "Show and change when each connection's products and orders sync. "
         + "A running daemon picks changes up within seconds.",
-        subcommands = {ScheduleCommand.ListAll.class, ScheduleCommand.Set.class})
+        subcommands = {ScheduleCommand.ListAll.class, ScheduleCommand.Set.class, UsageHelpCommand.class})
 final class ScheduleCommand {
 
     @Command(name = "list", description = "List schedules with their next firing.")
@@ -50,32 +50,36 @@ final class ScheduleCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
         long id;
 
-        @Option(names = "--entity", required = true, paramLabel = "products|orders", converter = EntityConverter.class)
+        @Option(names = "--entity", required = true, paramLabel = "products|orders", converter = EntityConverter.class,
+                description = "Which of the connection's two schedules to change: products or orders.")
         EntityType entity;
 
-        @Option(names = "--frequency", paramLabel = "hourly|daily|weekly")
+        @Option(names = "--frequency", paramLabel = "hourly|daily|weekly", description = "How often it fires: hourly (at the "
+                + "minute of --time), daily or weekly (at --time in --zone). New connections: products daily, orders "
+                + "hourly.")
         String frequency;
 
-        @Option(names = "--day-of-week", paramLabel = "MON..SUN", description = "For weekly schedules.")
+        @Option(names = "--day-of-week", paramLabel = "MON..SUN", description = "The day a weekly schedule fires: MON, TUE, WED, THU, FRI, SAT or SUN.")
         String dayOfWeek;
 
-        @Option(names = "--time", paramLabel = "HH:MM", description = "Time of day (hourly: its minute).")
+        @Option(names = "--time", paramLabel = "HH:MM", description = "Time of day, 00:00 to 23:59 (hourly: its minute).")
         String time;
 
-        @Option(names = "--start-date", paramLabel = "YYYY-MM-DD")
+        @Option(names = "--start-date", paramLabel = "YYYY-MM-DD", description = "No firing before this date.")
         String startDate;
 
-        @Option(names = "--zone", paramLabel = "ZONE", description = "e.g. Europe/Stockholm")
+        @Option(names = "--zone", paramLabel = "ZONE", description = "The time zone of --time, e.g. Europe/Stockholm (default: "
+                + "TRIBUTARY_ZONE, else the machine's).")
         String zone;
 
         @ArgGroup(exclusive = true)
         Activity activity;
 
         static final class Activity {
-            @Option(names = "--active", description = "Run it.")
+            @Option(names = "--active", description = "Switch the schedule on (new schedules are off).")
             boolean active;
 
-            @Option(names = "--inactive", description = "Do not run it.")
+            @Option(names = "--inactive", description = "Switch the schedule off.")
             boolean inactive;
         }
 
