@@ -28,7 +28,11 @@ import io.tributary.store.CentralStore;
 import io.tributary.store.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -42,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * at the same time, loads the connection and its cursor, reads pages from the cursor minus the lookback, stores
  * each page and moves the cursor in one transaction, and records the run from start to outcome. Logs one line per
  * run. Safe to call from several threads for different (connection, entity). {@link #requestStop()} makes
- * running syncs stop at their next page boundary.
+ * running syncs stop at their next page boundary; {@link #abortRunning()} closes them at once, for a process about
+ * to exit without waiting for them.
  */
 public final class SyncEngine {
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
@@ -62,6 +67,7 @@ public final class SyncEngine {
     private final SyncLeases leases;
     private final FailureTracker failures;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Map<Long, Attempt> running = new ConcurrentHashMap<>();
 
     private SyncEngine(Builder builder) {
         CentralStore store = builder.store;
@@ -112,6 +118,7 @@ public final class SyncEngine {
         long period = Math.max(100, leases.duration().toMillis() / 3);
         ScheduledFuture<?> heartbeat = HEARTBEAT.scheduleAtFixedRate(() -> renew(lease, lost), period, period,
                 TimeUnit.MILLISECONDS);
+        running.put(run.id(), attempt);
         try {
             attempt.settings = connections.settings(connection.id());
             copyPages(attempt, provider, listener, lost);
@@ -123,6 +130,7 @@ public final class SyncEngine {
         } finally {
             heartbeat.cancel(false);
             leases.release(lease);
+            running.remove(run.id());
         }
         SyncRun closed = close(attempt);
         String label = "connection " + connection.id() + " (" + connection.name() + ")";
@@ -204,6 +212,25 @@ public final class SyncEngine {
         return stopping.get();
     }
 
+    /**
+     * For a process that exits now rather than at the next page boundary (a second Ctrl-C): refuses new syncs,
+     * releases the lease of every running sync (so its page in flight, if any, can no longer commit) and closes its
+     * run as STOPPED with the counts committed so far. The threads running them are left to the exit. Returns the
+     * runs closed.
+     */
+    public List<SyncRun> abortRunning() {
+        stopping.set(true);
+        List<SyncRun> closed = new ArrayList<>();
+        for (Attempt attempt : List.copyOf(running.values())) {
+            leases.release(attempt.lease);
+            running.remove(attempt.run.id());
+            closed.add(runs.finish(attempt.run.id(), SyncRun.Outcome.STOPPED, attempt.totals, "Aborted at once by a "
+                    + "second interrupt; the pages stored before it are kept and the next run continues from the "
+                    + "committed cursor."));
+        }
+        return closed;
+    }
+
     private void renew(SyncLease lease, AtomicBoolean lost) {
         try {
             if (!leases.renew(lease)) {
@@ -221,7 +248,7 @@ public final class SyncEngine {
         final SyncRequest request;
         final SyncLease lease;
         ConnectionSettings settings;
-        PageCounts totals = PageCounts.ZERO;
+        volatile PageCounts totals = PageCounts.ZERO;
         String error;
         boolean stopped;
 

@@ -77,6 +77,9 @@ public final class Main {
     }
 
     static int exitCode(Throwable exception) {
+        if (exception instanceof CommandLine.IExitCodeGenerator generator) {
+            return generator.getExitCode();
+        }
         if (exception instanceof StoreUnavailableException || exception instanceof StoreException) {
             return STORE_UNREACHABLE;
         }

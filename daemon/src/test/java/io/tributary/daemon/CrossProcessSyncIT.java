@@ -76,6 +76,10 @@ class CrossProcessSyncIT {
             Instant leaseRunsOut = leaseExpiry(cli.database().store().dataSource());
             await("the killed sync's lease runs out").atMost(Duration.ofSeconds(10))
                     .until(() -> !leaseRunsOut.isAfter(Instant.now()));
+            // `runs` shows it as what it is, before any sync took its lease over
+            CliHarness.Result runs = cli.run("runs", "--json");
+            assertThat(runs.json().get(0).get("outcome").asText()).as(runs.all()).isEqualTo("ABANDONED");
+            assertThat(runs.json().get(0).get("error").asText()).contains("stopped without finishing");
             CliHarness.Result resumed = cli.run("sync", Long.toString(id), "--entity", "products", "--json");
 
             long expected = shop.productIds().size()

@@ -113,6 +113,14 @@ final class TributaryProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Sends a signal by name ({@code INT} as Ctrl-C does, {@code TERM}) with the system's {@code kill}. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     /** SIGKILL: the process dies at once, mid-whatever. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
