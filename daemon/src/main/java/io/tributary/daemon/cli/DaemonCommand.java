@@ -31,7 +31,8 @@ import sun.misc.Signal;
 final class DaemonCommand extends CliCommand {
     private static final Logger log = LoggerFactory.getLogger("io.tributary.daemon");
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "Serve GET /health on this port; 0 picks a free one "
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Serve GET /health on this port; 0 picks a free one "
             + "(default: no HTTP).")
     Integer httpPort;
 

@@ -54,21 +54,25 @@ final class ScheduleCommand {
                 description = "Which of the connection's two schedules to change: products or orders.")
         EntityType entity;
 
-        @Option(names = "--frequency", paramLabel = "hourly|daily|weekly", description = "How often it fires: hourly (at the "
+        @Option(names = "--frequency", paramLabel = "hourly|daily|weekly",
+                description = "How often it fires: hourly (at the "
                 + "minute of --time), daily or weekly (at --time in --zone). New connections: products daily, orders "
                 + "hourly.")
         String frequency;
 
-        @Option(names = "--day-of-week", paramLabel = "MON..SUN", description = "The day a weekly schedule fires: MON, TUE, WED, THU, FRI, SAT or SUN.")
+        @Option(names = "--day-of-week", paramLabel = "MON..SUN",
+                description = "The day a weekly schedule fires: MON, TUE, WED, THU, FRI, SAT or SUN.")
         String dayOfWeek;
 
-        @Option(names = "--time", paramLabel = "HH:MM", description = "Time of day, 00:00 to 23:59 (hourly: its minute).")
+        @Option(names = "--time", paramLabel = "HH:MM",
+                description = "Time of day, 00:00 to 23:59 (hourly: its minute).")
         String time;
 
         @Option(names = "--start-date", paramLabel = "YYYY-MM-DD", description = "No firing before this date.")
         String startDate;
 
-        @Option(names = "--zone", paramLabel = "ZONE", description = "The time zone of --time, e.g. Europe/Stockholm (default: "
+        @Option(names = "--zone", paramLabel = "ZONE",
+                description = "The time zone of --time, e.g. Europe/Stockholm (default: "
                 + "TRIBUTARY_ZONE, else the machine's).")
         String zone;
 

@@ -56,7 +56,8 @@ final class SyncCommand extends CliCommand {
     }
 
     /** A signal came before the run was recorded: nothing to stop, nothing recorded. */
-    static final class InterruptedBeforeStart extends RuntimeException implements picocli.CommandLine.IExitCodeGenerator {
+    static final class InterruptedBeforeStart extends RuntimeException
+            implements picocli.CommandLine.IExitCodeGenerator {
         private final int exitCode;
 
         InterruptedBeforeStart(int exitCode) {

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-@Command(name = "tributary", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = TributaryCommand.Version.class,
+// scope INHERIT: every subcommand gets -h/--help (and the footer), so help never trips over required options
+@Command(name = "tributary", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = TributaryCommand.Version.class,
         description = "Sync products and orders from shops (WooCommerce, Magento, CoopCycle, ...) into one central "
                 + "database. Every command takes -h/--help; `tributary help COMMAND [SUBCOMMAND]` says the same.",
         subcommands = {ConnectionCommand.class, ScheduleCommand.class, SyncCommand.class, DaemonCommand.class,
