@@ -20,6 +20,7 @@ import io.tributary.secret.MasterKeyLoader;
 import io.tributary.secret.SecretCipher;
 import io.tributary.spi.ConnectorContext;
 import io.tributary.store.CentralStore;
+import io.tributary.store.StoreConfig;
 import io.tributary.sync.ProcessName;
 import io.tributary.sync.SyncEngine;
 import io.tributary.sync.SyncService;
@@ -43,6 +44,8 @@ public final class App implements AutoCloseable {
     private SyncEngine engine;
     private SyncLeases leases;
     private String role = "cli";
+    private DataHome dataHome;
+    private boolean dataHomePrepared;
 
     public App(DaemonConfig config, PrintStream notices) {
         this.config = requireNonNull(config, "config is null");
@@ -62,17 +65,49 @@ public final class App implements AutoCloseable {
 
     public synchronized CentralStore store() {
         if (store == null) {
+            boolean embedded = config.store().jdbcUrl().equals(StoreConfig.embedded(config.home()).jdbcUrl());
+            if (embedded) {
+                prepareDataHome();
+            }
             store = CentralStore.open(config.store(), CoreModule.STORE, SchedulerModule.STORE);
+            if (embedded) {
+                dataHome().restrictFiles();
+            }
         }
         return store;
     }
 
+    /** The cipher of stored secrets; its master key is loaded when a secret is first sealed or opened. */
     public synchronized SecretCipher cipher() {
         if (cipher == null) {
-            MasterKey key = MasterKeyLoader.load(config.environment(), config.home(), notices::println);
-            cipher = new SecretCipher(key);
+            cipher = SecretCipher.loadingKeyOnFirstUse(this::masterKey);
         }
         return cipher;
+    }
+
+    private synchronized MasterKey masterKey() {
+        String inline = config.environment().get(MasterKeyLoader.KEY_VARIABLE);
+        String file = config.environment().get(MasterKeyLoader.KEY_FILE_VARIABLE);
+        if ((inline == null || inline.isBlank()) && (file == null || file.isBlank())) {
+            prepareDataHome(); // the generated key goes to the data folder
+        }
+        return MasterKeyLoader.load(config.environment(), config.home(), notices::println);
+    }
+
+    private synchronized void prepareDataHome() {
+        if (!dataHomePrepared) {
+            dataHome().prepare(notices::println);
+            dataHomePrepared = true;
+        }
+    }
+
+    private DataHome dataHome() {
+        if (dataHome == null) {
+            DataHome resolved = DataHome.resolve(config.environment(), java.nio.file.Path.of("").toAbsolutePath());
+            dataHome = resolved.path().equals(config.home()) ? resolved
+                    : new DataHome(config.home(), DataHome.Origin.TRIBUTARY_HOME);
+        }
+        return dataHome;
     }
 
     public synchronized HttpStack http() {

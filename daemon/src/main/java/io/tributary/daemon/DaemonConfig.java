@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Tributary's configuration, from the environment (and the {@code --db-url} option):
- * {@code TRIBUTARY_HOME} (default {@code ./data}) holds the embedded store and the generated master key;
+ * {@code TRIBUTARY_HOME} (default: per user, see {@link DataHome}) holds the embedded database and the generated
+ * master key;
  * {@code TRIBUTARY_DB_URL}, {@code TRIBUTARY_DB_USER}, {@code TRIBUTARY_DB_PASSWORD} select a MariaDB store;
  * {@code TRIBUTARY_MASTER_KEY} / {@code TRIBUTARY_MASTER_KEY_FILE} the key for stored secrets;
  * {@code TRIBUTARY_SYNC_LOOKBACK} (ISO-8601 duration, default PT5M) the overlap re-read at each sync's start;
@@ -48,7 +49,7 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
 
     /** Reads the configuration; {@code dbUrlOption} (from {@code --db-url}) wins over the environment. */
     public static DaemonConfig from(Map<String, String> environment, String dbUrlOption) {
-        Path home = Path.of(value(environment, HOME, "data")).toAbsolutePath().normalize();
+        Path home = DataHome.resolve(environment, Path.of("").toAbsolutePath()).path();
         String url = dbUrlOption != null && !dbUrlOption.isBlank() ? dbUrlOption.trim() : environment.get(DB_URL);
         StoreConfig store = url == null || url.isBlank()
                 ? StoreConfig.embedded(home)

@@ -25,13 +25,14 @@ class JsonOptionTest {
             (command.getCommandSpec().findOption("--json") == null ? withoutJson : withJson).add(name);
         }
         assertThat(withoutJson).containsExactlyInAnyOrder("tributary daemon", "tributary demo", "tributary help",
-                "tributary connection help", "tributary schedule help", "tributary route help");
+                "tributary connection help", "tributary schedule help", "tributary route help",
+                "tributary secrets help");
         assertThat(withJson).containsExactlyInAnyOrder("tributary connection add", "tributary connection verify",
                 "tributary connection list", "tributary connection show", "tributary connection update",
                 "tributary connection enable", "tributary connection disable", "tributary connection remove",
                 "tributary schedule list", "tributary schedule set", "tributary sync", "tributary runs",
                 "tributary products", "tributary orders", "tributary route add", "tributary route list",
-                "tributary route show", "tributary route remove");
+                "tributary route show", "tributary route remove", "tributary secrets init-key");
     }
 
     private static List<CommandLine> leaves(CommandLine command) {
