@@ -99,10 +99,15 @@ public final class SyncEngine {
      * @throws io.tributary.run.SyncInProgressException when another process is syncing the same (connection,
      *                                              entity) (no run is recorded then)
      * @throws EngineStoppingException              when the engine is stopping (no run is recorded then)
+     * @throws io.tributary.secret.SecretsException  when the connection's credentials cannot be opened with the
+     *                                              master key in use (no run is recorded then)
      */
     public SyncRun run(SyncRequest request, SyncListener listener) {
         StoredConnection connection = connections.find(request.connectionId());
         ConnectorProvider provider = runnableProvider(connection, request);
+        // credentials that cannot be opened (a master key that does not fit) are a configuration error of this
+        // process, not a failure of the connection: thrown before any run is recorded or counted as failing
+        ConnectionSettings settings = connections.settings(connection.id());
         SyncLease lease = leases.acquire(connection.id(), request.entity());
         SyncRun run;
         try {
@@ -119,8 +124,8 @@ public final class SyncEngine {
         ScheduledFuture<?> heartbeat = HEARTBEAT.scheduleAtFixedRate(() -> renew(lease, lost), period, period,
                 TimeUnit.MILLISECONDS);
         running.put(run.id(), attempt);
+        attempt.settings = settings;
         try {
-            attempt.settings = connections.settings(connection.id());
             copyPages(attempt, provider, listener, lost);
         } catch (ConnectorException | IllegalArgumentException | IllegalStateException | LeaseLostException e) {
             attempt.error = e.getMessage();

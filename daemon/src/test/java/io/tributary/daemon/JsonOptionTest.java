@@ -24,7 +24,7 @@ class JsonOptionTest {
             String name = command.getCommandSpec().qualifiedName();
             (command.getCommandSpec().findOption("--json") == null ? withoutJson : withJson).add(name);
         }
-        assertThat(withoutJson).containsExactlyInAnyOrder("tributary daemon", "tributary demo", "tributary help",
+        assertThat(withoutJson).containsExactlyInAnyOrder("tributary daemon", "tributary help",
                 "tributary connection help", "tributary schedule help", "tributary route help",
                 "tributary secrets help");
         assertThat(withJson).containsExactlyInAnyOrder("tributary connection add", "tributary connection verify",
@@ -32,7 +32,8 @@ class JsonOptionTest {
                 "tributary connection enable", "tributary connection disable", "tributary connection remove",
                 "tributary schedule list", "tributary schedule set", "tributary sync", "tributary runs",
                 "tributary products", "tributary orders", "tributary route add", "tributary route list",
-                "tributary route show", "tributary route remove", "tributary secrets init-key");
+                "tributary route show", "tributary route remove", "tributary secrets init-key",
+                "tributary demo");
     }
 
     private static List<CommandLine> leaves(CommandLine command) {

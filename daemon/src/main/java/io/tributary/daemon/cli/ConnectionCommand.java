@@ -237,10 +237,14 @@ final class ConnectionCommand {
         }
     }
 
-    @Command(name = "remove", description = "Remove a connection with its runs, cursors and stored records.")
+    @Command(name = "remove", description = "Remove a connection with its schedules, runs, cursors and every stored "
+            + "product and order of it. Asks for confirmation on a terminal; elsewhere --yes is required.")
     static final class Remove extends CliCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
         long id;
+
+        @Option(names = "--yes", description = "Remove without asking (required when not on a terminal).")
+        boolean yes;
 
         @Mixin
         JsonOption json;
@@ -248,6 +252,22 @@ final class ConnectionCommand {
         @Override
         public Integer call() {
             ConnectionView view = app().connections().show(id);
+            long products = app().records().count("product", id);
+            long orders = app().records().count("orders", id);
+            String what = "connection " + id + " (" + view.name() + ") with its " + ListingOptions.count(products)
+                    + " stored products and " + ListingOptions.count(orders) + " orders";
+            if (!yes) {
+                java.io.Console console = System.console();
+                if (console == null || json.enabled()) {
+                    throw new IllegalArgumentException("Removing " + what + " cannot be undone: add --yes to "
+                            + "confirm.");
+                }
+                String answer = console.readLine("Remove %s? This cannot be undone. [y/N] ", what);
+                if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).matches("y|yes")) {
+                    out().note("Nothing removed.");
+                    return FAILED;
+                }
+            }
             app().connections().remove(id);
             if (json.enabled()) {
                 out().json(new RemovalRenderer().json(id));

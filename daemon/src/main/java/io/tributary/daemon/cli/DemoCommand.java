@@ -13,6 +13,7 @@ import io.tributary.spi.CredentialField;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.VerificationResult;
 import io.tributary.sync.SyncRequest;
+import io.tributary.sync.SyncService;
 import io.tributary.testkit.woocommerce.FakeWooCommerce;
 import io.tributary.testkit.woocommerce.OrderLine;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", description = "Start a sample WooCommerce shop on this machine, register it as connection "
@@ -35,6 +37,11 @@ final class DemoCommand extends CliCommand {
     @Option(names = "--orders", defaultValue = "3000", description = "Orders in the sample shop (default 3000).")
     int orders;
 
+    @Mixin
+    JsonOption json;
+
+    private final List<SyncRun> runs = new java.util.ArrayList<>();
+
     @Option(names = "--serve", description = "Keep the sample shop running afterwards (until Ctrl-C), to try "
             + "`connection verify` and `sync` from another terminal.")
     boolean serve;
@@ -48,13 +55,13 @@ final class DemoCommand extends CliCommand {
         App app = cli().app(config -> config.withRequestsPerSecond(2000));
         long started = System.nanoTime();
         try (FakeWooCommerce shop = FakeWooCommerce.builder().products(products).orders(orders).seed(2026).start()) {
-            out().line("1. Started a sample WooCommerce shop at " + shop.siteUrl() + " (" + products + " products, "
+            say("1. Started a sample WooCommerce shop at " + shop.siteUrl() + " (" + products + " products, "
                     + shop.seedSummary().variations() + " variations, " + orders + " orders).");
             boolean again = !app.connections().list("woocommerce", STORE, null).stream()
                     .filter(c -> c.name().equals(NAME)).toList().isEmpty();
             ConnectionView connection = register(app, shop);
-            out().line("2. Registered it as connection " + connection.id() + " (" + NAME + ", store " + STORE
-                    + "; consumer key and secret stored encrypted)." + (again ? " The store already holds this "
+            say("2. Registered it as connection " + connection.id() + " (" + NAME + ", store " + STORE
+                    + "; consumer key and secret stored encrypted)." + (again ? " The database already holds this "
                     + "sample shop from an earlier demo and keeps its cursor, so the first sync reads only changes."
                     : ""));
             VerificationResult verified;
@@ -62,40 +69,53 @@ final class DemoCommand extends CliCommand {
                     .open(app.connections().settings(connection.id()), app.connectorContext())) {
                 verified = connector.verify();
             }
-            out().line("3. Verified: " + (verified.ok() ? "OK" : "FAILED " + verified.kind()) + " in "
+            say("3. Verified: " + (verified.ok() ? "OK" : "FAILED " + verified.kind()) + " in "
                     + verified.latencyMs() + " ms. " + verified.message());
             if (!verified.ok()) {
                 return FAILED;
             }
-            out().line("4. First sync:");
+            say("4. First sync:");
             SyncRun productRun = sync(app, connection.id(), EntityType.PRODUCTS);
             SyncRun orderRun = sync(app, connection.id(), EntityType.ORDERS);
             if (productRun.outcome() != SyncRun.Outcome.SUCCEEDED || orderRun.outcome() != SyncRun.Outcome.SUCCEEDED) {
                 return FAILED;
             }
             changeTheShop(shop);
-            out().line("5. Changed the shop: 3 new prices, 5 order statuses, 2 new orders. Second sync reads only that "
+            say("5. Changed the shop: 3 new prices, 5 order statuses, 2 new orders. Second sync reads only that "
                     + "(and what the lookback re-reads):");
             sync(app, connection.id(), EntityType.PRODUCTS);
             sync(app, connection.id(), EntityType.ORDERS);
-            out().line("6. In the central store now: " + app.records().count("product", connection.id())
+            say("6. In the central database now: " + app.records().count("product", connection.id())
                     + " products (variations included) and " + app.records().count("orders", connection.id())
                     + " orders with " + app.records().count("order_line", connection.id()) + " lines. Newest:");
-            out().line("");
-            out().table(app.records().products(connection.id(), null, 5), new ProductRenderer());
-            out().line("");
-            out().table(app.records().orders(connection.id(), null, 5), new OrderRenderer());
-            out().line("");
-            out().line(String.format(Locale.ROOT, "Done in %.1f s. Look around: ./tributary runs "
+            if (!json.enabled()) {
+                out().line("");
+                out().table(app.records().products(connection.id(), null, 5), new ProductRenderer());
+                out().line("");
+                out().table(app.records().orders(connection.id(), null, 5), new OrderRenderer());
+                out().line("");
+            }
+            say(String.format(Locale.ROOT, "Done in %.1f s. Look around: ./tributary runs "
                     + "--connection %d | ./tributary products --connection %d --limit 10 | ./tributary orders "
                     + "--connection %d --status processing", (System.nanoTime() - started) / 1e9, connection.id(),
                     connection.id(), connection.id()));
+            if (json.enabled()) {
+                Map<String, Object> document = new java.util.LinkedHashMap<>();
+                document.put("shopUrl", shop.siteUrl().toString());
+                document.put("connectionId", connection.id());
+                document.put("verification", verified.kind().name());
+                document.put("runs", runs.stream().map(run -> new SyncRunRenderer().json(new SyncService.Result(run, List.of())))
+                        .toList());
+                document.put("products", app.records().count("product", connection.id()));
+                document.put("orders", app.records().count("orders", connection.id()));
+                out().json(document);
+            }
             if (serve) {
-                out().line("The sample shop keeps running at " + shop.siteUrl() + "; try ./tributary connection verify "
+                say("The sample shop keeps running at " + shop.siteUrl() + "; try ./tributary connection verify "
                         + connection.id() + " from another terminal. Ctrl-C stops it.");
                 new CountDownLatch(1).await();
             } else {
-                out().line("The sample shop has stopped (syncing " + NAME + " now fails as unreachable); "
+                say("The sample shop has stopped (syncing " + NAME + " now fails as unreachable); "
                         + "./tributary demo --serve keeps it running.");
             }
             return OK;
@@ -121,8 +141,18 @@ final class DemoCommand extends CliCommand {
     private SyncRun sync(App app, long connection, EntityType entity) {
         SyncRun run = app.engine().run(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, false),
                 new SyncProgress(out(), entity));
-        out().line("   " + new SyncRunRenderer().summary(run));
+        say("   " + new SyncRunRenderer().summary(run));
+        runs.add(run);
         return run;
+    }
+
+    /** A step of the demo: on stdout, or with --json on stderr (stdout then holds one JSON document). */
+    private void say(String line) {
+        if (json.enabled()) {
+            out().note(line);
+        } else {
+            out().line(line);
+        }
     }
 
     private static void changeTheShop(FakeWooCommerce shop) {

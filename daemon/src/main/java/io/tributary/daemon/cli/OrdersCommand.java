@@ -21,8 +21,19 @@ final class OrdersCommand extends CliCommand {
 
     @Override
     public Integer call() {
+        listing.requireKnownConnection(this);
         List<StoredOrder> orders = app().records().orders(listing.connection, status, listing.checkedLimit());
-        json.list(out(), orders, new OrderRenderer(), "No orders stored" + listing.forConnection() + ".");
+        json.list(out(), orders, new OrderRenderer(), orders.isEmpty() ? whyEmpty() : "");
         return OK;
+    }
+
+    /** What the empty listing means: nothing stored, or a status that none of what is stored has. */
+    private String whyEmpty() {
+        long stored = app().records().count("orders", listing.connection);
+        if (status == null || stored == 0) {
+            return "No orders stored" + listing.forConnection() + ".";
+        }
+        return "No order " + listing.ofConnection() + "has status " + status + " (" + ListingOptions.count(stored)
+                + " orders stored).";
     }
 }

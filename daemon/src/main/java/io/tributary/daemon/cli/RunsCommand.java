@@ -28,6 +28,7 @@ final class RunsCommand extends CliCommand {
     public Integer call() {
         // a run whose process died is ABANDONED as soon as its lease has expired, not only once the next sync of
         // its (connection, entity) takes the lease over
+        listing.requireKnownConnection(this);
         app().leases().abandonExpired();
         List<SyncRun> runs = app().runs().list(listing.connection, entity, listing.checkedLimit());
         Map<Long, List<RouteRun>> routed = app().routeRuns().forSyncRuns(runs.stream().map(SyncRun::id).toList());

@@ -35,6 +35,9 @@ final class ScheduleCommand {
 
         @Override
         public Integer call() {
+            if (connection != null) {
+                app().connections().find(connection); // an unknown id is refused (exit 2), not an empty list
+            }
             List<ScheduleView> views = app().schedules().list(connection);
             json.list(out(), views, new ScheduleRenderer(Clock.systemUTC()),
                     "No schedules" + (connection == null ? "" : " for connection " + connection) + ".");
@@ -45,7 +48,8 @@ final class ScheduleCommand {
     @Command(name = "set", description = "Change the schedule of one entity of a connection; options not given "
             + "stay as they are.")
     static final class Set extends CliCommand {
-        private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+        private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm")
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT); // 24:00 is refused, not taken as 00:00
 
         @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
         long id;
@@ -110,7 +114,7 @@ final class ScheduleCommand {
             try {
                 return LocalTime.parse(text.trim(), HH_MM);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--time must be HH:MM (24-hour), got '" + text + "'.");
+                throw new IllegalArgumentException("--time must be HH:MM from 00:00 to 23:59, got '" + text + "'.");
             }
         }
 
@@ -123,12 +127,19 @@ final class ScheduleCommand {
         }
 
         private static ZoneId zone(String text) {
+            ZoneId zone;
             try {
-                return ZoneId.of(text.trim());
+                zone = ZoneId.of(text.trim());
             } catch (DateTimeException e) {
                 throw new IllegalArgumentException("--zone must be a time zone such as Europe/Stockholm, got '" + text
                         + "'.");
             }
+            boolean utc = zone.getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds() == 0;
+            if (zone.getRules().isFixedOffset() && !utc) {
+                throw new IllegalArgumentException("--zone must be a region such as Europe/Berlin, not the fixed "
+                        + "offset '" + text + "', which has no daylight saving time (use UTC for UTC).");
+            }
+            return zone;
         }
     }
 }
