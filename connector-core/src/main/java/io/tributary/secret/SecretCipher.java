@@ -72,7 +72,7 @@ public final class SecretCipher {
         MasterKey key = key();
         String[] parts = stored.split(":", 3);
         if (parts.length != 3 || !parts[0].equals(PREFIX)) {
-            throw new SecretsException("A stored secret is not in Tributary's encrypted format; the store may have been "
+            throw new SecretsException("A stored secret is not in Tributary's encrypted format; the database may have been "
                     + "edited by hand.");
         }
         if (!parts[1].equals(key.id())) {

@@ -21,7 +21,7 @@ import picocli.CommandLine;
 
 /**
  * The {@code tributary} command. Exit codes (a contract): 0 success; 1 the operation failed; 2 bad usage or bad
- * input (unknown id, malformed URL, missing field, a master key that does not fit); 3 the store is unreachable.
+ * input (unknown id, malformed URL, missing field, a master key that does not fit); 3 the database is unreachable.
  */
 public final class Main {
     public static final int FAILED = 1;

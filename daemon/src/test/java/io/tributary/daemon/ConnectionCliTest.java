@@ -136,7 +136,7 @@ class ConnectionCliTest {
             cli.environment().put("TRIBUTARY_DB_URL", "jdbc:mariadb://127.0.0.1:1/tributary");
             CliHarness.Result result = cli.run("connection", "list");
             assertThat(result.exitCode()).isEqualTo(3);
-            assertThat(result.err()).startsWith("Error: The central store at jdbc:mariadb://127.0.0.1:1/tributary "
+            assertThat(result.err()).startsWith("Error: The central database at jdbc:mariadb://127.0.0.1:1/tributary "
                     + "cannot be reached");
         }
     }

@@ -76,7 +76,7 @@ final class DaemonCommand extends CliCommand {
             }
             long active = app.schedules().list(null).stream().filter(s -> s.firing()).count();
             log.info("Tributary daemon started: node {}, {}, {} active schedules{}", node,
-                    scheduler.clustered() ? "clustered on MariaDB" : "single node on the embedded H2 store", active,
+                    scheduler.clustered() ? "clustered on MariaDB" : "single node on the embedded H2 database", active,
                     health == null ? "" : ", health on http://localhost:" + health.port() + "/health");
             stop.await();
         } finally {
@@ -127,7 +127,7 @@ final class DaemonCommand extends CliCommand {
         try {
             singleton.renew();
         } catch (RuntimeException e) {
-            log.warn("renewing this daemon's hold on the embedded store failed: {}", e.getMessage());
+            log.warn("renewing this daemon's hold on the embedded database failed: {}", e.getMessage());
         }
     }
 
