@@ -50,6 +50,12 @@ public final class App implements AutoCloseable {
     public App(DaemonConfig config, PrintStream notices) {
         this.config = requireNonNull(config, "config is null");
         this.notices = requireNonNull(notices, "notices is null");
+        // the level may come from a configuration file, which logback.xml (environment only) does not read
+        org.slf4j.Logger tributary = org.slf4j.LoggerFactory.getLogger("io.tributary");
+        if (config.environment().containsKey(DaemonConfig.LOG_LEVEL)
+                && tributary instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.toLevel(config.logLevel()));
+        }
     }
 
     public DaemonConfig config() {

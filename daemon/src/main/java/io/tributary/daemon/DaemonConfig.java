@@ -75,7 +75,29 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
             throw new IllegalArgumentException(HTTP_RATE + " must be a whole number of requests per second, at "
                     + "least 1; got '" + environment.get(HTTP_RATE) + "'.");
         }
-        return new DaemonConfig(home, store, lookback, rate, environment);
+        DaemonConfig config = new DaemonConfig(home, store, lookback, rate, environment);
+        // every setting is checked at start, not when a command first needs it
+        config.scheduleZone();
+        config.lease();
+        config.stopTimeout();
+        config.failingAfter();
+        config.schedulerThreads();
+        config.logLevel();
+        return config;
+    }
+
+    public static final String LOG_LEVEL = "TRIBUTARY_LOG_LEVEL";
+    private static final java.util.List<String> LEVELS = java.util.List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR",
+            "OFF");
+
+    /** The level of Tributary's own loggers. */
+    public String logLevel() {
+        String level = value(environment, LOG_LEVEL, "INFO").strip().toUpperCase(java.util.Locale.ROOT);
+        if (!LEVELS.contains(level)) {
+            throw new IllegalArgumentException(LOG_LEVEL + " must be one of " + String.join(", ", LEVELS) + "; got '"
+                    + environment.get(LOG_LEVEL) + "'.");
+        }
+        return level;
     }
 
     public java.time.ZoneId scheduleZone() {
@@ -107,7 +129,8 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
         try {
             Duration value = Duration.parse(value(environment, name, fallback).trim());
             if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive.");
+                throw new IllegalArgumentException(name + " must be a positive ISO-8601 duration such as " + fallback
+                        + ", got '" + environment.get(name) + "'.");
             }
             return value;
         } catch (java.time.format.DateTimeParseException e) {

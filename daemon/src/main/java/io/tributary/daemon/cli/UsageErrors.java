@@ -60,7 +60,7 @@ public final class UsageErrors {
     }
 
     /** The closest name, when it is close enough to be what was meant. */
-    static Optional<String> suggestion(String typed, Collection<String> names) {
+    public static Optional<String> suggestion(String typed, Collection<String> names) {
         return names.stream()
                 .filter(name -> distance(typed, name) <= Math.max(2, name.length() / 4))
                 .min(Comparator.comparingInt(name -> distance(typed, name)));
