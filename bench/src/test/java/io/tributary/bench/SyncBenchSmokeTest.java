@@ -2,6 +2,7 @@ package io.tributary.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,9 @@ class SyncBenchSmokeTest {
 
     @Test
     void measuresEveryPhase() throws Exception {
-        Map<String, Object> results = SyncBench.run(new SyncBench.Options(300,
-                System.getProperty("tributary.test.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test"),
-                System.getProperty("tributary.test.mariadb.user", "root"),
-                System.getProperty("tributary.test.mariadb.password", ""), dir.resolve("r.json")));
+        // the test server, or the throwaway one the tests start when none answers on 127.0.0.1:3306
+        Map<String, Object> results = SyncBench.run(new SyncBench.Options(300, TestDatabase.mariadbServerUrl(),
+                TestDatabase.mariadbUser(), TestDatabase.mariadbPassword(), dir.resolve("r.json")));
 
         assertThat(results.get("products")).isEqualTo(300);
         assertThat((long) results.get("sync.records")).as("products and their variations").isGreaterThan(300);

@@ -320,7 +320,7 @@ public final class RecordQueries {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Reading records from the store failed: " + CentralStore.rootMessage(e) + ".", e);
+            throw new StoreException("Reading records from the database failed: " + CentralStore.rootMessage(e) + ".", e);
         }
     }
 }

@@ -83,13 +83,13 @@ final class RecordTable<R extends SourceRecord> {
     void checkLengths(R record) {
         if (record.externalId().length() > 100) {
             throw new IllegalArgumentException("A record id of " + record.externalId().length()
-                    + " characters is longer than the 100 the store keeps.");
+                    + " characters is longer than the 100 the database keeps.");
         }
         for (Column<R> column : stored) {
             if (column.maxLength() > 0 && column.value().apply(record) instanceof String text
                     && text.length() > column.maxLength()) {
                 throw new IllegalArgumentException("Record " + record.externalId() + " has a " + column.name()
-                        + " of " + text.length() + " characters; the store keeps at most " + column.maxLength() + ".");
+                        + " of " + text.length() + " characters; the database keeps at most " + column.maxLength() + ".");
             }
         }
     }

@@ -207,7 +207,7 @@ public final class RecordWriter {
                 || (line.externalId() != null && line.externalId().length() > 100)
                 || (line.productExternalId() != null && line.productExternalId().length() > 100)) {
             throw new IllegalArgumentException("Order " + order.externalId() + " has a line with a value longer than "
-                    + "the store keeps (sku 255, name 1000, ids 100 characters).");
+                    + "the database keeps (sku 255, name 1000, ids 100 characters).");
         }
     }
 

@@ -205,7 +205,8 @@ public final class SyncLeases {
     }
 
     /**
-     * Closes as ABANDONED every run whose process died: runs whose lease expired (the lease is dropped) and
+     * Closes as ABANDONED every run whose process died: runs whose lease expired or whose holder is a dead process
+     * of this host (the lease is dropped), and
      * RUNNING runs that hold no lease at all and started more than a lease ago. Returns the runs closed.
      */
     public List<Long> abandonExpired() {
@@ -223,19 +224,28 @@ public final class SyncLeases {
             connection.setAutoCommit(false);
             try {
                 List<Long> expired = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement("SELECT run_id FROM sync_lease "
-                        + "WHERE expires_at < ? AND run_id IS NOT NULL FOR UPDATE")) {
-                    Sql.setInstant(select, 1, now);
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            expired.add(rows.getLong(1));
+                List<String> deadTokens = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT run_id, owner, token, expires_at "
+                        + "FROM sync_lease FOR UPDATE");
+                        ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        boolean gone = Sql.getInstant(rows, "expires_at").isBefore(now)
+                                || ProcessName.isDeadLocalProcess(rows.getString("owner"));
+                        if (gone) {
+                            deadTokens.add(rows.getString("token"));
+                            Long run = Sql.getLong(rows, "run_id");
+                            if (run != null) {
+                                expired.add(run);
+                            }
                         }
                     }
                 }
                 try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM sync_lease WHERE expires_at < ?")) {
-                    Sql.setInstant(delete, 1, now);
-                    delete.executeUpdate();
+                        "DELETE FROM sync_lease WHERE token = ?")) {
+                    for (String token : deadTokens) {
+                        delete.setString(1, token);
+                        delete.executeUpdate();
+                    }
                 }
                 try (PreparedStatement orphans = connection.prepareStatement("SELECT r.id FROM sync_run r WHERE "
                         + "r.outcome = 'RUNNING' AND r.started_at < ? AND NOT EXISTS (SELECT 1 FROM sync_lease l "

@@ -22,19 +22,37 @@ public final class SecretCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final MasterKey key;
+    private final java.util.function.Supplier<MasterKey> source;
     private final SecureRandom random = new SecureRandom();
+    private MasterKey loaded;
 
     public SecretCipher(MasterKey key) {
-        this.key = requireNonNull(key, "key is null");
+        requireNonNull(key, "key is null");
+        this.source = () -> key;
     }
 
-    public MasterKey key() {
-        return key;
+    private SecretCipher(java.util.function.Supplier<MasterKey> source) {
+        this.source = source;
+    }
+
+    /**
+     * A cipher that loads its key on the first encryption or decryption, so work that touches no secret (a
+     * listing) runs without the key, and a missing or wrong key is reported only where a secret is needed.
+     */
+    public static SecretCipher loadingKeyOnFirstUse(java.util.function.Supplier<MasterKey> source) {
+        return new SecretCipher(requireNonNull(source, "source is null"));
+    }
+
+    public synchronized MasterKey key() {
+        if (loaded == null) {
+            loaded = requireNonNull(source.get(), "the key source gave no key");
+        }
+        return loaded;
     }
 
     public String encrypt(String plaintext, String associatedData) {
         requireNonNull(plaintext, "plaintext is null");
+        MasterKey key = key();
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -51,9 +69,10 @@ public final class SecretCipher {
 
     public String decrypt(String stored, String associatedData) {
         requireNonNull(stored, "stored is null");
+        MasterKey key = key();
         String[] parts = stored.split(":", 3);
         if (parts.length != 3 || !parts[0].equals(PREFIX)) {
-            throw new SecretsException("A stored secret is not in Tributary's encrypted format; the store may have been "
+            throw new SecretsException("A stored secret is not in Tributary's encrypted format; the database may have been "
                     + "edited by hand.");
         }
         if (!parts[1].equals(key.id())) {

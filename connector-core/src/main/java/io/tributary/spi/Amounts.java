@@ -21,7 +21,7 @@ public final class Amounts {
         int integerDigits = stripped.precision() - stripped.scale();
         if (scale > SCALE || integerDigits > INTEGER_DIGITS) {
             throw new IllegalArgumentException("Record " + recordId + " has " + field + " " + value.toPlainString()
-                    + ", which does not fit the store's exact decimals (up to " + INTEGER_DIGITS + " digits and "
+                    + ", which does not fit the database's exact decimals (up to " + INTEGER_DIGITS + " digits and "
                     + SCALE + " decimals).");
         }
         return value;

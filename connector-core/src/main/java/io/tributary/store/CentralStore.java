@@ -69,7 +69,7 @@ public final class CentralStore implements AutoCloseable {
         try {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new StoreUnavailableException("The central store at " + config.redactedUrl() + " cannot be reached: "
+            throw new StoreUnavailableException("The central database at " + config.redactedUrl() + " cannot be reached: "
                     + rootMessage(e) + ".", e);
         }
     }
@@ -90,7 +90,7 @@ public final class CentralStore implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new StoreUnavailableException("The schema of the central store at " + config.redactedUrl()
+            throw new StoreUnavailableException("The schema of the central database at " + config.redactedUrl()
                     + " could not be migrated: " + rootMessage(e), e);
         }
     }

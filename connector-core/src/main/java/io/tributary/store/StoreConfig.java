@@ -41,7 +41,7 @@ public record StoreConfig(String jdbcUrl, String user, Secret password, int maxP
         if (lower.startsWith("jdbc:h2:")) {
             return Vendor.H2;
         }
-        throw new IllegalArgumentException("The store URL must be a MariaDB (jdbc:mariadb://host:3306/db) or H2 "
+        throw new IllegalArgumentException("The database URL must be a MariaDB (jdbc:mariadb://host:3306/db) or H2 "
                 + "(jdbc:h2:...) JDBC URL, got '" + redact(url) + "'.");
     }
 

@@ -29,7 +29,11 @@ import io.tributary.store.CentralStore;
 import io.tributary.store.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -43,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * at the same time, loads the connection and its cursor, reads pages from the cursor minus the lookback, stores
  * each page and moves the cursor in one transaction, and records the run from start to outcome. Logs one line per
  * run. Safe to call from several threads for different (connection, entity). {@link #requestStop()} makes
- * running syncs stop at their next page boundary.
+ * running syncs stop at their next page boundary; {@link #abortRunning()} closes them at once, for a process about
+ * to exit without waiting for them.
  */
 public final class SyncEngine {
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
@@ -63,6 +68,7 @@ public final class SyncEngine {
     private final SyncLeases leases;
     private final FailureTracker failures;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Map<Long, Attempt> running = new ConcurrentHashMap<>();
 
     private SyncEngine(Builder builder) {
         CentralStore store = builder.store;
@@ -94,10 +100,15 @@ public final class SyncEngine {
      * @throws io.tributary.run.SyncInProgressException when another process is syncing the same (connection,
      *                                              entity) (no run is recorded then)
      * @throws EngineStoppingException              when the engine is stopping (no run is recorded then)
+     * @throws io.tributary.secret.SecretsException  when the connection's credentials cannot be opened with the
+     *                                              master key in use (no run is recorded then)
      */
     public SyncRun run(SyncRequest request, SyncListener listener) {
         StoredConnection connection = connections.find(request.connectionId());
         ConnectorProvider provider = runnableProvider(connection, request);
+        // credentials that cannot be opened (a master key that does not fit) are a configuration error of this
+        // process, not a failure of the connection: thrown before any run is recorded or counted as failing
+        ConnectionSettings settings = connections.settings(connection.id());
         SyncLease lease = leases.acquire(connection.id(), request.entity());
         SyncRun run;
         try {
@@ -113,8 +124,9 @@ public final class SyncEngine {
         long period = Math.max(100, leases.duration().toMillis() / 3);
         ScheduledFuture<?> heartbeat = HEARTBEAT.scheduleAtFixedRate(() -> renew(lease, lost), period, period,
                 TimeUnit.MILLISECONDS);
+        running.put(run.id(), attempt);
+        attempt.settings = settings;
         try {
-            attempt.settings = connections.settings(connection.id());
             copyPages(attempt, provider, listener, lost);
         } catch (ConnectorException | IllegalArgumentException | IllegalStateException | LeaseLostException e) {
             attempt.error = e.getMessage();
@@ -124,6 +136,7 @@ public final class SyncEngine {
         } finally {
             heartbeat.cancel(false);
             leases.release(lease);
+            running.remove(run.id());
         }
         SyncRun closed = close(attempt);
         String label = "connection " + connection.id() + " (" + connection.name() + ")";
@@ -205,6 +218,25 @@ public final class SyncEngine {
         return stopping.get();
     }
 
+    /**
+     * For a process that exits now rather than at the next page boundary (a second Ctrl-C): refuses new syncs,
+     * releases the lease of every running sync (so its page in flight, if any, can no longer commit) and closes its
+     * run as STOPPED with the counts committed so far. The threads running them are left to the exit. Returns the
+     * runs closed.
+     */
+    public List<SyncRun> abortRunning() {
+        stopping.set(true);
+        List<SyncRun> closed = new ArrayList<>();
+        for (Attempt attempt : List.copyOf(running.values())) {
+            leases.release(attempt.lease);
+            running.remove(attempt.run.id());
+            closed.add(runs.finish(attempt.run.id(), SyncRun.Outcome.STOPPED, attempt.totals, "Aborted at once by a "
+                    + "second interrupt; the pages stored before it are kept and the next run continues from the "
+                    + "committed cursor."));
+        }
+        return closed;
+    }
+
     private void renew(SyncLease lease, AtomicBoolean lost) {
         try {
             if (!leases.renew(lease)) {
@@ -222,7 +254,7 @@ public final class SyncEngine {
         final SyncRequest request;
         final SyncLease lease;
         ConnectionSettings settings;
-        PageCounts totals = PageCounts.ZERO;
+        volatile PageCounts totals = PageCounts.ZERO;
         String error;
         boolean stopped;
 

@@ -107,7 +107,7 @@ class RecordWriterTest {
             SyncCursor second = SyncCursor.of(T0.plusSeconds(9), "3");
             assertThatThrownBy(() -> writer.write(new PageWrite(connection, EntityType.PRODUCTS, run, page(second,
                     product("2", "2.00", T0.plusSeconds(1)), tooLong), second, PageCounts.ZERO)))
-                    .hasMessage("Record 3 has a sku of 300 characters; the store keeps at most 255.");
+                    .hasMessage("Record 3 has a sku of 300 characters; the database keeps at most 255.");
 
             assertThat(cursors.load(connection, EntityType.PRODUCTS)).isEqualTo(first);
             assertThat(TestRows.count(store, "SELECT COUNT(*) FROM product")).as("nothing of the failed page")

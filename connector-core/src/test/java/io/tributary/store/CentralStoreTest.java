@@ -60,7 +60,7 @@ class CentralStoreTest {
                 Secret.of("hunter2"), 2);
         assertThatThrownBy(() -> CentralStore.open(config, CoreModule.STORE))
                 .isInstanceOf(StoreUnavailableException.class)
-                .hasMessageStartingWith("The central store at jdbc:mariadb://127.0.0.1:1/tributary?password=**** cannot be reached")
+                .hasMessageStartingWith("The central database at jdbc:mariadb://127.0.0.1:1/tributary?password=**** cannot be reached")
                 .hasMessageNotContaining("hunter2");
     }
 

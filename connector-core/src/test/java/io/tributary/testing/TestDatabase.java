@@ -14,8 +14,8 @@ import java.util.UUID;
 /**
  * A throwaway central store for one test: an in-memory H2 database in MariaDB mode, or a fresh database on the
  * real MariaDB server (127.0.0.1:3306, root, empty password by default; overridden by the system properties
- * {@code tributary.test.mariadb.url|user|password}), dropped on close. MariaDB being down fails the test: it
- * is never skipped.
+ * {@code tributary.test.mariadb.url|user|password}), dropped on close. When nothing answers on the default
+ * 127.0.0.1:3306 the tests start their own server ({@link ThrowawayMariaDb}); a MariaDB test is never skipped.
  */
 public final class TestDatabase implements AutoCloseable {
     public enum Backend { H2, MARIADB }
@@ -51,8 +51,13 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(backend, new StoreConfig(url, mariadbUser(), Secret.of(mariadbPassword()), 4), name);
     }
 
+    /**
+     * The test server's URL: the system property, else 127.0.0.1:3306 — or, when that default answers nothing, a
+     * throwaway server this JVM starts ({@link ThrowawayMariaDb}).
+     */
     public static String mariadbServerUrl() {
-        return System.getProperty("tributary.test.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
+        return ThrowawayMariaDb.serverUrl(System.getProperty("tributary.test.mariadb.url",
+                ThrowawayMariaDb.DEFAULT_URL));
     }
 
     public static String mariadbUser() {

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.apikey.ApiKeyService;
 import io.tributary.connection.ConnectionService;
-import io.tributary.connection.StoreService;
 import io.tributary.connection.ConnectorRegistry;
+import io.tributary.connection.StoreService;
 import io.tributary.core.CoreModule;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
@@ -23,6 +23,7 @@ import io.tributary.secret.MasterKeyLoader;
 import io.tributary.secret.SecretCipher;
 import io.tributary.spi.ConnectorContext;
 import io.tributary.store.CentralStore;
+import io.tributary.store.StoreConfig;
 import io.tributary.sync.SyncEngine;
 import io.tributary.sync.SyncService;
 import java.io.PrintStream;
@@ -46,10 +47,18 @@ public final class App implements AutoCloseable {
     private SyncLeases leases;
     private ApiKeyService apiKeys;
     private String role = "cli";
+    private DataHome dataHome;
+    private boolean dataHomePrepared;
 
     public App(DaemonConfig config, PrintStream notices) {
         this.config = requireNonNull(config, "config is null");
         this.notices = requireNonNull(notices, "notices is null");
+        // the level may come from a configuration file, which logback.xml (environment only) does not read
+        org.slf4j.Logger tributary = org.slf4j.LoggerFactory.getLogger("io.tributary");
+        if (config.environment().containsKey(DaemonConfig.LOG_LEVEL)
+                && tributary instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.toLevel(config.logLevel()));
+        }
     }
 
     public DaemonConfig config() {
@@ -65,17 +74,49 @@ public final class App implements AutoCloseable {
 
     public synchronized CentralStore store() {
         if (store == null) {
+            boolean embedded = config.store().jdbcUrl().equals(StoreConfig.embedded(config.home()).jdbcUrl());
+            if (embedded) {
+                prepareDataHome();
+            }
             store = CentralStore.open(config.store(), CoreModule.STORE, SchedulerModule.STORE);
+            if (embedded) {
+                dataHome().restrictFiles();
+            }
         }
         return store;
     }
 
+    /** The cipher of stored secrets; its master key is loaded when a secret is first sealed or opened. */
     public synchronized SecretCipher cipher() {
         if (cipher == null) {
-            MasterKey key = MasterKeyLoader.load(config.environment(), config.home(), notices::println);
-            cipher = new SecretCipher(key);
+            cipher = SecretCipher.loadingKeyOnFirstUse(this::masterKey);
         }
         return cipher;
+    }
+
+    private synchronized MasterKey masterKey() {
+        String inline = config.environment().get(MasterKeyLoader.KEY_VARIABLE);
+        String file = config.environment().get(MasterKeyLoader.KEY_FILE_VARIABLE);
+        if ((inline == null || inline.isBlank()) && (file == null || file.isBlank())) {
+            prepareDataHome(); // the generated key goes to the data folder
+        }
+        return MasterKeyLoader.load(config.environment(), config.home(), notices::println);
+    }
+
+    private synchronized void prepareDataHome() {
+        if (!dataHomePrepared) {
+            dataHome().prepare(notices::println);
+            dataHomePrepared = true;
+        }
+    }
+
+    private DataHome dataHome() {
+        if (dataHome == null) {
+            DataHome resolved = DataHome.resolve(config.environment(), java.nio.file.Path.of("").toAbsolutePath());
+            dataHome = resolved.path().equals(config.home()) ? resolved
+                    : new DataHome(config.home(), DataHome.Origin.TRIBUTARY_HOME);
+        }
+        return dataHome;
     }
 
     public synchronized HttpStack http() {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Tributary's configuration, from the environment (and the {@code --db-url} option):
- * {@code TRIBUTARY_HOME} (default {@code ./data}) holds the embedded store and the generated master key;
+ * {@code TRIBUTARY_HOME} (default: per user, see {@link DataHome}) holds the embedded database and the generated
+ * master key;
  * {@code TRIBUTARY_DB_URL}, {@code TRIBUTARY_DB_USER}, {@code TRIBUTARY_DB_PASSWORD} select a MariaDB store;
  * {@code TRIBUTARY_MASTER_KEY} / {@code TRIBUTARY_MASTER_KEY_FILE} the key for stored secrets;
  * {@code TRIBUTARY_SYNC_LOOKBACK} (ISO-8601 duration, default PT5M) the overlap re-read at each sync's start;
@@ -48,7 +49,7 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
 
     /** Reads the configuration; {@code dbUrlOption} (from {@code --db-url}) wins over the environment. */
     public static DaemonConfig from(Map<String, String> environment, String dbUrlOption) {
-        Path home = Path.of(value(environment, HOME, "data")).toAbsolutePath().normalize();
+        Path home = DataHome.resolve(environment, Path.of("").toAbsolutePath()).path();
         String url = dbUrlOption != null && !dbUrlOption.isBlank() ? dbUrlOption.trim() : environment.get(DB_URL);
         StoreConfig store = url == null || url.isBlank()
                 ? StoreConfig.embedded(home)
@@ -74,7 +75,29 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
             throw new IllegalArgumentException(HTTP_RATE + " must be a whole number of requests per second, at "
                     + "least 1; got '" + environment.get(HTTP_RATE) + "'.");
         }
-        return new DaemonConfig(home, store, lookback, rate, environment);
+        DaemonConfig config = new DaemonConfig(home, store, lookback, rate, environment);
+        // every setting is checked at start, not when a command first needs it
+        config.scheduleZone();
+        config.lease();
+        config.stopTimeout();
+        config.failingAfter();
+        config.schedulerThreads();
+        config.logLevel();
+        return config;
+    }
+
+    public static final String LOG_LEVEL = "TRIBUTARY_LOG_LEVEL";
+    private static final java.util.List<String> LEVELS = java.util.List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR",
+            "OFF");
+
+    /** The level of Tributary's own loggers. */
+    public String logLevel() {
+        String level = value(environment, LOG_LEVEL, "INFO").strip().toUpperCase(java.util.Locale.ROOT);
+        if (!LEVELS.contains(level)) {
+            throw new IllegalArgumentException(LOG_LEVEL + " must be one of " + String.join(", ", LEVELS) + "; got '"
+                    + environment.get(LOG_LEVEL) + "'.");
+        }
+        return level;
     }
 
     public java.time.ZoneId scheduleZone() {
@@ -106,7 +129,8 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
         try {
             Duration value = Duration.parse(value(environment, name, fallback).trim());
             if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive.");
+                throw new IllegalArgumentException(name + " must be a positive ISO-8601 duration such as " + fallback
+                        + ", got '" + environment.get(name) + "'.");
             }
             return value;
         } catch (java.time.format.DateTimeParseException e) {

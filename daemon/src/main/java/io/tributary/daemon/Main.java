@@ -2,6 +2,7 @@ package io.tributary.daemon;
 
 import io.tributary.daemon.cli.CliContext;
 import io.tributary.daemon.cli.TributaryCommand;
+import io.tributary.daemon.cli.UsageErrors;
 import io.tributary.daemon.cli.render.ErrorRenderer;
 import io.tributary.daemon.cli.render.Output;
 import io.tributary.secret.SecretsException;
@@ -20,7 +21,7 @@ import picocli.CommandLine;
 
 /**
  * The {@code tributary} command. Exit codes (a contract): 0 success; 1 the operation failed; 2 bad usage or bad
- * input (unknown id, malformed URL, missing field, a master key that does not fit); 3 the store is unreachable.
+ * input (unknown id, malformed URL, missing field, a master key that does not fit); 3 the database is unreachable.
  */
 public final class Main {
     public static final int FAILED = 1;
@@ -45,6 +46,9 @@ public final class Main {
             commandLine.setCaseInsensitiveEnumValuesAllowed(true);
             commandLine.setExecutionExceptionHandler((exception, line, parseResult) ->
                     fail(exception, output, wantsJson(parseResult)));
+            commandLine.setParameterExceptionHandler((exception, arguments) -> fail(
+                    new CommandLine.ParameterException(exception.getCommandLine(), UsageErrors.sentence(exception)),
+                    output, java.util.Arrays.asList(arguments).contains("--json")));
             return commandLine.execute(args);
         } catch (RuntimeException closing) {
             return fail(closing, output, false);
@@ -73,6 +77,9 @@ public final class Main {
     }
 
     static int exitCode(Throwable exception) {
+        if (exception instanceof CommandLine.IExitCodeGenerator generator) {
+            return generator.getExitCode();
+        }
         if (exception instanceof StoreUnavailableException || exception instanceof StoreException) {
             return STORE_UNREACHABLE;
         }

@@ -41,6 +41,7 @@ final class CliHarness implements AutoCloseable {
     CliHarness(TestDatabase.Backend backend, Path home) {
         this.database = TestDatabase.create(backend);
         environment.put("TRIBUTARY_HOME", home.toString());
+        environment.put("TRIBUTARY_CONFIG_DIR", home.resolve("etc").toString()); // not the machine's /etc/tributary
         environment.put("TRIBUTARY_DB_URL", database.config().jdbcUrl());
         environment.put("TRIBUTARY_DB_USER", database.config().user());
         environment.put("TRIBUTARY_DB_PASSWORD", database.config().password().reveal());

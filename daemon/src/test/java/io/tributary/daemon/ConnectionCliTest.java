@@ -61,7 +61,12 @@ class ConnectionCliTest {
                     + "FROM connection");
             assertThat(row).doesNotContain(KEY).doesNotContain(SECRET);
 
-            CliHarness.Result removed = cli.run("connection", "remove", Long.toString(id), "--json");
+            CliHarness.Result unconfirmed = cli.run("connection", "remove", Long.toString(id));
+            assertThat(unconfirmed.exitCode()).as("no terminal to ask on, no --yes").isEqualTo(2);
+            assertThat(unconfirmed.err().strip()).startsWith("Error: Removing connection " + id + " (")
+                    .endsWith(") with its 0 stored products and 0 orders cannot be undone: add --yes to confirm.");
+            assertThat(cli.run("connection", "list", "--json").json()).hasSize(1);
+            CliHarness.Result removed = cli.run("connection", "remove", Long.toString(id), "--yes", "--json");
             assertThat(removed.json().get("removed").asBoolean()).isTrue();
             assertThat(cli.run("connection", "list", "--json").json()).isEmpty();
         }
@@ -133,7 +138,7 @@ class ConnectionCliTest {
             cli.environment().put("TRIBUTARY_DB_URL", "jdbc:mariadb://127.0.0.1:1/tributary");
             CliHarness.Result result = cli.run("connection", "list");
             assertThat(result.exitCode()).isEqualTo(3);
-            assertThat(result.err()).startsWith("Error: The central store at jdbc:mariadb://127.0.0.1:1/tributary "
+            assertThat(result.err()).startsWith("Error: The central database at jdbc:mariadb://127.0.0.1:1/tributary "
                     + "cannot be reached");
         }
     }

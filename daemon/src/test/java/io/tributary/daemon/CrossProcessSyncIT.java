@@ -55,6 +55,10 @@ class CrossProcessSyncIT {
             shop.faults().clear();
             // the killed process ran on this host and no longer exists: the next sync takes over at once, without
             // waiting for its lease to run out
+            // `runs` shows it as what it is, before any sync took its lease over
+            CliHarness.Result runs = cli.run("runs", "--json");
+            assertThat(runs.json().get(0).get("outcome").asText()).as(runs.all()).isEqualTo("ABANDONED");
+            assertThat(runs.json().get(0).get("error").asText()).contains("stopped without finishing");
             CliHarness.Result resumed = cli.run("sync", Long.toString(id), "--entity", "products", "--json");
 
             long expected = shop.productIds().size()

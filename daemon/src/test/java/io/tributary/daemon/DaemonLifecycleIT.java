@@ -55,12 +55,12 @@ class DaemonLifecycleIT {
             try (TributaryProcess daemon = TributaryProcess.start(home, environment, "daemon", "--http-port", "0",
                     "--node-id", "solo")) {
                 int port = Integer.parseInt(daemon.awaitLog(Pattern.compile("Tributary daemon started: node solo, "
-                        + "single node on the embedded H2 store, 1 active schedules, health on "
+                        + "single node on the embedded H2 database, 1 active schedules, health on "
                         + "http://localhost:(\\d+)/health"), Duration.ofSeconds(60)).group(1));
 
                 try (TributaryProcess second = TributaryProcess.start(home, environment, "daemon")) {
                     assertThat(second.waitFor(Duration.ofSeconds(60))).isEqualTo(1);
-                    assertThat(second.stderr()).contains("The embedded H2 store runs a single daemon, and another one "
+                    assertThat(second.stderr()).contains("The embedded H2 database runs a single daemon, and another one "
                             + "(daemon solo@");
                 }
 

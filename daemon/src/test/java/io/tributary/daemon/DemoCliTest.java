@@ -31,6 +31,14 @@ class DemoCliTest {
             assertThat(second.exitCode()).as(second.all()).isZero();
             assertThat(second.out()).contains("Registered it as connection 1 ");
             assertThat(cli.run("connection", "list", "--json").json()).hasSize(1);
+
+            CliHarness.Result json = cli.run("demo", "--products", "300", "--orders", "250", "--json");
+            assertThat(json.exitCode()).as(json.all()).isZero();
+            assertThat(json.json().get("connectionId").asLong()).isEqualTo(1);
+            assertThat(json.json().get("verification").asText()).isEqualTo("OK");
+            assertThat(json.json().get("runs")).hasSize(4);
+            assertThat(json.json().get("orders").asLong()).isGreaterThanOrEqualTo(252);
+            assertThat(json.err()).as("the steps go to stderr").contains("3. Verified: OK");
         }
     }
 

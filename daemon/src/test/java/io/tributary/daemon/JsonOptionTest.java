@@ -24,7 +24,9 @@ class JsonOptionTest {
             String name = command.getCommandSpec().qualifiedName();
             (command.getCommandSpec().findOption("--json") == null ? withoutJson : withJson).add(name);
         }
-        assertThat(withoutJson).containsExactlyInAnyOrder("tributary daemon", "tributary demo", "tributary help");
+        assertThat(withoutJson).containsExactlyInAnyOrder("tributary daemon", "tributary help",
+                "tributary connection help", "tributary schedule help", "tributary route help",
+                "tributary store help", "tributary apikey help", "tributary secrets help");
         assertThat(withJson).containsExactlyInAnyOrder("tributary connection add", "tributary connection verify",
                 "tributary connection list", "tributary connection show", "tributary connection update",
                 "tributary connection enable", "tributary connection disable", "tributary connection remove",
@@ -32,7 +34,7 @@ class JsonOptionTest {
                 "tributary products", "tributary orders", "tributary route add", "tributary route list",
                 "tributary route show", "tributary route remove", "tributary store add", "tributary store list",
                 "tributary store rename", "tributary apikey create", "tributary apikey list", "tributary apikey show",
-                "tributary apikey revoke", "tributary apikey activate");
+                "tributary apikey revoke", "tributary apikey activate", "tributary secrets init-key", "tributary demo");
     }
 
     private static List<CommandLine> leaves(CommandLine command) {

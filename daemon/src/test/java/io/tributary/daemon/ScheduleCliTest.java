@@ -66,13 +66,22 @@ class ScheduleCliTest {
             String id = cli.run("connection", "add", "--system", "woocommerce", "--name", "Shop", "--url",
                     "https://shop.example", "--access-token", "ck_x", "--secret", "cs_y", "--json").json().get("id").asText();
             assertThat(cli.run("schedule", "set", id, "--entity", "products", "--time", "25:00").err())
-                    .contains("--time must be HH:MM (24-hour), got '25:00'.");
+                    .contains("--time must be HH:MM from 00:00 to 23:59, got '25:00'.");
             assertThat(cli.run("schedule", "set", id, "--entity", "products", "--frequency", "weekly").err())
                     .contains("A weekly schedule needs a day of week");
             assertThat(cli.run("schedule", "set", id, "--entity", "products", "--day-of-week", "MON").err())
                     .contains("Only weekly schedules take a day of week");
             assertThat(cli.run("schedule", "set", id, "--entity", "products", "--zone", "Mars/Olympus").exitCode())
                     .isEqualTo(2);
+            CliHarness.Result midnight = cli.run("schedule", "set", id, "--entity", "products", "--time", "24:00");
+            assertThat(midnight.exitCode()).as("24:00 is not taken as 00:00").isEqualTo(2);
+            assertThat(midnight.err().strip()).isEqualTo("Error: --time must be HH:MM from 00:00 to 23:59, got '24:00'.");
+            CliHarness.Result offset = cli.run("schedule", "set", id, "--entity", "products", "--zone", "+02:00");
+            assertThat(offset.exitCode()).isEqualTo(2);
+            assertThat(offset.err().strip()).isEqualTo("Error: --zone must be a region such as Europe/Berlin, not the "
+                    + "fixed offset '+02:00', which has no daylight saving time (use UTC for UTC).");
+            assertThat(cli.run("schedule", "set", id, "--entity", "products", "--zone", "UTC").exitCode()).isZero();
+            assertThat(cli.run("schedule", "list", "--connection", "999").exitCode()).isEqualTo(2);
             assertThat(cli.run("schedule", "set", id, "--entity", "products", "--frequency", "monthly").err())
                     .contains("Unknown frequency 'monthly'");
             assertThat(cli.run("schedule", "set", "999", "--entity", "products", "--active").exitCode()).isEqualTo(2);

@@ -31,7 +31,21 @@ final class TributaryProcess implements AutoCloseable {
         this.err = err;
     }
 
+    /**
+     * Starts the jar in {@code currentDirectory} with only {@code environment} of Tributary's settings: variables
+     * {@code TRIBUTARY_*}, {@code HOME} and {@code XDG_DATA_HOME} inherited from the build are dropped first.
+     */
+    static TributaryProcess startIn(Path currentDirectory, Path workDir, Map<String, String> environment,
+            String... args) throws IOException {
+        return start(currentDirectory, workDir, environment, true, args);
+    }
+
     static TributaryProcess start(Path workDir, Map<String, String> environment, String... args) throws IOException {
+        return start(null, workDir, environment, false, args);
+    }
+
+    private static TributaryProcess start(Path currentDirectory, Path workDir, Map<String, String> environment,
+            boolean clean, String... args) throws IOException {
         File jar = new File("target/tributary.jar");
         if (!jar.isFile()) {
             throw new IllegalStateException("target/tributary.jar is missing: run the integration tests with "
@@ -47,6 +61,13 @@ final class TributaryProcess implements AutoCloseable {
         Path out = workDir.resolve(name + ".out");
         Path err = workDir.resolve(name + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (currentDirectory != null) {
+            builder.directory(currentDirectory.toFile());
+        }
+        if (clean) {
+            builder.environment().keySet().removeIf(variable -> variable.startsWith("TRIBUTARY_") || variable.equals("HOME")
+                    || variable.equals("XDG_DATA_HOME"));
+        }
         builder.environment().putAll(environment);
         return new TributaryProcess(builder.start(), out, err);
     }
@@ -111,6 +132,14 @@ final class TributaryProcess implements AutoCloseable {
     /** SIGTERM, as systemd stops a service. */
     void terminate() {
         process.destroy();
+    }
+
+    /** Sends a signal by name ({@code INT} as Ctrl-C does, {@code TERM}) with the system's {@code kill}. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
     }
 
     /** SIGKILL: the process dies at once, mid-whatever. */

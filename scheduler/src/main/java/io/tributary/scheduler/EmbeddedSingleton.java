@@ -45,7 +45,7 @@ public final class EmbeddedSingleton {
                         Instant expires = Sql.getInstant(rows, "expires_at");
                         if (expires.isAfter(now) && !owner.equals(rows.getString(1))) {
                             connection.rollback();
-                            throw new IllegalStateException("The embedded H2 store runs a single daemon, and another "
+                            throw new IllegalStateException("The embedded H2 database runs a single daemon, and another "
                                     + "one (" + rows.getString(1) + ") is running on it. Stop that one, or use MariaDB "
                                     + "(TRIBUTARY_DB_URL) to run several daemons as a cluster.");
                         }
@@ -57,7 +57,7 @@ public final class EmbeddedSingleton {
             }
             connection.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException("Claiming the embedded store for this daemon failed: "
+            throw new IllegalStateException("Claiming the embedded database for this daemon failed: "
                     + CentralStore.rootMessage(e) + ".", e);
         }
     }
@@ -67,7 +67,7 @@ public final class EmbeddedSingleton {
         try (Connection connection = dataSource.getConnection()) {
             write(connection, "UPDATE daemon_singleton SET owner = ?, expires_at = ? WHERE name = ?", clock.instant());
         } catch (SQLException e) {
-            throw new IllegalStateException("Renewing the embedded store's daemon lease failed: "
+            throw new IllegalStateException("Renewing the embedded database's daemon lease failed: "
                     + CentralStore.rootMessage(e) + ".", e);
         }
     }
@@ -80,7 +80,7 @@ public final class EmbeddedSingleton {
             delete.setString(2, owner);
             delete.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Releasing the embedded store's daemon lease failed: "
+            throw new IllegalStateException("Releasing the embedded database's daemon lease failed: "
                     + CentralStore.rootMessage(e) + ".", e);
         }
     }

@@ -7,6 +7,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.tributary.run.SyncInProgressException;
 import io.tributary.run.SyncRun;
 import io.tributary.spi.EntityType;
+import io.tributary.secret.SecretsException;
 import io.tributary.store.InvalidInputException;
 import io.tributary.store.NotFoundException;
 import io.tributary.store.StoreException;
@@ -60,7 +61,7 @@ public final class ScheduledSyncs {
         } catch (SyncInProgressException busy) {
             log.info("scheduled sync of {} for connection {} skipped: {}", entity.cliName(), connectionId,
                     busy.getMessage());
-        } catch (InvalidInputException | NotFoundException refused) {
+        } catch (InvalidInputException | NotFoundException | SecretsException refused) {
             log.warn("scheduled sync of {} for connection {} skipped: {}", entity.cliName(), connectionId,
                     refused.getMessage());
         } catch (StoreException storeFailure) {

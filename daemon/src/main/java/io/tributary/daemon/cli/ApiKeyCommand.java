@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "apikey", description = "API keys of the admin HTTP API: scoped to stores and methods, shown once at "
-        + "creation, stored only as a hash. This command reaches the store directly: it is how the first key is made.",
+        + "creation, stored only as a hash. This command reaches the database directly: it is how the first key is made.",
         subcommands = {ApiKeyCommand.Create.class, ApiKeyCommand.ListAll.class, ApiKeyCommand.Show.class,
-                ApiKeyCommand.Revoke.class, ApiKeyCommand.Activate.class})
+                ApiKeyCommand.Revoke.class, ApiKeyCommand.Activate.class, UsageHelpCommand.class})
 final class ApiKeyCommand {
 
     @Command(name = "create", description = "Create a key and print its token (the only time it is shown).")
@@ -98,7 +98,7 @@ final class ApiKeyCommand {
 
     @Command(name = "show", description = "Show one key (never its token).")
     static final class Show extends CliCommand {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The key's id (apikey list shows it).")
         long id;
 
         @Mixin
@@ -118,7 +118,7 @@ final class ApiKeyCommand {
 
     @Command(name = "revoke", description = "Revoke a key: it is refused from now on (it can be activated again).")
     static final class Revoke extends CliCommand {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The key's id (apikey list shows it).")
         long id;
 
         @Mixin
@@ -138,7 +138,7 @@ final class ApiKeyCommand {
 
     @Command(name = "activate", description = "Activate a revoked key again.")
     static final class Activate extends CliCommand {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The key's id (apikey list shows it).")
         long id;
 
         @Mixin

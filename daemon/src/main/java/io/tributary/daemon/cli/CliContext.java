@@ -46,7 +46,8 @@ public final class CliContext implements AutoCloseable {
     /** The app, built (on first use) from the configuration as {@code adjust} changes it. */
     synchronized App app(java.util.function.UnaryOperator<DaemonConfig> adjust) {
         if (app == null) {
-            app = new App(adjust.apply(DaemonConfig.from(environment, dbUrl)), output.err());
+            app = new App(adjust.apply(DaemonConfig.from(io.tributary.daemon.Settings.effective(environment,
+                    java.nio.file.Path.of("").toAbsolutePath()), dbUrl)), output.err());
         }
         return app;
     }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "connection", description = "Register, verify, change and remove connections to external systems.",
         subcommands = {ConnectionCommand.Add.class, ConnectionCommand.Verify.class, ConnectionCommand.ListAll.class,
                 ConnectionCommand.Show.class, ConnectionCommand.Update.class, ConnectionCommand.Enable.class,
-                ConnectionCommand.Disable.class, ConnectionCommand.Remove.class})
+                ConnectionCommand.Disable.class, ConnectionCommand.Remove.class, UsageHelpCommand.class})
 final class ConnectionCommand {
 
     /** A connection after a change or on request: its JSON (with fields), or a headline and its details. */
@@ -37,16 +37,19 @@ final class ConnectionCommand {
 
     @Command(name = "add", description = "Add a connection (validated offline; verify it with `connection verify ID`).")
     static final class Add extends CliCommand {
-        @Option(names = "--system", required = true, description = "woocommerce, magento, coopcycle, shopify, ...")
+        @Option(names = "--system", required = true, paramLabel = "SYSTEM",
+                description = "The system: woocommerce, magento, coopcycle or shopify.")
         String system;
 
-        @Option(names = "--name", required = true, description = "A name for people, unique within its store.")
+        @Option(names = "--name", required = true, paramLabel = "NAME",
+                description = "A name for people, unique within its store.")
         String name;
 
         @Option(names = "--url", required = true, paramLabel = "API_URL", description = "The system's API URL.")
         String url;
 
-        @Option(names = "--store", description = "The business (store code) the connection belongs to; default: default.")
+        @Option(names = "--store", paramLabel = "STORE",
+                description = "The business (store code) the connection belongs to (default: default).")
         String store;
 
         @Mixin
@@ -71,7 +74,8 @@ final class ConnectionCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "A stored connection's id.")
         Long id;
 
-        @Option(names = "--system", description = "The system, to verify unsaved settings.")
+        @Option(names = "--system", paramLabel = "SYSTEM",
+                description = "The system (woocommerce, magento, coopcycle), to verify unsaved settings.")
         String system;
 
         @Option(names = "--url", paramLabel = "API_URL", description = "The API URL, to verify unsaved settings.")
@@ -117,10 +121,10 @@ final class ConnectionCommand {
 
     @Command(name = "list", description = "List connections.")
     static final class ListAll extends CliCommand {
-        @Option(names = "--system", description = "Only this system.")
+        @Option(names = "--system", paramLabel = "SYSTEM", description = "Only this system (default: all).")
         String system;
 
-        @Option(names = "--store", description = "Only this store (code).")
+        @Option(names = "--store", paramLabel = "STORE", description = "Only this store (code; default: all).")
         String store;
 
         @ArgGroup(exclusive = true)
@@ -149,7 +153,7 @@ final class ConnectionCommand {
 
     @Command(name = "show", description = "Show one connection, its credentials masked, and the fields its system takes.")
     static final class Show extends CliCommand {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
         long id;
 
         @Mixin
@@ -169,19 +173,19 @@ final class ConnectionCommand {
     @Command(name = "update", description = "Change a connection; credentials given are merged into the stored "
             + "ones (an empty value removes one). Validated as a whole before saving.")
     static final class Update extends CliCommand {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
         long id;
 
-        @Option(names = "--system", description = "Must match the connection's system if given.")
+        @Option(names = "--system", paramLabel = "SYSTEM", description = "Must match the connection's system if given.")
         String system;
 
-        @Option(names = "--name")
+        @Option(names = "--name", paramLabel = "NAME", description = "A new name.")
         String name;
 
-        @Option(names = "--url", paramLabel = "API_URL")
+        @Option(names = "--url", paramLabel = "API_URL", description = "A new API URL.")
         String url;
 
-        @Option(names = "--store")
+        @Option(names = "--store", paramLabel = "STORE", description = "Move it to this store (code).")
         String store;
 
         @Mixin
@@ -201,7 +205,7 @@ final class ConnectionCommand {
 
     /** Enable and disable: the same command but for the flag they set. */
     abstract static class Toggle extends CliCommand {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
         long id;
 
         @Mixin
@@ -233,10 +237,14 @@ final class ConnectionCommand {
         }
     }
 
-    @Command(name = "remove", description = "Remove a connection with its runs, cursors and stored records.")
+    @Command(name = "remove", description = "Remove a connection with its schedules, runs, cursors and every stored "
+            + "product and order of it. Asks for confirmation on a terminal; elsewhere --yes is required.")
     static final class Remove extends CliCommand {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
         long id;
+
+        @Option(names = "--yes", description = "Remove without asking (required when not on a terminal).")
+        boolean yes;
 
         @Mixin
         JsonOption json;
@@ -244,6 +252,22 @@ final class ConnectionCommand {
         @Override
         public Integer call() {
             ConnectionView view = app().connections().show(id);
+            long products = app().records().count("product", id);
+            long orders = app().records().count("orders", id);
+            String what = "connection " + id + " (" + view.name() + ") with its " + ListingOptions.count(products)
+                    + " stored products and " + ListingOptions.count(orders) + " orders";
+            if (!yes) {
+                java.io.Console console = System.console();
+                if (console == null || json.enabled()) {
+                    throw new IllegalArgumentException("Removing " + what + " cannot be undone: add --yes to "
+                            + "confirm.");
+                }
+                String answer = console.readLine("Remove %s? This cannot be undone. [y/N] ", what);
+                if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).matches("y|yes")) {
+                    out().note("Nothing removed.");
+                    return FAILED;
+                }
+            }
             app().connections().remove(id);
             if (json.enabled()) {
                 out().json(new RemovalRenderer().json(id));

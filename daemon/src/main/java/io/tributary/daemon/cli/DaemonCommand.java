@@ -27,12 +27,13 @@ import sun.misc.Signal;
 
 @Command(name = "daemon", description = "Run the schedules as a service until stopped (SIGTERM or Ctrl-C stops it "
         + "cleanly: no new syncs, running ones stop at their next page with their cursor committed). With a "
-        + "MariaDB store, daemons on several machines share the work and take over from each other.")
+        + "MariaDB database, daemons on several machines share the work and take over from each other.")
 final class DaemonCommand extends CliCommand {
     private static final Logger log = LoggerFactory.getLogger("io.tributary.daemon");
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "Serve GET /health and the admin API "
-            + "(/api/v1, API keys from `tributary apikey create`) on this port.")
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Serve GET /health and the admin API (/api/v1, API keys from `tributary apikey create`) "
+            + "on this port; 0 picks a free one (default: no HTTP).")
     Integer httpPort;
 
     @Option(names = "--node-id", paramLabel = "ID", description = "This node's name in the cluster (default: host "
@@ -75,7 +76,7 @@ final class DaemonCommand extends CliCommand {
             }
             long active = app.schedules().list(null).stream().filter(s -> s.firing()).count();
             log.info("Tributary daemon started: node {}, {}, {} active schedules{}", node,
-                    scheduler.clustered() ? "clustered on MariaDB" : "single node on the embedded H2 store", active,
+                    scheduler.clustered() ? "clustered on MariaDB" : "single node on the embedded H2 database", active,
                     health == null ? "" : ", health on http://localhost:" + health.port() + "/health and the admin API under "
                             + "/api/v1");
             stop.await();
@@ -127,7 +128,7 @@ final class DaemonCommand extends CliCommand {
         try {
             singleton.renew();
         } catch (RuntimeException e) {
-            log.warn("renewing this daemon's hold on the embedded store failed: {}", e.getMessage());
+            log.warn("renewing this daemon's hold on the embedded database failed: {}", e.getMessage());
         }
     }
 

@@ -12,10 +12,13 @@ import io.tributary.spi.Connector;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.VerificationResult;
 import io.tributary.sync.SyncRequest;
+import io.tributary.sync.SyncService;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", description = "Start a sample shop (WooCommerce, or Shopify with --system shopify) on this "
@@ -35,6 +38,11 @@ final class DemoCommand extends CliCommand {
             + DemoShop.SYSTEMS + " (default woocommerce).")
     String system;
 
+    @Mixin
+    JsonOption json;
+
+    private final List<SyncRun> runs = new java.util.ArrayList<>();
+
     @Option(names = "--serve", description = "Keep the sample shop running afterwards (until Ctrl-C), to try "
             + "`connection verify` and `sync` from another terminal.")
     boolean serve;
@@ -49,12 +57,12 @@ final class DemoCommand extends CliCommand {
         long started = System.nanoTime();
         try (DemoShop shop = DemoShop.start(system, products, orders)) {
             String systemId = shop.systemId();
-            out().line("1. Started " + shop.describe() + ".");
+            say("1. Started " + shop.describe() + ".");
             boolean again = !app.connections().list(systemId, STORE, null).stream()
                     .filter(c -> c.name().equals(NAME)).toList().isEmpty();
             ConnectionView connection = register(app, shop);
-            out().line("2. Registered it as connection " + connection.id() + " (" + NAME + ", store " + STORE
-                    + "; " + shop.credentialsNote() + ")." + (again ? " The store already holds this "
+            say("2. Registered it as connection " + connection.id() + " (" + NAME + ", store " + STORE
+                    + "; " + shop.credentialsNote() + ")." + (again ? " The database already holds this "
                     + "sample shop from an earlier demo and keeps its cursor, so the first sync reads only changes."
                     : ""));
             VerificationResult verified;
@@ -62,39 +70,52 @@ final class DemoCommand extends CliCommand {
                     .open(app.connections().settings(connection.id()), app.connectorContext())) {
                 verified = connector.verify();
             }
-            out().line("3. Verified: " + (verified.ok() ? "OK" : "FAILED " + verified.kind()) + " in "
+            say("3. Verified: " + (verified.ok() ? "OK" : "FAILED " + verified.kind()) + " in "
                     + verified.latencyMs() + " ms. " + verified.message());
             if (!verified.ok()) {
                 return FAILED;
             }
-            out().line("4. First sync:");
+            say("4. First sync:");
             SyncRun productRun = sync(app, connection.id(), EntityType.PRODUCTS);
             SyncRun orderRun = sync(app, connection.id(), EntityType.ORDERS);
             if (productRun.outcome() != SyncRun.Outcome.SUCCEEDED || orderRun.outcome() != SyncRun.Outcome.SUCCEEDED) {
                 return FAILED;
             }
-            out().line("5. Changed the shop: " + shop.change() + ". Second sync reads only that (and what the "
+            say("5. Changed the shop: " + shop.change() + ". Second sync reads only that (and what the "
                     + "lookback re-reads):");
             sync(app, connection.id(), EntityType.PRODUCTS);
             sync(app, connection.id(), EntityType.ORDERS);
-            out().line("6. In the central store now: " + app.records().count("product", connection.id())
+            say("6. In the central database now: " + app.records().count("product", connection.id())
                     + " products (" + shop.children() + " included) and " + app.records().count("orders", connection.id())
                     + " orders with " + app.records().count("order_line", connection.id()) + " lines. Newest:");
-            out().line("");
-            out().table(app.records().products(connection.id(), null, 5), new ProductRenderer());
-            out().line("");
-            out().table(app.records().orders(connection.id(), null, 5), new OrderRenderer());
-            out().line("");
-            out().line(String.format(Locale.ROOT, "Done in %.1f s. Look around: ./tributary runs "
+            if (!json.enabled()) {
+                out().line("");
+                out().table(app.records().products(connection.id(), null, 5), new ProductRenderer());
+                out().line("");
+                out().table(app.records().orders(connection.id(), null, 5), new OrderRenderer());
+                out().line("");
+            }
+            say(String.format(Locale.ROOT, "Done in %.1f s. Look around: ./tributary runs "
                     + "--connection %d | ./tributary products --connection %d --limit 10 | ./tributary orders "
                     + "--connection %d --status %s", (System.nanoTime() - started) / 1e9, connection.id(),
                     connection.id(), connection.id(), shop.sampleStatus()));
+            if (json.enabled()) {
+                Map<String, Object> document = new java.util.LinkedHashMap<>();
+                document.put("shopUrl", shop.url().toString());
+                document.put("connectionId", connection.id());
+                document.put("verification", verified.kind().name());
+                document.put("runs", runs.stream().map(run -> new SyncRunRenderer().json(
+                        new SyncService.Result(run, List.of()))).toList());
+                document.put("products", app.records().count("product", connection.id()));
+                document.put("orders", app.records().count("orders", connection.id()));
+                out().json(document);
+            }
             if (serve) {
-                out().line("The sample shop keeps running at " + shop.url() + "; try ./tributary connection verify "
+                say("The sample shop keeps running at " + shop.url() + "; try ./tributary connection verify "
                         + connection.id() + " from another terminal. Ctrl-C stops it.");
                 new CountDownLatch(1).await();
             } else {
-                out().line("The sample shop has stopped (syncing " + NAME + " now fails as unreachable); "
+                say("The sample shop has stopped (syncing " + NAME + " now fails as unreachable); "
                         + "./tributary demo --serve keeps it running.");
             }
             return OK;
@@ -117,7 +138,17 @@ final class DemoCommand extends CliCommand {
     private SyncRun sync(App app, long connection, EntityType entity) {
         SyncRun run = app.engine().run(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, false),
                 new SyncProgress(out(), entity));
-        out().line("   " + new SyncRunRenderer().summary(run));
+        say("   " + new SyncRunRenderer().summary(run));
+        runs.add(run);
         return run;
+    }
+
+    /** A step of the demo: on stdout, or with --json on stderr (stdout then holds one JSON document). */
+    private void say(String line) {
+        if (json.enabled()) {
+            out().note(line);
+        } else {
+            out().line(line);
+        }
     }
 }

@@ -10,6 +10,22 @@ final class ListingOptions {
     @Option(names = "--limit", defaultValue = "20", description = "At most this many rows (default 20).")
     int limit;
 
+    /** Refuses an unknown --connection (exit 2), as every command does for an id that does not exist. */
+    void requireKnownConnection(CliCommand command) {
+        if (connection != null) {
+            command.app().connections().find(connection);
+        }
+    }
+
+    /** "of connection 2 " or "", for sentences about what a filter did not find. */
+    String ofConnection() {
+        return connection == null ? "" : "of connection " + connection + " ";
+    }
+
+    static String count(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
     int checkedLimit() {
         return Limits.check(limit);
     }

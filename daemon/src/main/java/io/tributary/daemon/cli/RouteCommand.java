@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "route", description = "Forward orders of a shop connection to a courier connection (CoopCycle) as "
         + "deliveries, exactly once per order, after each orders sync of the shop.",
         subcommands = {RouteCommand.Add.class, RouteCommand.ListAll.class, RouteCommand.Show.class,
-                RouteCommand.Remove.class})
+                RouteCommand.Remove.class, UsageHelpCommand.class})
 final class RouteCommand {
 
     @Command(name = "add", description = "Add a route: orders of connection --from that reach --when-status (and are "
@@ -90,7 +90,7 @@ final class RouteCommand {
     @Command(name = "show", description = "Show a route, the orders it posted or had refused (with the reason), and "
             + "its recent runs.")
     static final class Show extends CliCommand {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The route's id.")
         long id;
 
         @Option(names = "--limit", defaultValue = "20", description = "At most this many orders and runs (default 20).")
@@ -126,7 +126,7 @@ final class RouteCommand {
 
     @Command(name = "remove", description = "Remove a route and what it remembers of the orders it posted.")
     static final class Remove extends CliCommand {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The route's id.")
         long id;
 
         @Mixin

@@ -20,11 +20,16 @@ final class RunsCommand extends CliCommand {
     @Mixin
     JsonOption json;
 
-    @Option(names = "--entity", paramLabel = "products|orders", converter = EntityConverter.class)
+    @Option(names = "--entity", paramLabel = "products|orders", converter = EntityConverter.class,
+            description = "Only runs of products or of orders (default: both).")
     EntityType entity;
 
     @Override
     public Integer call() {
+        // a run whose process died is ABANDONED as soon as its lease has expired, not only once the next sync of
+        // its (connection, entity) takes the lease over
+        listing.requireKnownConnection(this);
+        app().leases().abandonExpired();
         List<SyncRun> runs = app().runs().list(listing.connection, entity, listing.checkedLimit());
         Map<Long, List<RouteRun>> routed = app().routeRuns().forSyncRuns(runs.stream().map(SyncRun::id).toList());
         List<SyncService.Result> results = runs.stream()

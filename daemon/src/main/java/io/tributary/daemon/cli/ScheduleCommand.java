@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "schedule", description = "Show and change when each connection's products and orders sync. "
         + "A running daemon picks changes up within seconds.",
-        subcommands = {ScheduleCommand.ListAll.class, ScheduleCommand.Set.class})
+        subcommands = {ScheduleCommand.ListAll.class, ScheduleCommand.Set.class, UsageHelpCommand.class})
 final class ScheduleCommand {
 
     @Command(name = "list", description = "List schedules with their next firing.")
@@ -35,6 +35,9 @@ final class ScheduleCommand {
 
         @Override
         public Integer call() {
+            if (connection != null) {
+                app().connections().find(connection); // an unknown id is refused (exit 2), not an empty list
+            }
             List<ScheduleView> views = app().schedules().list(connection);
             json.list(out(), views, new ScheduleRenderer(Clock.systemUTC()),
                     "No schedules" + (connection == null ? "" : " for connection " + connection) + ".");
@@ -45,37 +48,46 @@ final class ScheduleCommand {
     @Command(name = "set", description = "Change the schedule of one entity of a connection; options not given "
             + "stay as they are.")
     static final class Set extends CliCommand {
-        private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+        private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm")
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT); // 24:00 is refused, not taken as 00:00
 
         @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
         long id;
 
-        @Option(names = "--entity", required = true, paramLabel = "products|orders", converter = EntityConverter.class)
+        @Option(names = "--entity", required = true, paramLabel = "products|orders", converter = EntityConverter.class,
+                description = "Which of the connection's two schedules to change: products or orders.")
         EntityType entity;
 
-        @Option(names = "--frequency", paramLabel = "hourly|daily|weekly")
+        @Option(names = "--frequency", paramLabel = "hourly|daily|weekly",
+                description = "How often it fires: hourly (at the "
+                + "minute of --time), daily or weekly (at --time in --zone). New connections: products daily, orders "
+                + "hourly.")
         String frequency;
 
-        @Option(names = "--day-of-week", paramLabel = "MON..SUN", description = "For weekly schedules.")
+        @Option(names = "--day-of-week", paramLabel = "MON..SUN",
+                description = "The day a weekly schedule fires: MON, TUE, WED, THU, FRI, SAT or SUN.")
         String dayOfWeek;
 
-        @Option(names = "--time", paramLabel = "HH:MM", description = "Time of day (hourly: its minute).")
+        @Option(names = "--time", paramLabel = "HH:MM",
+                description = "Time of day, 00:00 to 23:59 (hourly: its minute).")
         String time;
 
-        @Option(names = "--start-date", paramLabel = "YYYY-MM-DD")
+        @Option(names = "--start-date", paramLabel = "YYYY-MM-DD", description = "No firing before this date.")
         String startDate;
 
-        @Option(names = "--zone", paramLabel = "ZONE", description = "e.g. Europe/Stockholm")
+        @Option(names = "--zone", paramLabel = "ZONE",
+                description = "The time zone of --time, e.g. Europe/Stockholm (default: "
+                + "TRIBUTARY_ZONE, else the machine's).")
         String zone;
 
         @ArgGroup(exclusive = true)
         Activity activity;
 
         static final class Activity {
-            @Option(names = "--active", description = "Run it.")
+            @Option(names = "--active", description = "Switch the schedule on (new schedules are off).")
             boolean active;
 
-            @Option(names = "--inactive", description = "Do not run it.")
+            @Option(names = "--inactive", description = "Switch the schedule off.")
             boolean inactive;
         }
 
@@ -102,7 +114,7 @@ final class ScheduleCommand {
             try {
                 return LocalTime.parse(text.trim(), HH_MM);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--time must be HH:MM (24-hour), got '" + text + "'.");
+                throw new IllegalArgumentException("--time must be HH:MM from 00:00 to 23:59, got '" + text + "'.");
             }
         }
 
@@ -115,12 +127,19 @@ final class ScheduleCommand {
         }
 
         private static ZoneId zone(String text) {
+            ZoneId zone;
             try {
-                return ZoneId.of(text.trim());
+                zone = ZoneId.of(text.trim());
             } catch (DateTimeException e) {
                 throw new IllegalArgumentException("--zone must be a time zone such as Europe/Stockholm, got '" + text
                         + "'.");
             }
+            boolean utc = zone.getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds() == 0;
+            if (zone.getRules().isFixedOffset() && !utc) {
+                throw new IllegalArgumentException("--zone must be a region such as Europe/Berlin, not the fixed "
+                        + "offset '" + text + "', which has no daylight saving time (use UTC for UTC).");
+            }
+            return zone;
         }
     }
 }

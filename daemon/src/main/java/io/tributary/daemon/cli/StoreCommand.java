@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "store", description = "Stores (a business, a brand, a sales channel): what connections belong to and "
         + "what API keys are scoped to. The store 'default' always exists.",
-        subcommands = {StoreCommand.Add.class, StoreCommand.ListAll.class, StoreCommand.Rename.class})
+        subcommands = {StoreCommand.Add.class, StoreCommand.ListAll.class, StoreCommand.Rename.class,
+                UsageHelpCommand.class})
 final class StoreCommand {
 
     @Command(name = "add", description = "Add a store.")
@@ -60,7 +61,7 @@ final class StoreCommand {
 
     @Command(name = "rename", description = "Give a store a new name (its code stays).")
     static final class Rename extends CliCommand {
-        @Parameters(index = "0", paramLabel = "CODE")
+        @Parameters(index = "0", paramLabel = "CODE", description = "The code of the store to rename.")
         String code;
 
         @Option(names = "--name", required = true, description = "The new name.")

@@ -4,6 +4,7 @@ import io.tributary.daemon.cli.render.SyncProgress;
 import io.tributary.daemon.cli.render.SyncRunRenderer;
 import io.tributary.run.SyncRun;
 import io.tributary.spi.EntityType;
+import io.tributary.sync.EngineStoppingException;
 import io.tributary.sync.SyncRequest;
 import io.tributary.sync.SyncService;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ final class SyncCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
     long id;
 
-    @Option(names = "--entity", required = true, paramLabel = "products|orders", converter = EntityConverter.class)
+    @Option(names = "--entity", required = true, paramLabel = "products|orders", converter = EntityConverter.class,
+            description = "What to sync: products (variations included) or orders.")
     EntityType entity;
 
     @Option(names = "--full", description = "Read everything, not only what changed since the last sync.")
@@ -29,8 +31,17 @@ final class SyncCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        SyncService.Result result = app().syncs().run(new SyncRequest(id, entity, SyncRun.Trigger.MANUAL, full),
-                new SyncProgress(out(), entity));
+        SyncService.Result result;
+        int interrupted;
+        try (SyncInterrupts interrupts = SyncInterrupts.install(app().engine(), out())) {
+            try {
+                result = app().syncs().run(new SyncRequest(id, entity, SyncRun.Trigger.MANUAL, full),
+                        new SyncProgress(out(), entity));
+            } catch (EngineStoppingException beforeStart) {
+                throw new InterruptedBeforeStart(interrupts.exitCode());
+            }
+            interrupted = interrupts.exitCode();
+        }
         SyncRunRenderer renderer = new SyncRunRenderer();
         if (json.enabled()) {
             out().json(renderer.json(result));
@@ -38,6 +49,25 @@ final class SyncCommand extends CliCommand {
             out().line(renderer.summary(result.run()));
             renderer.routeLines(result, "").forEach(out()::line);
         }
+        if (interrupted != 0) {
+            return interrupted;
+        }
         return result.succeeded() ? OK : FAILED;
+    }
+
+    /** A signal came before the run was recorded: nothing to stop, nothing recorded. */
+    static final class InterruptedBeforeStart extends RuntimeException
+            implements picocli.CommandLine.IExitCodeGenerator {
+        private final int exitCode;
+
+        InterruptedBeforeStart(int exitCode) {
+            super("Interrupted before the sync started; nothing was recorded.");
+            this.exitCode = exitCode;
+        }
+
+        @Override
+        public int getExitCode() {
+            return exitCode;
+        }
     }
 }

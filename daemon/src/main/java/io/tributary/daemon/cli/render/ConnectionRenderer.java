@@ -68,6 +68,10 @@ public final class ConnectionRenderer implements Renderer<ConnectionView> {
         lines.add("  store:        " + c.storeCode());
         lines.add("  enabled:      " + c.enabled());
         lines.add("  created:      " + c.createdAt());
+        lines.add("  health:       " + (c.failing() ? "FAILING" : "ok"));
+        if (c.lastError() != null) {
+            lines.add("  last error:   " + c.lastError());
+        }
         c.credentials().forEach((key, value) -> lines.add("  " + pad(key + ":", 14) + value));
         return lines;
     }
