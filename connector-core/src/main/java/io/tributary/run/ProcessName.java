@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
 /** A name for this process in leases and runs: {@code <role>@<host>:<pid>}. */
 public final class ProcessName {
     private static final Pattern FORMAT = Pattern.compile("(.*)@([^@:\\s]+):(\\d+)");
+    /** Looked up once: a host name lookup can be slow, and every lease check asks for it. */
+    private static final String LOCAL_HOST = lookUpLocalHost();
 
     private ProcessName() {}
 
     public static String of(String role) {
-        return role + "@" + localHost() + ":" + ProcessHandle.current().pid();
+        return role + "@" + LOCAL_HOST + ":" + ProcessHandle.current().pid();
     }
 
     /**
@@ -23,7 +25,7 @@ public final class ProcessName {
      */
     static boolean isDeadLocalProcess(String name) {
         Matcher parts = FORMAT.matcher(name == null ? "" : name);
-        if (!parts.matches() || !parts.group(2).equals(localHost())) {
+        if (!parts.matches() || !parts.group(2).equals(LOCAL_HOST)) {
             return false;
         }
         long pid;
@@ -36,7 +38,7 @@ public final class ProcessName {
         return process.isEmpty() || !process.get().isAlive();
     }
 
-    private static String localHost() {
+    private static String lookUpLocalHost() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -123,7 +123,7 @@ public final class SyncLeases {
                 String holder = rows.getString("owner");
                 // a holder on this host whose process is gone (kill -9, OOM kill) is provably dead: take over at
                 // once rather than refusing until its lease runs out
-                if (Sql.getInstant(rows, "expires_at").isAfter(now) && !ProcessName.isDeadLocalProcess(holder)) {
+                if (!holderGone(Sql.getInstant(rows, "expires_at"), holder, now)) {
                     throw new SyncInProgressException(lease.connectionId(), lease.entity(), run, holder,
                             Sql.getInstant(rows, "acquired_at"));
                 }
@@ -229,9 +229,7 @@ public final class SyncLeases {
                         + "FROM sync_lease FOR UPDATE");
                         ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        boolean gone = Sql.getInstant(rows, "expires_at").isBefore(now)
-                                || ProcessName.isDeadLocalProcess(rows.getString("owner"));
-                        if (gone) {
+                        if (holderGone(Sql.getInstant(rows, "expires_at"), rows.getString("owner"), now)) {
                             deadTokens.add(rows.getString("token"));
                             Long run = Sql.getLong(rows, "run_id");
                             if (run != null) {
@@ -269,6 +267,14 @@ public final class SyncLeases {
             }
         }
         return closed;
+    }
+
+    /**
+     * Whether a lease's holder is gone: its lease ran out, or it is a process of this host that no longer runs.
+     * The one rule both taking a lease over and closing abandoned runs follow.
+     */
+    private static boolean holderGone(Instant expiresAt, String owner, Instant now) {
+        return !expiresAt.isAfter(now) || ProcessName.isDeadLocalProcess(owner);
     }
 
     private static boolean abandonRun(Connection connection, long runId, Instant now) throws SQLException {

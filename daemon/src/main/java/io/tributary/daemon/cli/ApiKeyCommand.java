@@ -126,13 +126,7 @@ final class ApiKeyCommand {
 
         @Override
         public Integer call() {
-            ApiKeyView key = app().apiKeys().revoke(id);
-            if (json.enabled()) {
-                out().json(KeyViews.key(key));
-            } else {
-                out().line("Revoked API key " + key.id() + " (" + key.name() + ").");
-            }
-            return OK;
+            return changed(this, json, app().apiKeys().revoke(id), "Revoked");
         }
     }
 
@@ -146,13 +140,17 @@ final class ApiKeyCommand {
 
         @Override
         public Integer call() {
-            ApiKeyView key = app().apiKeys().activate(id);
-            if (json.enabled()) {
-                out().json(KeyViews.key(key));
-            } else {
-                out().line("Activated API key " + key.id() + " (" + key.name() + ").");
-            }
-            return OK;
+            return changed(this, json, app().apiKeys().activate(id), "Activated");
         }
+    }
+
+    /** What revoke and activate print: the key as JSON, or one sentence with what was done. */
+    private static Integer changed(CliCommand command, JsonOption json, ApiKeyView key, String done) {
+        if (json.enabled()) {
+            command.out().json(KeyViews.key(key));
+        } else {
+            command.out().line(done + " API key " + key.id() + " (" + key.name() + ").");
+        }
+        return CliCommand.OK;
     }
 }
