@@ -126,22 +126,7 @@ public final class ConnectionService {
     public ConnectionView update(long id, ConnectionDraft change) {
         return store.inTransaction(session -> {
             StoredConnection connection = require(session, id);
-            if (change.systemId() != null && !change.systemId().equals(connection.systemId())) {
-                throw new InvalidInputException("system", "The system of a connection cannot change (connection "
-                        + id + " is " + connection.systemId() + "); add a new connection instead.");
-            }
-            Map<String, String> credentials = new LinkedHashMap<>(credentialsOf(connection));
-            change.credentials().forEach((key, value) -> {
-                if (value == null || value.isEmpty()) {
-                    credentials.remove(key);
-                } else {
-                    credentials.put(key, value);
-                }
-            });
-            ConnectionDraft merged = new ConnectionDraft(connection.systemId(),
-                    change.name() != null ? change.name() : connection.name(),
-                    change.url(), change.storeCode() != null ? change.storeCode() : connection.store().code(),
-                    credentials);
+            ConnectionDraft merged = merge(connection, change);
             ConnectionSettings settings = prepare(merged, connection.apiUrl());
             Store owner = findOrCreateStore(session, storeCodeOf(merged.storeCode()));
             requireFreeName(session, owner, settings.name(), connection.id());
@@ -152,6 +137,36 @@ public final class ConnectionService {
             connection.touch(clock.instant());
             return view(connection);
         });
+    }
+
+    /**
+     * The settings a saved connection would have with {@code change} applied as {@link #update} applies it,
+     * checked offline but not saved: what "verify before saving" verifies when an admin edits a connection.
+     */
+    public ConnectionSettings preview(long id, ConnectionDraft change) {
+        return store.inTransaction(session -> {
+            StoredConnection connection = require(session, id);
+            return prepare(merge(connection, change), connection.apiUrl());
+        });
+    }
+
+    /** The saved connection with what {@code change} gives: credentials merged, an empty value removing one. */
+    private ConnectionDraft merge(StoredConnection connection, ConnectionDraft change) {
+        if (change.systemId() != null && !change.systemId().equals(connection.systemId())) {
+            throw new InvalidInputException("system", "The system of a connection cannot change (connection "
+                    + connection.id() + " is " + connection.systemId() + "); add a new connection instead.");
+        }
+        Map<String, String> credentials = new LinkedHashMap<>(credentialsOf(connection));
+        change.credentials().forEach((key, value) -> {
+            if (value == null || value.isEmpty()) {
+                credentials.remove(key);
+            } else {
+                credentials.put(key, value);
+            }
+        });
+        return new ConnectionDraft(connection.systemId(), change.name() != null ? change.name() : connection.name(),
+                change.url(), change.storeCode() != null ? change.storeCode() : connection.store().code(),
+                credentials);
     }
 
     public ConnectionView setEnabled(long id, boolean enabled) {

@@ -132,12 +132,16 @@ public final class RecordQueries {
 
     /** Orders (with their lines) in (connection, external id) order after {@code after}; as {@link #productPage}. */
     public KeysetPage<StoredOrder> orderPage(Collection<String> storeCodes, Long connectionId, String status,
-            String after, int limit) {
+            String number, String after, int limit) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = keysetSelect("orders", storeCodes, connectionId, after, parameters);
         if (status != null) {
             sql.append(" AND r.status = ?");
             parameters.add(status);
+        }
+        if (number != null) {
+            sql.append(" AND r.order_number = ?");
+            parameters.add(number);
         }
         sql.append(" ORDER BY r.connection_id, r.external_id LIMIT ?");
         parameters.add(checkLimit(limit) + 1);

@@ -88,6 +88,13 @@ public final class SyncRuns {
         });
     }
 
+    /** The newest run of each connection that has one, by connection id: what a listing of connections shows. */
+    public java.util.Map<Long, SyncRun> latestPerConnection() {
+        return store.inTransaction(session -> session.createSelectionQuery("from SyncRun r where r.id in "
+                + "(select max(l.id) from SyncRun l group by l.connectionId)", SyncRun.class).getResultList()
+                .stream().collect(java.util.stream.Collectors.toMap(SyncRun::connectionId, run -> run)));
+    }
+
     /** One run, or {@link io.tributary.store.NotFoundException}. */
     public SyncRun find(long runId) {
         return store.inTransaction(session -> {

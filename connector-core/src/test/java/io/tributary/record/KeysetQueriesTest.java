@@ -106,9 +106,9 @@ class KeysetQueriesTest {
             write(store, clock, shop, EntityType.ORDERS, orders);
             RecordQueries queries = new RecordQueries(store.dataSource());
 
-            KeysetPage<StoredOrder> first = queries.orderPage(null, null, null, null, 3);
+            KeysetPage<StoredOrder> first = queries.orderPage(null, null, null, null, null, 3);
             assertThat(first.items()).hasSize(3).allSatisfy(o -> assertThat(o.lines()).hasSize(1));
-            KeysetPage<StoredOrder> second = queries.orderPage(null, null, null, first.next(), 3);
+            KeysetPage<StoredOrder> second = queries.orderPage(null, null, null, null, first.next(), 3);
             assertThat(second.items()).extracting(StoredOrder::externalId).containsExactly("3", "4");
             assertThat(second.next()).isNull();
 

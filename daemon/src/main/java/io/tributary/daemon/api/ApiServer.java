@@ -2,6 +2,7 @@ package io.tributary.daemon.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tributary.daemon.App;
 import io.tributary.run.SyncInProgressException;
@@ -18,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's HTTP server (Javalin): {@code GET /health} (no key) and the admin API under {@code /api/v1}, with
- * its OpenAPI document at {@code /api/v1/openapi.json}. Holds no state of its own between requests: every node of
+ * The daemon's HTTP server (Javalin): {@code GET /health} (no key), the admin API under {@code /api/v1}, with
+ * its OpenAPI document at {@code /api/v1/openapi.json}, and the web console at {@code /} (static files that call
+ * the API with the key the admin signs in with). Holds no state of its own between requests: every node of
  * a cluster answers any request from the central store.
  */
 public final class ApiServer implements AutoCloseable {
@@ -45,6 +47,14 @@ public final class ApiServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.jsonMapper(new JavalinJackson(new com.fasterxml.jackson.databind.ObjectMapper(), false));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/console";
+                files.location = Location.CLASSPATH;
+                // The console's script sends the admin's key: nothing but its own files may run or be fetched.
+                files.headers = Map.of("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'",
+                        "X-Content-Type-Options", "nosniff", "Cache-Control", "no-cache");
+            });
             config.events(events -> events.handlerAdded(meta -> {
                 if (meta.getHttpMethod().isHttpMethod()) {
                     served.add(meta.getHttpMethod().name() + " " + meta.getPath());
@@ -63,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
             }
         });
         ApiRoutes routes = new ApiRoutes(javalin);
+        new CatalogEndpoints(app.registry()).register(routes);
         new StoreEndpoints(app).register(routes);
         new ConnectionEndpoints(app, access).register(routes);
         new ScheduleEndpoints(app, access, syncs).register(routes);

@@ -12,11 +12,15 @@ import io.tributary.connection.ConnectionDraft;
 import io.tributary.connection.ConnectionView;
 import io.tributary.daemon.App;
 import io.tributary.daemon.cli.render.ConnectionRenderer;
+import io.tributary.daemon.cli.render.SyncRunRenderer;
 import io.tributary.daemon.cli.render.VerificationRenderer;
+import io.tributary.run.SyncRun;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.VerificationResult;
 import io.tributary.store.InvalidInputException;
+import io.tributary.sync.SyncService;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +30,7 @@ import java.util.Map;
 final class ConnectionEndpoints {
     private static final ConnectionRenderer CONNECTIONS = new ConnectionRenderer();
     private static final VerificationRenderer VERIFICATIONS = new VerificationRenderer();
+    private static final SyncRunRenderer RUNS = new SyncRunRenderer();
     private final App app;
     private final ApiAccess access;
 
@@ -35,14 +40,15 @@ final class ConnectionEndpoints {
     }
 
     void register(ApiRoutes routes) {
-        routes.route(GET, "/connections", ApiMethods.CONNECTIONS_READ, "Connections of the stores the key reaches.")
+        routes.route(GET, "/connections", ApiMethods.CONNECTIONS_READ, "Connections of the stores the key reaches, each with its newest run.")
                 .query("system", "store", "enabled").to(ctx -> {
                     ApiCaller caller = ApiAccess.require(ctx, ApiMethods.CONNECTIONS_READ);
                     Input input = new Input(ctx);
                     Boolean enabled = input.queryBoolean("enabled");
                     input.check();
+                    Map<Long, SyncRun> lastRuns = app.runs().latestPerConnection();
                     ctx.json(app.connections().list(input.query("system"), input.query("store"), enabled).stream()
-                            .filter(c -> caller.reaches(c.storeCode())).map(c -> CONNECTIONS.json(c))
+                            .filter(c -> caller.reaches(c.storeCode())).map(c -> withLastRun(c, lastRuns.get(c.id())))
                             .toList());
                 });
         routes.route(POST, "/connections/verify", ApiMethods.CONNECTIONS_VERIFY,
@@ -85,13 +91,29 @@ final class ConnectionEndpoints {
                     app.connections().remove(id);
                     ctx.json(Map.of("id", id, "removed", true));
                 });
-        routes.route(POST, "/connections/{id}/verify", ApiMethods.CONNECTIONS_VERIFY, "Verify a saved connection.")
-                .to(ctx -> {
+        routes.route(POST, "/connections/{id}/verify", ApiMethods.CONNECTIONS_VERIFY,
+                "Verify a saved connection; with a body, verify it with those changes applied, saving nothing.")
+                .body("name", "url", "credentials").to(ctx -> {
                     ApiCaller caller = ApiAccess.require(ctx, ApiMethods.CONNECTIONS_VERIFY);
                     long id = id(ctx);
                     access.visibleConnection(caller, id);
-                    ctx.json(VERIFICATIONS.json(verify(app.connections().settings(id))));
+                    if (ctx.body().isBlank()) {
+                        ctx.json(VERIFICATIONS.json(verify(app.connections().settings(id))));
+                        return;
+                    }
+                    Input input = new Input(ctx);
+                    ConnectionDraft change = new ConnectionDraft(null, input.text("name"), input.text("url"), null,
+                            input.stringMap("credentials"));
+                    input.check();
+                    ctx.json(VERIFICATIONS.json(verify(app.connections().preview(id, change))));
                 });
+    }
+
+    /** A connection of a listing, with its newest run (or null) so a list shows when it last ran and how. */
+    private static Map<String, Object> withLastRun(ConnectionView connection, SyncRun lastRun) {
+        Map<String, Object> json = CONNECTIONS.json(connection);
+        json.put("lastRun", lastRun == null ? null : RUNS.json(new SyncService.Result(lastRun, List.of())));
+        return json;
     }
 
     private void setEnabled(Context ctx, boolean enabled) {

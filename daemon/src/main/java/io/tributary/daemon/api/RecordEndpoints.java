@@ -59,8 +59,8 @@ final class RecordEndpoints {
                             input.query("after"), limit);
                     ctx.json(page(page.items().stream().map(RecordEndpoints::status).toList(), page.next()));
                 });
-        routes.route(GET, "/orders", ApiMethods.ORDERS_READ, "Orders with their lines, in keyset pages.")
-                .query("connection", "store", "status", "after", "limit").to(ctx -> {
+        routes.route(GET, "/orders", ApiMethods.ORDERS_READ, "Orders with their lines, in keyset pages; by status or order number.")
+                .query("connection", "store", "status", "number", "after", "limit").to(ctx -> {
                     ApiCaller caller = ApiAccess.require(ctx, ApiMethods.ORDERS_READ);
                     Input input = new Input(ctx);
                     Long connection = input.queryLong("connection");
@@ -68,7 +68,7 @@ final class RecordEndpoints {
                     input.check();
                     Set<String> stores = scope(caller, connection, input.query("store"));
                     var page = app.records().orderPage(stores, connection, input.query("status"),
-                            input.query("after"), limit);
+                            input.query("number"), input.query("after"), limit);
                     ctx.json(page(page.items().stream().map(new OrderRenderer()::json).toList(), page.next()));
                 });
     }

@@ -10,6 +10,7 @@ import io.tributary.connection.ConnectionView;
 import io.tributary.daemon.App;
 import io.tributary.daemon.cli.render.ScheduleRenderer;
 import io.tributary.daemon.cli.render.SyncRunRenderer;
+import io.tributary.route.RouteRun;
 import io.tributary.run.SyncRun;
 import io.tributary.schedule.Frequency;
 import io.tributary.schedule.ScheduleChange;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -93,7 +95,7 @@ final class ScheduleEndpoints {
                             Boolean.TRUE.equals(full)));
                     ctx.status(202).header("Location", ApiRoutes.BASE + "/runs/" + run.id()).json(RUNS.json(new SyncService.Result(run, List.of())));
                 });
-        routes.route(GET, "/runs", ApiMethods.RUNS_READ, "Runs, newest first.").query("connection", "entity", "limit")
+        routes.route(GET, "/runs", ApiMethods.RUNS_READ, "Runs, newest first, with the route runs that followed them.").query("connection", "entity", "limit")
                 .to(ctx -> {
                     ApiCaller caller = ApiAccess.require(ctx, ApiMethods.RUNS_READ);
                     Input input = new Input(ctx);
@@ -104,20 +106,33 @@ final class ScheduleEndpoints {
                     if (connection != null) {
                         access.visibleConnection(caller, connection);
                     }
+                    app.leases().abandonExpired();
                     List<SyncRun> runs = app.runs().list(connection, visibleConnectionIds(caller), entity, limit);
-                    ctx.json(runs.stream().map(run -> RUNS.json(new SyncService.Result(run, List.of()))).toList());
+                    ctx.json(withRoutes(runs));
                 });
         routes.route(GET, "/runs/{id}", ApiMethods.RUNS_READ, "One run.").to(ctx -> {
             ApiCaller caller = ApiAccess.require(ctx, ApiMethods.RUNS_READ);
             long id = ConnectionEndpoints.id(ctx);
+            app.leases().abandonExpired();
             SyncRun run = app.runs().find(id);
             try {
                 access.visibleConnection(caller, run.connectionId());
             } catch (io.tributary.store.NotFoundException hidden) {
                 throw new io.tributary.store.NotFoundException("There is no run with id " + id + ".");
             }
-            ctx.json(RUNS.json(new SyncService.Result(run, List.of())));
+            ctx.json(withRoutes(run));
         });
+    }
+
+    /** A run with the route runs that followed it (a list reads them in one query). */
+    private Map<String, Object> withRoutes(SyncRun run) {
+        return withRoutes(List.of(run)).get(0);
+    }
+
+    private List<Map<String, Object>> withRoutes(List<SyncRun> runs) {
+        Map<Long, List<RouteRun>> routed = app.routeRuns().forSyncRuns(runs.stream().map(SyncRun::id).toList());
+        return runs.stream().map(run -> RUNS.json(new SyncService.Result(run, routed.getOrDefault(run.id(),
+                List.of())))).toList();
     }
 
     /** Ids of the connections the caller reaches, or null for every connection. */

@@ -33,17 +33,18 @@ public final class ConnectionRenderer implements Renderer<ConnectionView> {
 
     public Map<String, Object> jsonWithFields(ConnectionView c) {
         Map<String, Object> json = json(c);
-        List<Map<String, Object>> fields = new ArrayList<>();
-        for (CredentialField field : c.fields()) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("name", field.name());
-            f.put("label", field.label());
-            f.put("secret", field.secret());
-            f.put("required", field.required());
-            f.put("description", field.description());
-            fields.add(f);
-        }
-        json.put("fields", fields);
+        json.put("fields", c.fields().stream().map(ConnectionRenderer::field).toList());
+        return json;
+    }
+
+    /** A credential field as the API and the console's form show it. */
+    public static Map<String, Object> field(CredentialField field) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", field.name());
+        json.put("label", field.label());
+        json.put("secret", field.secret());
+        json.put("required", field.required());
+        json.put("description", field.description());
         return json;
     }
 
