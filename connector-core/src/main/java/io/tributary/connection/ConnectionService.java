@@ -237,6 +237,27 @@ public final class ConnectionService {
         return connection;
     }
 
+    /**
+     * Re-encrypts every connection's secrets with {@code next}'s master key, in one transaction: either every row
+     * is sealed with the new key or (on any failure, an interruption included) none is and the current key still
+     * opens them all. Rows are locked while they are re-sealed, so a concurrent edit waits rather than being lost.
+     *
+     * @return how many connections had secrets re-encrypted
+     */
+    public int reseal(SecretCipher next) {
+        return store.inTransaction(session -> {
+            List<StoredConnection> sealed = session.createSelectionQuery("from StoredConnection c where "
+                    + "c.secretsEncrypted is not null order by c.id", StoredConnection.class)
+                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+            for (StoredConnection connection : sealed) {
+                String clear = cipher.decrypt(connection.secretsEncrypted(), associatedData(connection.id()));
+                connection.storeCredentials(connection.optionsJson(),
+                        next.encrypt(clear, associatedData(connection.id())), connection.secretFieldNames());
+            }
+            return sealed.size();
+        });
+    }
+
     private Map<String, String> credentialsOf(StoredConnection connection) {
         Map<String, String> all = new LinkedHashMap<>(readMap(connection.optionsJson()));
         if (connection.secretsEncrypted() != null) {
