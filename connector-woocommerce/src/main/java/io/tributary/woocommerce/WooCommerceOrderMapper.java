@@ -21,7 +21,8 @@ final class WooCommerceOrderMapper {
         for (JsonNode item : json.path("line_items")) {
             lines.add(line(item, id));
         }
-        String name = (billing.path("first_name").asText("") + " " + billing.path("last_name").asText("")).trim();
+        String name = WooCommerceText.decoded((billing.path("first_name").asText("") + " "
+                + billing.path("last_name").asText("")).trim());
         return new OrderRecord(id, Json.text(json, "number"), Json.text(json, "status"), Json.text(json, "currency"),
                 Json.decimal(json, "total", id), Json.decimal(json, "total_tax", id),
                 Json.decimal(json, "shipping_total", id), Json.decimal(json, "discount_total", id),
@@ -35,7 +36,8 @@ final class WooCommerceOrderMapper {
         long variation = item.path("variation_id").asLong(0);
         long product = item.path("product_id").asLong(0);
         String productId = variation > 0 ? Long.toString(variation) : product > 0 ? Long.toString(product) : null;
-        return new OrderLineRecord(Json.text(item, "id"), productId, Json.text(item, "sku"), Json.text(item, "name"),
+        return new OrderLineRecord(Json.text(item, "id"), productId, Json.text(item, "sku"),
+                WooCommerceText.decoded(Json.text(item, "name")),
                 Json.decimal(item, "quantity", where), unitPrice(Json.decimal(item, "price", where)),
                 Json.decimal(item, "total", where));
     }

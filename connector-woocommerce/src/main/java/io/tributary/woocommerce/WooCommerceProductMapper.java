@@ -15,7 +15,7 @@ final class WooCommerceProductMapper {
         String id = id(json);
         long parent = json.path("parent_id").asLong(0);
         return new ProductRecord(id, parent > 0 ? Long.toString(parent) : null, Json.text(json, "sku"),
-                Json.text(json, "name"), Json.text(json, "type"), Json.text(json, "status"),
+                WooCommerceText.decoded(Json.text(json, "name")), Json.text(json, "type"), Json.text(json, "status"),
                 Json.decimal(json, "price", id), currency, Json.integer(json, "stock_quantity", id),
                 Json.utcInstant(json, "date_created_gmt", id), modifiedAt(json, id), json.toString());
     }
@@ -30,7 +30,7 @@ final class WooCommerceProductMapper {
             String parentName = Json.text(parent, "name");
             name = options.isEmpty() ? parentName : parentName + " – " + String.join(", ", options);
         }
-        return new ProductRecord(id, id(parent), Json.text(json, "sku"), name, "variation",
+        return new ProductRecord(id, id(parent), Json.text(json, "sku"), WooCommerceText.decoded(name), "variation",
                 Json.text(json, "status"), Json.decimal(json, "price", id), currency,
                 Json.integer(json, "stock_quantity", id), Json.utcInstant(json, "date_created_gmt", id),
                 modifiedAt(json, id), json.toString());

@@ -33,7 +33,7 @@ final class WooCommerceShipmentMapper {
         String phone = text(shipping, "phone") != null ? text(shipping, "phone") : text(billing, "phone");
         List<Shipment.Item> items = new ArrayList<>();
         for (JsonNode line : order.path("line_items")) {
-            items.add(new Shipment.Item(text(line, "name"), text(line, "sku"),
+            items.add(new Shipment.Item(WooCommerceText.decoded(text(line, "name")), text(line, "sku"),
                     Json.decimal(line, "quantity", number)));
         }
         return new Shipment(name, text(shipping, "company"), phone, text(billing, "email"), street,
@@ -44,7 +44,7 @@ final class WooCommerceShipmentMapper {
     private static String name(JsonNode address) {
         String name = ((text(address, "first_name") == null ? "" : text(address, "first_name")) + " "
                 + (text(address, "last_name") == null ? "" : text(address, "last_name"))).trim();
-        return name.isEmpty() ? null : name;
+        return name.isEmpty() ? null : WooCommerceText.decoded(name);
     }
 
     private static String text(JsonNode node, String field) {

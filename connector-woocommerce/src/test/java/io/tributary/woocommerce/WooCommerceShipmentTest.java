@@ -31,8 +31,9 @@ class WooCommerceShipmentTest {
                 assertThat(shipment.phone()).isEqualTo(phone);
                 assertThat(shipment.email()).isEqualTo(order.get("billing").get("email").asText());
                 assertThat(shipment.items()).hasSize(order.get("line_items").size());
-                assertThat(shipment.items().get(0).name()).isEqualTo(order.get("line_items").get(0).get("name")
-                        .asText());
+                assertThat(shipment.items().get(0).name()).as("HTML entities decoded").isEqualTo(
+                        org.apache.commons.text.StringEscapeUtils.unescapeHtml4(order.get("line_items").get(0)
+                                .get("name").asText()));
                 assertThat(shipment.items().get(0).quantity().intValueExact())
                         .isEqualTo(order.get("line_items").get(0).get("quantity").asInt());
             }

@@ -59,6 +59,17 @@ class WooCommerceSyncTest {
                 assertThat(order.lines().get(0).quantity()).isEqualByComparingTo(firstLine.get("quantity").decimalValue());
                 assertThat(order.createdAt()).isEqualTo(Instant.parse(source.get("date_created_gmt").asText() + "Z"));
             }
+            // line names arrive HTML-escaped (Rooibos &amp; vanille &ndash; 250 g) and are stored as the products'
+            // own names are: decoded once, in the mapper
+            Map<String, String> productNames = new java.util.HashMap<>();
+            f.products(id).forEach(p -> productNames.put(p.externalId(), p.name()));
+            List<StoredOrder.Line> lines = stored.values().stream()
+                    .flatMap(o -> o.lines().stream()).toList();
+            assertThat(lines).allSatisfy(line -> assertThat(line.name())
+                    .isEqualTo(productNames.getOrDefault(line.productExternalId(), line.name()))
+                    .doesNotContain("&amp;", "&ndash;", "&quot;"));
+            assertThat(lines).as("some line names carried entities").anySatisfy(line -> assertThat(line.name())
+                    .containsAnyOf("&", "–", "«"));
             int variable = fake.productIds().stream().filter(p -> !fake.variationIds(p).isEmpty()).findFirst().orElseThrow();
             int variation = fake.variationIds(variable).get(0);
             StoredProduct stored1 = f.products(id).stream()

@@ -96,11 +96,21 @@ final class WooOrderJson {
         json.put("phone", a.phone());
     }
 
+    /**
+     * A line's name as real shops serve it: WordPress stores the title HTML-escaped, so order lines arrive as
+     * {@code Thé &amp; menthe &ndash; 250 g} while the product's own {@code name} is plain (seen on captured
+     * payloads and in WooCommerce's documentation examples).
+     */
+    static String htmlEscaped(String name) {
+        return name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("\u2013", "&ndash;").replace("\u00ab", "&laquo;").replace("\u00bb", "&raquo;");
+    }
+
     private static void lineItems(ArrayNode lines, WooOrder o) {
         for (WooLineItem line : o.lineItems) {
             ObjectNode item = lines.addObject();
             item.put("id", line.id());
-            item.put("name", line.name());
+            item.put("name", htmlEscaped(line.name()));
             item.put("product_id", line.productId());
             item.put("variation_id", line.variationId());
             item.put("quantity", line.quantity());

@@ -16,7 +16,7 @@ final class WooSeedWords {
 
     static final List<Line> LINES = List.of(
             new Line(new WooCategory(16, "Thé", "the"),
-                    List.of("Grüner Tee", "日本茶 Sencha", "Earl Grey", "Rooibos vanille", "Thé à la menthe", "Matcha 抹茶"),
+                    List.of("Grüner Tee", "日本茶 Sencha", "Earl Grey", "Rooibos & vanille", "Thé à la menthe", "Matcha 抹茶"),
                     "TEA", "Poids", List.of("100 g", "250 g", "500 g", "1 kg")),
             new Line(new WooCategory(17, "Café", "cafe"),
                     List.of("Café crème 250 g", "Espresso Napoli", "Kaffee Hausmischung", "Café de Colombia", "Ristretto"),
