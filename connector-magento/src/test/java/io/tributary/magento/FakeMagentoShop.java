@@ -91,7 +91,10 @@ final class FakeMagentoShop implements ContractShop {
     public Map<String, String> productPrices() {
         Map<String, String> prices = new LinkedHashMap<>();
         for (int id : fake.productIds()) {
-            prices.put(Integer.toString(id), amount(fake.product(id), "price"));
+            JsonNode product = fake.product(id);
+            // a configurable parent has no price of its own: stored with none
+            prices.put(Integer.toString(id), "configurable".equals(product.path("type_id").asText()) ? ""
+                    : amount(product, "price"));
         }
         return prices;
     }
