@@ -89,7 +89,7 @@ public final class HttpFailures {
         }
         if (hasCause(ssl, CertificateException.class) || text.contains("pkix") || text.contains("certification path")) {
             return "The TLS certificate of " + host + " is not trusted (self-signed, expired or from an unknown "
-                    + "authority).";
+                    + "authority; an authority of your own is trusted through the ca_file setting).";
         }
         if (ssl instanceof SSLHandshakeException) {
             return "The TLS handshake with " + host + " failed (" + reason(ssl, "handshake failure") + ").";

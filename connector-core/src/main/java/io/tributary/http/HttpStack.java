@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.tls.HandshakeCertificates;
 
 /**
  * The one HTTP stack every connector shares: one OkHttp client (one connection pool and dispatcher) with
@@ -23,9 +25,17 @@ public final class HttpStack implements AutoCloseable {
     private final HttpPolicy policy;
     private final RateLimiterRegistry rateLimiters;
 
-    private HttpStack(HttpPolicy policy) {
+    private HttpStack(HttpPolicy policy, List<X509Certificate> extraAuthorities) {
         this.policy = requireNonNull(policy, "policy is null");
-        this.base = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        if (!extraAuthorities.isEmpty()) {
+            // the JVM's authorities and the operator's, never fewer checks: chain and host name as always
+            HandshakeCertificates.Builder trust = new HandshakeCertificates.Builder().addPlatformTrustedCertificates();
+            extraAuthorities.forEach(trust::addTrustedCertificate);
+            HandshakeCertificates certificates = trust.build();
+            builder.sslSocketFactory(certificates.sslSocketFactory(), certificates.trustManager());
+        }
+        this.base = builder
                 .retryOnConnectionFailure(false)
                 .followRedirects(true)
                 .followSslRedirects(true)
@@ -42,7 +52,12 @@ public final class HttpStack implements AutoCloseable {
     }
 
     public static HttpStack create(HttpPolicy policy) {
-        return new HttpStack(policy);
+        return new HttpStack(policy, List.of());
+    }
+
+    /** A stack that also trusts {@code extraAuthorities} (see {@link CertificateAuthorities}). */
+    public static HttpStack create(HttpPolicy policy, List<X509Certificate> extraAuthorities) {
+        return new HttpStack(policy, List.copyOf(extraAuthorities));
     }
 
     public HttpPolicy policy() {

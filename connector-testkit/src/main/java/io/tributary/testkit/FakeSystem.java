@@ -10,6 +10,7 @@ import io.tributary.testkit.http.RequestLog;
 import io.tributary.time.MutableClock;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.tls.HeldCertificate;
 
 /**
  * What every fake external system shares: the real HTTP server it answers on (with its request log, faults and
@@ -22,12 +23,19 @@ public abstract class FakeSystem implements AutoCloseable {
 
     /** Starts the server at once: a system's data often needs its own address (links, OAuth's base string). */
     protected FakeSystem(MutableClock clock) {
+        this(clock, null);
+    }
+
+    /** As {@link #FakeSystem(MutableClock)}, over HTTPS with a certificate issued by {@code tlsAuthority} if given. */
+    protected FakeSystem(MutableClock clock, HeldCertificate tlsAuthority) {
         this.clock = requireNonNull(clock, "clock is null");
-        this.server = FakeHttpServer.start(request -> {
+        FakeHandler front = request -> {
             FakeHandler handler = api.get();
             return handler == null ? FakeResponse.json(503, "{\"message\":\"the fake is starting\"}")
                     : handler.handle(request);
-        });
+        };
+        this.server = tlsAuthority == null ? FakeHttpServer.start(front)
+                : FakeHttpServer.startWithCertificateIssuedBy(tlsAuthority, front);
     }
 
     /** Hands requests to the system's API from now on; until then the server answers 503. */
@@ -35,7 +43,7 @@ public abstract class FakeSystem implements AutoCloseable {
         api.set(requireNonNull(handler, "handler is null"));
     }
 
-    /** The system's address, {@code http://127.0.0.1:PORT/}. */
+    /** The system's address, {@code http://127.0.0.1:PORT/} ({@code https} when it serves TLS). */
     public URI baseUrl() {
         return server.baseUrl();
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import okhttp3.tls.HeldCertificate;
 
 /**
  * The settings every seeded fake shop takes (WooCommerce, Magento); everything has a default. Values are checked
@@ -14,8 +15,9 @@ import java.time.Instant;
  */
 public abstract class ShopBuilder<B extends ShopBuilder<B>> {
     /** What a shop is built from. */
+    /** @param tlsAuthority the authority that issues the shop's HTTPS certificate, or null for plain HTTP */
     public record Seeding(int products, int orders, long seed, Instant clockStart, Duration editTick,
-            Clock authClock) {}
+            Clock authClock, HeldCertificate tlsAuthority) {}
 
     private int products = 200;
     private int orders = 300;
@@ -23,6 +25,7 @@ public abstract class ShopBuilder<B extends ShopBuilder<B>> {
     private Instant clockStart = SeedWindow.CLOCK_START;
     private Duration editTick = Duration.ZERO;
     private Clock authClock = Clock.systemUTC();
+    private HeldCertificate tlsAuthority;
 
     protected abstract B self();
 
@@ -71,9 +74,18 @@ public abstract class ShopBuilder<B extends ShopBuilder<B>> {
         return self();
     }
 
+    /**
+     * Serves HTTPS with a certificate for 127.0.0.1 and localhost issued by {@code authority}, as a shop behind a
+     * company's own certificate authority: trusted only by a client told to trust that authority.
+     */
+    public B tlsIssuedBy(HeldCertificate authority) {
+        this.tlsAuthority = requireNonNull(authority, "authority is null");
+        return self();
+    }
+
     /** What was set so far. */
     public Seeding seeding() {
-        return new Seeding(products, orders, seed, clockStart, editTick, authClock);
+        return new Seeding(products, orders, seed, clockStart, editTick, authClock, tlsAuthority);
     }
 
     private static int nonNegative(int count, String what) {

@@ -121,7 +121,8 @@ public final class App implements AutoCloseable {
 
     public synchronized HttpStack http() {
         if (http == null) {
-            http = HttpStack.create(HttpPolicy.builder().requestsPerSecond(config.requestsPerSecond()).build());
+            http = HttpStack.create(HttpPolicy.builder().requestsPerSecond(config.requestsPerSecond()).build(),
+                    config.certificateAuthorities());
         }
         return http;
     }

@@ -20,7 +20,8 @@ import java.util.Map;
  * {@code TRIBUTARY_LEASE} how long a sync's lease lasts without renewal (ISO-8601, default PT60S);
  * {@code TRIBUTARY_FAILING_AFTER} failed runs in a row that flag a connection failing (default 3);
  * {@code TRIBUTARY_SCHEDULER_THREADS} syncs a daemon runs at once (default 4);
- * {@code TRIBUTARY_STOP_TIMEOUT} how long a stopping daemon waits for running syncs (ISO-8601, default PT30S).
+ * {@code TRIBUTARY_STOP_TIMEOUT} how long a stopping daemon waits for running syncs (ISO-8601, default PT30S);
+ * {@code TRIBUTARY_CA_FILE} a PEM file of certificate authorities trusted beside the JVM's (default: none).
  */
 public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int requestsPerSecond,
         Map<String, String> environment) {
@@ -36,6 +37,7 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
     public static final String DB_PASSWORD = "TRIBUTARY_DB_PASSWORD";
     public static final String LOOKBACK = "TRIBUTARY_SYNC_LOOKBACK";
     public static final String HTTP_RATE = "TRIBUTARY_HTTP_RATE";
+    public static final String CA_FILE = "TRIBUTARY_CA_FILE";
 
     public DaemonConfig {
         requireNonNull(home, "home is null");
@@ -83,6 +85,7 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
         config.failingAfter();
         config.schedulerThreads();
         config.logLevel();
+        config.certificateAuthorities();
         return config;
     }
 
@@ -98,6 +101,13 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
                     + environment.get(LOG_LEVEL) + "'.");
         }
         return level;
+    }
+
+    /** The certificate authorities of {@code TRIBUTARY_CA_FILE}, trusted beside the JVM's; empty when unset. */
+    public java.util.List<java.security.cert.X509Certificate> certificateAuthorities() {
+        String file = environment.get(CA_FILE);
+        return file == null || file.isBlank() ? java.util.List.of()
+                : io.tributary.http.CertificateAuthorities.fromPemFile(Path.of(file.trim()), CA_FILE);
     }
 
     public java.time.ZoneId scheduleZone() {

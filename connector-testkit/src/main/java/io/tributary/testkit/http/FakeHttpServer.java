@@ -77,6 +77,24 @@ public final class FakeHttpServer implements AutoCloseable {
         return new FakeHttpServer(handler, certificates.sslSocketFactory());
     }
 
+    /**
+     * Starts an HTTPS server whose certificate (for 127.0.0.1 and localhost) is issued by {@code authority}: a
+     * client trusts it only when told to trust that authority, as with a company's own CA.
+     */
+    public static FakeHttpServer startWithCertificateIssuedBy(HeldCertificate authority, FakeHandler handler) {
+        HeldCertificate issued = new HeldCertificate.Builder().commonName("127.0.0.1")
+                .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost").signedBy(authority)
+                .build();
+        HandshakeCertificates certificates = new HandshakeCertificates.Builder()
+                .heldCertificate(issued, authority.certificate()).build();
+        return new FakeHttpServer(handler, certificates.sslSocketFactory());
+    }
+
+    /** A new certificate authority for {@link #startWithCertificateIssuedBy}; its PEM is {@code certificatePem()}. */
+    public static HeldCertificate newCertificateAuthority(String name) {
+        return new HeldCertificate.Builder().commonName(name).certificateAuthority(0).build();
+    }
+
     public int port() {
         return server.getPort();
     }

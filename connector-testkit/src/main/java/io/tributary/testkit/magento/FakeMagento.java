@@ -50,7 +50,7 @@ public final class FakeMagento extends FakeSystem {
     private final String adminPassword;
 
     private FakeMagento(Builder builder, ShopBuilder.Seeding seeding) {
-        super(MutableClock.startingAt(seeding.clockStart()));
+        super(MutableClock.startingAt(seeding.clockStart()), seeding.tlsAuthority());
         this.catalogue = new MagentoCatalogue(clock(), seeding.editTick());
         new MagentoSeeder(seeding.seed(), catalogue).seed(seeding.products(), seeding.orders());
         this.auth = new MagentoAuthenticator(seeding.authClock(), seeding.seed());

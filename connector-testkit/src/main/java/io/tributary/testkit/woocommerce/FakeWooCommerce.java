@@ -39,7 +39,7 @@ public final class FakeWooCommerce extends FakeSystem {
     private final WooSeedSummary summary;
 
     private FakeWooCommerce(Builder builder, ShopBuilder.Seeding seeding) {
-        super(MutableClock.startingAt(seeding.clockStart()));
+        super(MutableClock.startingAt(seeding.clockStart()), seeding.tlsAuthority());
         WooTime time = new WooTime(SITE_ZONE);
         this.catalogue = new WooCatalogue(time, clock(), seeding.editTick());
         WooProductFactory productFactory = new WooProductFactory();
@@ -54,7 +54,7 @@ public final class FakeWooCommerce extends FakeSystem {
         // The home URL is the server's own address unless the builder names another.
         String home = builder.homeUrl != null ? builder.homeUrl.toString() : baseUrl().toString();
         this.site = new WooSite(home.endsWith("/") ? home : home + "/", WooVersion.parse(builder.wooVersion));
-        site.ssl = builder.ssl;
+        site.ssl = builder.ssl || seeding.tlsAuthority() != null; // a real TLS front is what is_ssl() sees
         this.productJson = new WooProductJson(site.homeUrl());
         this.orderJson = new WooOrderJson(site.homeUrl(), builder.wooVersion, time);
         WooEndpoints endpoints = new WooEndpoints(site, catalogue, productJson, orderJson);
