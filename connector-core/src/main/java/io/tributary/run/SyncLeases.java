@@ -16,14 +16,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
  * The lease that keeps a (connection, entity) from syncing twice at once, across processes and nodes: a row in
  * {@code sync_lease}, taken before a run starts, renewed while it runs, released at its end. A lease that was not
- * renewed in time, or whose holder is a process of this host that no longer runs, belonged to a process that died;
- * whoever takes it next closes that run as ABANDONED. Every page
+ * renewed in time, whose holder is a process of this host that no longer runs, or (on MariaDB) whose holder's
+ * session lock the server has freed ({@link SessionLocks}: the holder's connection dropped, on any host), belonged
+ * to a process that died; whoever takes it next closes that run as ABANDONED. Every page
  * write checks the lease's token in the same transaction ({@link #checkHeld}), so a process that lost its lease
  * cannot write. Times come from this node's clock: nodes must keep their clocks in sync (as Quartz requires).
  */
@@ -35,8 +38,21 @@ public final class SyncLeases {
     private final Clock clock;
     private final Duration duration;
     private final String owner;
+    private final SessionLocks locks;
+    private final Map<String, SessionLocks.Held> heldLocks = new ConcurrentHashMap<>();
 
+    /** Leases by row and expiry only (no session locks). */
     public SyncLeases(DataSource dataSource, Clock clock, Duration duration, String owner) {
+        this(dataSource, null, clock, duration, owner);
+    }
+
+    /** Leases of {@code store}, tied to their holder's database session on MariaDB. */
+    public SyncLeases(CentralStore store, Clock clock, Duration duration, String owner) {
+        this(store.dataSource(), SessionLocks.forStore(store), clock, duration, owner);
+    }
+
+    private SyncLeases(DataSource dataSource, SessionLocks locks, Clock clock, Duration duration, String owner) {
+        this.locks = locks;
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.duration = requireNonNull(duration, "duration is null");
@@ -62,12 +78,15 @@ public final class SyncLeases {
     public SyncLease acquire(long connectionId, EntityType entity) {
         Instant now = clock.instant();
         SyncLease lease = new SyncLease(connectionId, entity, UUID.randomUUID().toString(), owner, now);
+        // the session lock first: holding it proves that no holder which took it is still alive
+        SessionLocks.Held lock = locks == null ? null : locks.tryLock(connectionId, entity).orElse(null);
+        boolean lockSettled = false; // kept by the lease, or given back
         try {
-            return Deadlocks.retry(() -> {
+            SyncLease taken = Deadlocks.retry(() -> {
                 try (Connection connection = dataSource.getConnection()) {
                     connection.setAutoCommit(false);
                     try {
-                        Long abandonedRun = takeOver(connection, lease, now);
+                        Long abandonedRun = takeOver(connection, lease, now, lock != null);
                         if (abandonedRun != null) {
                             abandonRun(connection, abandonedRun, now);
                         }
@@ -79,12 +98,29 @@ public final class SyncLeases {
                     }
                 }
             });
+            if (lock != null) {
+                heldLocks.put(lease.token(), lock);
+            }
+            lockSettled = true;
+            return taken;
         } catch (SQLException e) {
             if (Sql.isDuplicateKey(e)) {
+                closeLock(lock); // given back before the retry takes it again
+                lockSettled = true;
                 return acquireAfterRace(connectionId, entity);
             }
             throw new StoreException("Taking the sync lease of connection " + connectionId + " failed: "
                     + CentralStore.rootMessage(e) + ".", e);
+        } finally {
+            if (!lockSettled) {
+                closeLock(lock);
+            }
+        }
+    }
+
+    private static void closeLock(SessionLocks.Held lock) {
+        if (lock != null) {
+            lock.close();
         }
     }
 
@@ -108,34 +144,43 @@ public final class SyncLeases {
         return acquire(connectionId, entity);
     }
 
-    /** Inserts or takes over the lease row; returns the run of an expired holder, if any. */
-    private Long takeOver(Connection connection, SyncLease lease, Instant now) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT run_id, owner, acquired_at, expires_at "
-                + "FROM sync_lease WHERE connection_id = ? AND entity = ? FOR UPDATE")) {
+    /**
+     * Inserts or takes over the lease row; returns the run of a gone holder, if any.
+     *
+     * @param sessionLocked whether this process holds the (connection, entity) session lock: then a holder that
+     *                      had taken it too is provably gone, whatever its expiry says
+     */
+    private Long takeOver(Connection connection, SyncLease lease, Instant now, boolean sessionLocked)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT run_id, owner, acquired_at, expires_at, "
+                + "session_lock FROM sync_lease WHERE connection_id = ? AND entity = ? FOR UPDATE")) {
             select.setLong(1, lease.connectionId());
             select.setString(2, lease.entity().name());
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
-                    insert(connection, lease, now);
+                    insert(connection, lease, now, sessionLocked);
                     return null;
                 }
                 Long run = Sql.getLong(rows, "run_id");
                 String holder = rows.getString("owner");
-                // a holder on this host whose process is gone (kill -9, OOM kill) is provably dead: take over at
-                // once rather than refusing until its lease runs out
-                if (!holderGone(Sql.getInstant(rows, "expires_at"), holder, now)) {
+                Instant expiresAt = Sql.getInstant(rows, "expires_at");
+                // a holder whose process is provably gone (its session lock freed by the server, or a dead PID of
+                // this host) is taken over at once rather than refused until its lease runs out
+                boolean sessionEnded = sessionLocked && rows.getBoolean("session_lock");
+                if (!sessionEnded && !holderGone(expiresAt, holder, now)) {
                     throw new SyncInProgressException(lease.connectionId(), lease.entity(), run, holder,
-                            Sql.getInstant(rows, "acquired_at"));
+                            Sql.getInstant(rows, "acquired_at"), expiresAt);
                 }
                 try (PreparedStatement update = connection.prepareStatement("UPDATE sync_lease SET token = ?, "
-                        + "run_id = NULL, owner = ?, acquired_at = ?, expires_at = ? WHERE connection_id = ? "
-                        + "AND entity = ?")) {
+                        + "run_id = NULL, owner = ?, acquired_at = ?, expires_at = ?, session_lock = ? "
+                        + "WHERE connection_id = ? AND entity = ?")) {
                     update.setString(1, lease.token());
                     update.setString(2, lease.owner());
                     Sql.setInstant(update, 3, now);
                     Sql.setInstant(update, 4, now.plus(duration));
-                    update.setLong(5, lease.connectionId());
-                    update.setString(6, lease.entity().name());
+                    update.setBoolean(5, sessionLocked);
+                    update.setLong(6, lease.connectionId());
+                    update.setString(7, lease.entity().name());
                     update.executeUpdate();
                 }
                 return run;
@@ -143,15 +188,17 @@ public final class SyncLeases {
         }
     }
 
-    private void insert(Connection connection, SyncLease lease, Instant now) throws SQLException {
+    private void insert(Connection connection, SyncLease lease, Instant now, boolean sessionLocked)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sync_lease (connection_id, entity, "
-                + "token, run_id, owner, acquired_at, expires_at) VALUES (?, ?, ?, NULL, ?, ?, ?)")) {
+                + "token, run_id, owner, acquired_at, expires_at, session_lock) VALUES (?, ?, ?, NULL, ?, ?, ?, ?)")) {
             insert.setLong(1, lease.connectionId());
             insert.setString(2, lease.entity().name());
             insert.setString(3, lease.token());
             insert.setString(4, lease.owner());
             Sql.setInstant(insert, 5, now);
             Sql.setInstant(insert, 6, now.plus(duration));
+            insert.setBoolean(7, sessionLocked);
             insert.executeUpdate();
         }
     }
@@ -174,7 +221,11 @@ public final class SyncLeases {
 
     /** Gives the lease up, if still held. */
     public void release(SyncLease lease) {
-        execute("DELETE FROM sync_lease WHERE connection_id = ? AND entity = ? AND token = ?", lease, null);
+        try {
+            execute("DELETE FROM sync_lease WHERE connection_id = ? AND entity = ? AND token = ?", lease, null);
+        } finally {
+            closeLock(heldLocks.remove(lease.token()));
+        }
     }
 
     /**
@@ -225,11 +276,15 @@ public final class SyncLeases {
             try {
                 List<Long> expired = new ArrayList<>();
                 List<String> deadTokens = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement("SELECT run_id, owner, token, expires_at "
-                        + "FROM sync_lease FOR UPDATE");
+                try (PreparedStatement select = connection.prepareStatement("SELECT connection_id, entity, run_id, "
+                        + "owner, token, expires_at, session_lock FROM sync_lease FOR UPDATE");
                         ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        if (holderGone(Sql.getInstant(rows, "expires_at"), rows.getString("owner"), now)) {
+                        boolean sessionEnded = locks != null && rows.getBoolean("session_lock")
+                                && locks.isFree(connection, rows.getLong("connection_id"),
+                                        EntityType.valueOf(rows.getString("entity")));
+                        if (sessionEnded || holderGone(Sql.getInstant(rows, "expires_at"), rows.getString("owner"),
+                                now)) {
                             deadTokens.add(rows.getString("token"));
                             Long run = Sql.getLong(rows, "run_id");
                             if (run != null) {

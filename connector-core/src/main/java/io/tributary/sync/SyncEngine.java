@@ -79,7 +79,7 @@ public final class SyncEngine {
         this.runs = new SyncRuns(store, builder.clock);
         this.cursors = new SyncCursors(store.dataSource());
         this.writer = new RecordWriter(store.dataSource(), builder.clock);
-        this.leases = builder.leases != null ? builder.leases : new SyncLeases(store.dataSource(), builder.clock,
+        this.leases = builder.leases != null ? builder.leases : new SyncLeases(store, builder.clock,
                 Duration.ofSeconds(60), ProcessName.of("local"));
         this.failures = new FailureTracker(store.dataSource(), builder.failingAfter);
     }

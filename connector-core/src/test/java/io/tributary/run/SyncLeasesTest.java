@@ -38,7 +38,8 @@ class SyncLeasesTest {
                     .isInstanceOf(SyncInProgressException.class)
                     .hasMessage("Products of connection " + connection + " are being synced already by run " + run
                             + " (daemon a@host1:1, since 2026-01-01T10:00:00Z); this sync was not started. Try again "
-                            + "when that one has finished.");
+                            + "when that one has finished (its lease runs until 2026-01-01T10:00:30Z unless it "
+                            + "renews it).");
             SyncLease orders = nodeB.acquire(connection, EntityType.ORDERS);
             assertThat(orders.owner()).isEqualTo("cli@host2:2");
 

@@ -165,7 +165,7 @@ public final class App implements AutoCloseable {
 
     public synchronized SyncLeases leases() {
         if (leases == null) {
-            leases = new SyncLeases(store().dataSource(), clock, config.lease(), ProcessName.of(role));
+            leases = new SyncLeases(store(), clock, config.lease(), ProcessName.of(role));
         }
         return leases;
     }

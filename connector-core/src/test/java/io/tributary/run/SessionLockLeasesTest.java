@@ -1,0 +1,97 @@
+package io.tributary.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.spi.EntityType;
+import io.tributary.store.CentralStore;
+import io.tributary.store.StoreConfig;
+import io.tributary.testing.TestDatabase;
+import io.tributary.testing.TestRows;
+import io.tributary.time.MutableClock;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On MariaDB a lease is tied to its holder's database session: when that session ends (here the server kills it,
+ * as it does when a process on another host dies and its TCP connection drops), the next sync takes over at once,
+ * long before the lease would run out, and closes the dead run as ABANDONED. A live holder is still refused, with
+ * the time its lease runs until. The feature is MariaDB's; H2 runs on one host, where dead PIDs tell (SyncLeasesTest).
+ */
+class SessionLockLeasesTest {
+    private static final Instant T = Instant.parse("2026-01-01T10:00:00Z");
+
+    @Test
+    void aHolderWhoseSessionEndedIsTakenOverAtOnceAndItsRunAbandoned() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Backend.MARIADB)) {
+            CentralStore store = database.store();
+            assertThat(store.config().vendor()).isEqualTo(StoreConfig.Vendor.MARIADB);
+            long connection = TestRows.connection(store, "shop");
+            MutableClock clock = MutableClock.startingAt(T); // never advanced: no lease here ever expires
+            SyncLeases hostA = new SyncLeases(store, clock, Duration.ofSeconds(30), "daemon a@host-a:4242");
+            SyncLeases hostB = new SyncLeases(store, clock, Duration.ofSeconds(30), "cli@host-b:77");
+
+            SyncLease held = hostA.acquire(connection, EntityType.ORDERS);
+            long run = TestRows.run(store, connection, EntityType.ORDERS);
+            hostA.attach(held, run);
+            assertThatThrownBy(() -> hostB.acquire(connection, EntityType.ORDERS))
+                    .isInstanceOf(SyncInProgressException.class)
+                    .hasMessageContaining("daemon a@host-a:4242")
+                    .hasMessageContaining("its lease runs until 2026-01-01T10:00:30Z");
+            assertThat(hostB.abandonExpired()).as("a live holder's run is left alone").isEmpty();
+
+            killSessionHolding(store, connection, EntityType.ORDERS); // host A's process is gone
+
+            assertThat(hostB.abandonExpired()).as("seen when runs are listed").containsExactly(run);
+            assertThat(TestRows.string(store, "SELECT outcome FROM sync_run WHERE id = " + run)).isEqualTo("ABANDONED");
+            SyncLease takenOver = hostB.acquire(connection, EntityType.ORDERS);
+            assertThat(takenOver.owner()).isEqualTo("cli@host-b:77");
+            assertThat(hostA.renew(held)).as("the dead holder's token no longer writes").isFalse();
+
+            // the same again with the holder killed before anyone listed runs: the next sync itself takes over
+            long second = TestRows.run(store, connection, EntityType.ORDERS);
+            hostB.attach(takenOver, second);
+            killSessionHolding(store, connection, EntityType.ORDERS);
+            SyncLease third = hostA.acquire(connection, EntityType.ORDERS);
+            assertThat(TestRows.string(store, "SELECT outcome FROM sync_run WHERE id = " + second))
+                    .isEqualTo("ABANDONED");
+
+            // a clean release frees the lock for the next holder
+            hostA.release(third);
+            hostB.release(hostB.acquire(connection, EntityType.ORDERS));
+            assertThat(TestRows.count(store, "SELECT COUNT(*) FROM sync_lease")).isZero();
+        }
+    }
+
+    /** Ends the database session holding the (connection, entity) lock, as the server does when a client dies. */
+    private static void killSessionHolding(CentralStore store, long connectionId, EntityType entity)
+            throws SQLException {
+        SessionLocks locks = new SessionLocks(store.config());
+        try (Connection admin = store.dataSource().getConnection()) {
+            long holder;
+            try (PreparedStatement used = admin.prepareStatement("SELECT IS_USED_LOCK(?)")) {
+                used.setString(1, locks.name(admin, connectionId, entity));
+                try (ResultSet rows = used.executeQuery()) {
+                    rows.next();
+                    holder = rows.getLong(1);
+                    assertThat(rows.wasNull()).as("a session holds the lock").isFalse();
+                }
+            }
+            try (PreparedStatement kill = admin.prepareStatement("KILL CONNECTION " + holder)) {
+                kill.execute();
+            }
+            try (PreparedStatement free = admin.prepareStatement("SELECT IS_FREE_LOCK(?)")) {
+                free.setString(1, locks.name(admin, connectionId, entity));
+                try (ResultSet rows = free.executeQuery()) {
+                    rows.next();
+                    assertThat(rows.getInt(1)).as("the server freed the lock with the session").isEqualTo(1);
+                }
+            }
+        }
+    }
+}
