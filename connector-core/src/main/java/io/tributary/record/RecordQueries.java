@@ -76,7 +76,7 @@ public final class RecordQueries {
             StoredOrder order = new StoredOrder(rows.getLong("connection_id"), rows.getString("external_id"),
                     rows.getString("order_number"), rows.getString("status"), rows.getString("currency"),
                     Sql.getMoney(rows, "total"), Sql.getMoney(rows, "total_tax"), Sql.getMoney(rows, "shipping_total"),
-                    Sql.getMoney(rows, "discount_total"), rows.getString("customer_email"),
+                    Sql.getMoney(rows, "discount_total"), Sql.getMoney(rows, "refunded_total"), rows.getString("customer_email"),
                     rows.getString("customer_name"), Sql.getInstant(rows, "source_created_at"),
                     Sql.getInstant(rows, "source_updated_at"), new ArrayList<>());
             orders.put(order.connectionId() + "/" + order.externalId(), order);
@@ -289,8 +289,8 @@ public final class RecordQueries {
         return new StoredOrder(rows.getLong("connection_id"), rows.getString("external_id"),
                 rows.getString("order_number"), rows.getString("status"), rows.getString("currency"),
                 Sql.getMoney(rows, "total"), Sql.getMoney(rows, "total_tax"), Sql.getMoney(rows, "shipping_total"),
-                Sql.getMoney(rows, "discount_total"), rows.getString("customer_email"),
-                rows.getString("customer_name"), Sql.getInstant(rows, "source_created_at"),
+                Sql.getMoney(rows, "discount_total"), Sql.getMoney(rows, "refunded_total"),
+                rows.getString("customer_email"), rows.getString("customer_name"), Sql.getInstant(rows, "source_created_at"),
                 Sql.getInstant(rows, "source_updated_at"), new ArrayList<>());
     }
 

@@ -45,6 +45,7 @@ final class RecordTable<R extends SourceRecord> {
             new Column<OrderRecord>("total_tax", 0, OrderRecord::totalTax),
             new Column<OrderRecord>("shipping_total", 0, OrderRecord::shippingTotal),
             new Column<OrderRecord>("discount_total", 0, OrderRecord::discountTotal),
+            new Column<OrderRecord>("refunded_total", 0, OrderRecord::refundedTotal),
             new Column<OrderRecord>("customer_email", 320, OrderRecord::customerEmail),
             new Column<OrderRecord>("customer_name", 400, OrderRecord::customerName),
             new Column<OrderRecord>("source_created_at", 0, OrderRecord::createdAt),

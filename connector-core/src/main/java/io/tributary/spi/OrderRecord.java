@@ -6,7 +6,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** An order with its lines as the central store keeps it. Amounts are exact, in {@link #currency()}. */
+/**
+ * An order with its lines as the central store keeps it. Amounts are exact, in {@link #currency()}.
+ *
+ * @param refundedTotal what was refunded of the order so far, a positive amount (zero when nothing was, null when
+ *                      the system does not say); {@code total} stays what was charged, so the net is the difference
+ */
 public record OrderRecord(
         String externalId,
         String number,
@@ -16,6 +21,7 @@ public record OrderRecord(
         BigDecimal totalTax,
         BigDecimal shippingTotal,
         BigDecimal discountTotal,
+        BigDecimal refundedTotal,
         String customerEmail,
         String customerName,
         Instant createdAt,
@@ -35,5 +41,14 @@ public record OrderRecord(
         totalTax = Amounts.checked("total tax", externalId, totalTax);
         shippingTotal = Amounts.checked("shipping total", externalId, shippingTotal);
         discountTotal = Amounts.checked("discount total", externalId, discountTotal);
+        refundedTotal = Amounts.checked("refunded total", externalId, refundedTotal);
+    }
+
+    /** An order of a system that tells nothing of refunds. */
+    public OrderRecord(String externalId, String number, String status, String currency, BigDecimal total,
+            BigDecimal totalTax, BigDecimal shippingTotal, BigDecimal discountTotal, String customerEmail,
+            String customerName, Instant createdAt, Instant modifiedAt, List<OrderLineRecord> lines, String rawJson) {
+        this(externalId, number, status, currency, total, totalTax, shippingTotal, discountTotal, null, customerEmail,
+                customerName, createdAt, modifiedAt, lines, rawJson);
     }
 }

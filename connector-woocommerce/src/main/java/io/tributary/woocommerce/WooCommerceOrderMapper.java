@@ -26,9 +26,26 @@ final class WooCommerceOrderMapper {
         return new OrderRecord(id, Json.text(json, "number"), Json.text(json, "status"), Json.text(json, "currency"),
                 Json.decimal(json, "total", id), Json.decimal(json, "total_tax", id),
                 Json.decimal(json, "shipping_total", id), Json.decimal(json, "discount_total", id),
-                Json.text(billing, "email"), name.isEmpty() ? null : name,
+                refunded(json, id), Json.text(billing, "email"), name.isEmpty() ? null : name,
                 Json.utcInstant(json, "date_created_gmt", id), WooCommerceProductMapper.modifiedAt(json, id), lines,
                 json.toString());
+    }
+
+    /**
+     * What was refunded: the sum of {@code refunds[].total}, which WooCommerce lists negative; a refund changes no
+     * other amount of the order. Null when the answer carries no {@code refunds} (an old API or {@code _fields}).
+     */
+    private static BigDecimal refunded(JsonNode json, String id) {
+        JsonNode refunds = json.get("refunds");
+        if (refunds == null || !refunds.isArray()) {
+            return null;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode refund : refunds) {
+            BigDecimal amount = Json.decimal(refund, "total", id + " refund " + refund.path("id").asText("?"));
+            sum = amount == null ? sum : sum.add(amount.abs());
+        }
+        return sum;
     }
 
     private static OrderLineRecord line(JsonNode item, String orderId) {

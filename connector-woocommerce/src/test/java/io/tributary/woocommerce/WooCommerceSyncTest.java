@@ -53,6 +53,13 @@ class WooCommerceSyncTest {
                 assertThat(order.status()).isEqualTo(source.get("status").asText());
                 assertThat(order.currency()).isEqualTo(source.get("currency").asText());
                 assertThat(order.lines()).hasSize(source.get("line_items").size());
+                BigDecimal refunded = BigDecimal.ZERO;
+                for (JsonNode refund : source.get("refunds")) {
+                    refunded = refunded.add(new BigDecimal(refund.get("total").asText()).negate());
+                }
+                assertThat(order.refundedTotal()).isEqualByComparingTo(refunded);
+                assertThat(order.total()).as("a refund changes no other amount")
+                        .isEqualByComparingTo(source.get("total").asText());
                 JsonNode firstLine = source.get("line_items").get(0);
                 assertThat(order.lines().get(0).sku()).isEqualTo(io.tributary.http.Json.text(firstLine, "sku"));
                 assertThat(order.lines().get(0).total().toPlainString()).isEqualTo(firstLine.get("total").asText());
@@ -108,6 +115,30 @@ class WooCommerceSyncTest {
                 assertThat(r.queryParameter("dates_are_gmt")).contains("true");
                 assertThat(r.queryParameter("orderby")).contains("modified");
             });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aPartialRefundIsStoredBesideTheUnchangedTotal(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(20, 30)) {
+            long id = f.connect(shop.settings());
+            f.sync(id, EntityType.ORDERS);
+            FakeWooCommerce fake = shop.fake();
+            int orderId = fake.orderIds().stream().filter(o -> fake.order(o).get("status").asText().equals("completed"))
+                    .findFirst().orElseThrow();
+            String total = fake.order(orderId).get("total").asText();
+            assertThat(f.storedOrders(id).get(Integer.toString(orderId)).refundedTotal()).isEqualByComparingTo("0");
+            fake.clock().advance(Duration.ofHours(1));
+            fake.editOrder(orderId, edit -> edit.refund("4.90", "Shipping refunded").refund("0.10", "Rounding"));
+
+            SyncRun orders = f.sync(id, EntityType.ORDERS);
+
+            assertThat(orders.updatedCount()).isEqualTo(1);
+            StoredOrder stored = f.storedOrders(id).get(Integer.toString(orderId));
+            assertThat(stored.total()).isEqualByComparingTo(total);
+            assertThat(stored.refundedTotal()).isEqualByComparingTo("5.00");
+            assertThat(stored.netTotal()).isEqualByComparingTo(new BigDecimal(total).subtract(new BigDecimal("5.00")));
         }
     }
 

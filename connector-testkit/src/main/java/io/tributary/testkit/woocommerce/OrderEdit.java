@@ -2,6 +2,7 @@ package io.tributary.testkit.woocommerce;
 
 import static java.util.Objects.requireNonNull;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,6 +49,19 @@ public final class OrderEdit {
         }
         order.lineItems.clear();
         order.lineItems.addAll(lines.apply(newLines));
+        return this;
+    }
+
+    /**
+     * Refunds {@code amount} (a positive decimal string) of the order, as the shop's admin does: it is listed in
+     * the order's {@code refunds} (served negative, as WooCommerce does) and no other amount of the order changes.
+     */
+    public OrderEdit refund(String amount, String reason) {
+        BigDecimal value = requireNonNull(WooMoney.parse(amount), "refund amount is required");
+        if (value.signum() <= 0) {
+            throw new IllegalArgumentException("a refund is a positive amount: " + amount);
+        }
+        order.refunds.add(new WooOrder.Refund(order.id * 100 + order.refunds.size() + 1, reason, value));
         return this;
     }
 

@@ -20,6 +20,10 @@ final class WooOrder extends WooPost {
     Long datePaidGmt;
     Long dateCompletedGmt;
     final List<WooLineItem> lineItems = new ArrayList<>();
+    /** Refunds, oldest first: what was given back, as a positive amount (served negative, as WooCommerce does). */
+    final List<Refund> refunds = new ArrayList<>();
+
+    record Refund(int id, String reason, BigDecimal amount) {}
     int shippingLineId;
     int taxLineId;
     BigDecimal shippingTotal = BigDecimal.ZERO.setScale(2);

@@ -63,7 +63,11 @@ final class WooOrderJson {
         shippingLines(json.putArray("shipping_lines"), o);
         json.putArray("fee_lines");
         json.putArray("coupon_lines");
-        json.putArray("refunds");
+        ArrayNode refunds = json.putArray("refunds");
+        for (WooOrder.Refund refund : o.refunds) {
+            refunds.addObject().put("id", refund.id()).put("reason", refund.reason())
+                    .put("total", money(refund.amount().negate()));
+        }
         json.put("payment_url", home + "checkout/order-pay/" + o.id + "/?pay_for_order=true&key=" + o.orderKey);
         json.put("is_editable", EDITABLE.contains(o.status));
         json.put("needs_payment", NEEDS_PAYMENT.contains(o.status));

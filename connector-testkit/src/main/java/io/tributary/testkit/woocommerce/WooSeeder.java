@@ -108,6 +108,10 @@ final class WooSeeder {
             order.shippingLineId = itemId++;
             order.taxLineId = itemId++;
             WooOrderFactory.price(order);
+            if (status.equals("refunded")) {
+                // a refunded order was refunded in full: its amounts stay, its refunds say so
+                order.refunds.add(new WooOrder.Refund(order.id * 100 + 1, "", order.total));
+            }
             times(rnd, order, created);
             orders.add(order);
         }

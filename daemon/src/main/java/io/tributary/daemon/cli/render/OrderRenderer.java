@@ -24,6 +24,8 @@ public final class OrderRenderer implements Renderer<StoredOrder> {
         json.put("totalTax", money(o.totalTax()));
         json.put("shippingTotal", money(o.shippingTotal()));
         json.put("discountTotal", money(o.discountTotal()));
+        json.put("refundedTotal", money(o.refundedTotal()));
+        json.put("netTotal", money(o.netTotal()));
         json.put("customerEmail", o.customerEmail());
         json.put("customerName", o.customerName());
         json.put("createdAt", time(o.createdAt()));
