@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.apikey.ApiKeyService;
 import io.tributary.connection.ConnectionService;
+import io.tributary.connection.ConnectionVerifier;
 import io.tributary.connection.ConnectorRegistry;
 import io.tributary.connection.StoreService;
+import io.tributary.connection.VerificationHook;
 import io.tributary.core.CoreModule;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
@@ -128,6 +130,11 @@ public final class App implements AutoCloseable {
 
     public ConnectorContext connectorContext() {
         return ConnectorContext.of(clock, http());
+    }
+
+    /** Verifies connections online (the CLI, the admin API and the demo). */
+    public synchronized ConnectionVerifier verifier() {
+        return new ConnectionVerifier(registry(), connectorContext(), VerificationHook.NONE);
     }
 
     public synchronized ConnectionService connections() {

@@ -14,7 +14,6 @@ import io.tributary.daemon.App;
 import io.tributary.daemon.cli.render.ConnectionRenderer;
 import io.tributary.daemon.cli.render.VerificationRenderer;
 import io.tributary.spi.ConnectionSettings;
-import io.tributary.spi.Connector;
 import io.tributary.spi.VerificationResult;
 import io.tributary.store.InvalidInputException;
 import java.util.Map;
@@ -126,11 +125,8 @@ final class ConnectionEndpoints {
         return id;
     }
 
-    private VerificationResult verify(ConnectionSettings settings) throws Exception {
-        try (Connector connector = app.registry().require(settings.systemId()).open(settings,
-                app.connectorContext())) {
-            return connector.verify();
-        }
+    private VerificationResult verify(ConnectionSettings settings) {
+        return app.verifier().verify(settings);
     }
 
     static boolean visible(ApiCaller caller, ConnectionView connection) {
