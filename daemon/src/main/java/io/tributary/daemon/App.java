@@ -9,6 +9,8 @@ import io.tributary.connection.ConnectorRegistry;
 import io.tributary.connection.StoreService;
 import io.tributary.connection.VerificationHook;
 import io.tributary.core.CoreModule;
+import io.tributary.daemon.metrics.Metrics;
+import io.tributary.http.HttpCallListener;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
 import io.tributary.record.RecordQueries;
@@ -27,13 +29,15 @@ import io.tributary.spi.ConnectorContext;
 import io.tributary.store.CentralStore;
 import io.tributary.store.StoreConfig;
 import io.tributary.sync.SyncEngine;
+import io.tributary.sync.SyncRunHook;
 import io.tributary.sync.SyncService;
 import java.io.PrintStream;
 import java.time.Clock;
 
 /**
  * The wired program: each part is built on first use, so a command opens only what it needs (the store,
- * the master key, the HTTP stack), and everything opened is closed with the app.
+ * the master key, the HTTP stack), and everything opened is closed with the app. Metrics are kept only by a process
+ * that asks for them ({@link #metrics()}, the daemon) before the engine and the HTTP stack are built.
  */
 public final class App implements AutoCloseable {
     private final DaemonConfig config;
@@ -48,6 +52,7 @@ public final class App implements AutoCloseable {
     private SyncEngine engine;
     private SyncLeases leases;
     private ApiKeyService apiKeys;
+    private Metrics metrics;
     private String role = "cli";
     private DataHome dataHome;
     private boolean dataHomePrepared;
@@ -123,7 +128,8 @@ public final class App implements AutoCloseable {
 
     public synchronized HttpStack http() {
         if (http == null) {
-            http = HttpStack.create(HttpPolicy.builder().requestsPerSecond(config.requestsPerSecond()).build());
+            http = HttpStack.create(HttpPolicy.builder().requestsPerSecond(config.requestsPerSecond()).build(),
+                    metrics == null ? HttpCallListener.NONE : metrics.httpCalls());
         }
         return http;
     }
@@ -132,9 +138,26 @@ public final class App implements AutoCloseable {
         return ConnectorContext.of(clock, http());
     }
 
-    /** Verifies connections online (the CLI, the admin API and the demo). */
+    /**
+     * This process's meters, created on the first call: the daemon's, served at {@code GET /metrics}. Ask before
+     * the engine or the HTTP stack is built, so they report to it; a command that never asks keeps no metrics.
+     *
+     * @throws IllegalStateException when the engine or the HTTP stack was built without them
+     */
+    public synchronized Metrics metrics() {
+        if (metrics == null) {
+            if (engine != null || http != null) {
+                throw new IllegalStateException("metrics are turned on before the engine and the HTTP stack are built");
+            }
+            metrics = new Metrics();
+        }
+        return metrics;
+    }
+
+    /** Verifies connections online (the CLI, the admin API and the demo), counted when metrics are kept. */
     public synchronized ConnectionVerifier verifier() {
-        return new ConnectionVerifier(registry(), connectorContext(), VerificationHook.NONE);
+        return new ConnectionVerifier(registry(), connectorContext(),
+                metrics == null ? VerificationHook.NONE : metrics.verifications());
     }
 
     public synchronized ConnectionService connections() {
@@ -179,7 +202,8 @@ public final class App implements AutoCloseable {
     public synchronized SyncEngine engine() {
         if (engine == null) {
             engine = SyncEngine.builder(store(), connections(), registry(), connectorContext()).clock(clock)
-                    .lookback(config.lookback()).leases(leases()).failingAfter(config.failingAfter()).build();
+                    .lookback(config.lookback()).leases(leases()).failingAfter(config.failingAfter())
+                    .hook(metrics == null ? SyncRunHook.NONE : metrics.syncs()).build();
         }
         return engine;
     }
@@ -213,6 +237,9 @@ public final class App implements AutoCloseable {
         }
         if (store != null) {
             store.close();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
     }
 }
