@@ -41,7 +41,7 @@ import java.time.Clock;
  */
 public final class App implements AutoCloseable {
     private final DaemonConfig config;
-    private final PrintStream notices;
+    private final java.util.function.Consumer<String> notices;
     /** Microsecond ticks: what the store's DATETIME(6) columns keep, so a value shown equals the value stored. */
     private final Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
     private ConnectorRegistry registry;
@@ -59,12 +59,15 @@ public final class App implements AutoCloseable {
 
     public App(DaemonConfig config, PrintStream notices) {
         this.config = requireNonNull(config, "config is null");
-        this.notices = requireNonNull(notices, "notices is null");
-        // the level may come from a configuration file, which logback.xml (environment only) does not read
-        org.slf4j.Logger tributary = org.slf4j.LoggerFactory.getLogger("io.tributary");
-        if (config.environment().containsKey(DaemonConfig.LOG_LEVEL)
-                && tributary instanceof ch.qos.logback.classic.Logger logger) {
-            logger.setLevel(ch.qos.logback.classic.Level.toLevel(config.logLevel()));
+        requireNonNull(notices, "notices is null");
+        // the level and format may come from a configuration file, which logback.xml (environment only) does not read
+        Logging.apply(config);
+        if (config.logFormat() == DaemonConfig.LogFormat.JSON) {
+            // a plain line among JSON ones would trip a log collector: notices (a generated key) become log lines
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.tributary.notice");
+            this.notices = log::warn;
+        } else {
+            this.notices = notices::println;
         }
     }
 
@@ -107,12 +110,12 @@ public final class App implements AutoCloseable {
         if ((inline == null || inline.isBlank()) && (file == null || file.isBlank())) {
             prepareDataHome(); // the generated key goes to the data folder
         }
-        return MasterKeyLoader.load(config.environment(), config.home(), notices::println);
+        return MasterKeyLoader.load(config.environment(), config.home(), notices);
     }
 
     private synchronized void prepareDataHome() {
         if (!dataHomePrepared) {
-            dataHome().prepare(notices::println);
+            dataHome().prepare(notices);
             dataHomePrepared = true;
         }
     }

@@ -20,7 +20,9 @@ import java.util.Map;
  * {@code TRIBUTARY_LEASE} how long a sync's lease lasts without renewal (ISO-8601, default PT60S);
  * {@code TRIBUTARY_FAILING_AFTER} failed runs in a row that flag a connection failing (default 3);
  * {@code TRIBUTARY_SCHEDULER_THREADS} syncs a daemon runs at once (default 4);
- * {@code TRIBUTARY_STOP_TIMEOUT} how long a stopping daemon waits for running syncs (ISO-8601, default PT30S).
+ * {@code TRIBUTARY_STOP_TIMEOUT} how long a stopping daemon waits for running syncs (ISO-8601, default PT30S);
+ * {@code TRIBUTARY_LOG_LEVEL} the level of Tributary's own loggers (default INFO);
+ * {@code TRIBUTARY_LOG_FORMAT} {@code text} (default) or {@code json}, one JSON object per log line.
  */
 public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int requestsPerSecond,
         Map<String, String> environment) {
@@ -83,6 +85,7 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
         config.failingAfter();
         config.schedulerThreads();
         config.logLevel();
+        config.logFormat();
         return config;
     }
 
@@ -98,6 +101,21 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
                     + environment.get(LOG_LEVEL) + "'.");
         }
         return level;
+    }
+
+    public static final String LOG_FORMAT = "TRIBUTARY_LOG_FORMAT";
+
+    /** How log lines are written: {@code text} for people, {@code json} for log collectors. */
+    public enum LogFormat { TEXT, JSON }
+
+    public LogFormat logFormat() {
+        String format = value(environment, LOG_FORMAT, "text").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (format) {
+            case "text" -> LogFormat.TEXT;
+            case "json" -> LogFormat.JSON;
+            default -> throw new IllegalArgumentException(LOG_FORMAT + " must be text or json; got '"
+                    + environment.get(LOG_FORMAT) + "'.");
+        };
     }
 
     public java.time.ZoneId scheduleZone() {
