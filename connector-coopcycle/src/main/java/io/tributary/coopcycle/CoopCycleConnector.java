@@ -51,7 +51,8 @@ final class CoopCycleConnector implements Connector, DeliveryTarget {
 
     @Override
     public VerificationResult verify() {
-        HttpSession session = context.service(HttpStack.class).verificationSession(rateLimitKey(), List.of(new CoopCycleAuth(tokens)));
+        HttpSession session = context.service(HttpStack.class)
+                .verificationSession(raw.systemId(), rateLimitKey(), List.of(new CoopCycleAuth(tokens)));
         return new CoopCycleVerifier(new CoopCycleClient(settings.site(), session, tokens, settings.mode()), settings)
                 .verify();
     }
@@ -59,7 +60,8 @@ final class CoopCycleConnector implements Connector, DeliveryTarget {
     /** The sync session's client, made on first use and shared by reads and deliveries. */
     private CoopCycleClient client() {
         if (client == null) {
-            HttpSession session = context.service(HttpStack.class).session(rateLimitKey(), List.of(new CoopCycleAuth(tokens)));
+            HttpSession session = context.service(HttpStack.class)
+                    .session(raw.systemId(), rateLimitKey(), List.of(new CoopCycleAuth(tokens)));
             client = new CoopCycleClient(settings.site(), session, tokens, settings.mode());
         }
         return client;

@@ -18,15 +18,18 @@ import okhttp3.tls.HandshakeCertificates;
 /**
  * The one HTTP stack every connector shares: one OkHttp client (one connection pool and dispatcher) with
  * OkHttp's own silent retries turned off, so {@link HttpSession}'s retry is the only retry layer; per-connection
- * rate limiters from one registry; and the JSON mapper. Thread-safe; close it when the program stops.
+ * rate limiters from one registry; the JSON mapper; and the listener told of every call (metrics). Thread-safe;
+ * close it when the program stops.
  */
 public final class HttpStack implements AutoCloseable {
     private final OkHttpClient base;
     private final HttpPolicy policy;
     private final RateLimiterRegistry rateLimiters;
+    private final HttpCallListener listener;
 
-    private HttpStack(HttpPolicy policy, List<X509Certificate> extraAuthorities) {
+    private HttpStack(HttpPolicy policy, HttpCallListener listener, List<X509Certificate> extraAuthorities) {
         this.policy = requireNonNull(policy, "policy is null");
+        this.listener = requireNonNull(listener, "listener is null");
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
         if (!extraAuthorities.isEmpty()) {
             // the JVM's authorities and the operator's, never fewer checks: chain and host name as always
@@ -52,12 +55,21 @@ public final class HttpStack implements AutoCloseable {
     }
 
     public static HttpStack create(HttpPolicy policy) {
-        return new HttpStack(policy, List.of());
+        return new HttpStack(policy, HttpCallListener.NONE, List.of());
     }
 
-    /** A stack that also trusts {@code extraAuthorities} (see {@link CertificateAuthorities}). */
-    public static HttpStack create(HttpPolicy policy, List<X509Certificate> extraAuthorities) {
-        return new HttpStack(policy, List.copyOf(extraAuthorities));
+    /** A stack that tells {@code listener} of every call it sends (each attempt of each request). */
+    public static HttpStack create(HttpPolicy policy, HttpCallListener listener) {
+        return new HttpStack(policy, listener, List.of());
+    }
+
+    /**
+     * As {@link #create(HttpPolicy, HttpCallListener)}, also trusting {@code extraAuthorities} beside the JVM's
+     * (see {@link CertificateAuthorities}).
+     */
+    public static HttpStack create(HttpPolicy policy, HttpCallListener listener,
+            List<X509Certificate> extraAuthorities) {
+        return new HttpStack(policy, listener, List.copyOf(extraAuthorities));
     }
 
     public HttpPolicy policy() {
@@ -72,28 +84,32 @@ public final class HttpStack implements AutoCloseable {
      * A session for syncing one connection: retries as the policy says and shares the connection's rate limit
      * with every other session of the same {@code connectionKey}.
      *
+     * @param system        the connection's system id ({@code woocommerce}), which the calls are counted under
      * @param connectionKey names the rate limiter (for example {@code connection-7}); never a credential
      * @param interceptors  the connector's own interceptors, typically authentication, applied in order
      */
-    public HttpSession session(String connectionKey, List<Interceptor> interceptors) {
-        return new HttpSession(client(connectionKey, interceptors), policy, rateLimiters.rateLimiter(connectionKey),
-                connectionKey, null);
+    public HttpSession session(String system, String connectionKey, List<Interceptor> interceptors) {
+        return new HttpSession(client(system, connectionKey, interceptors), policy,
+                rateLimiters.rateLimiter(connectionKey), connectionKey, null);
     }
 
     /**
      * A session for one verification: no retries, and every request bounded by the policy's verification
      * budget counted from now, so a whole verification takes at most that long.
      */
-    public HttpSession verificationSession(String connectionKey, List<Interceptor> interceptors) {
+    public HttpSession verificationSession(String system, String connectionKey, List<Interceptor> interceptors) {
         Instant deadline = Instant.now().plus(policy.verificationBudget());
-        return new HttpSession(client(connectionKey, interceptors), policy, rateLimiters.rateLimiter(connectionKey),
-                connectionKey + "-verify", deadline);
+        return new HttpSession(client(system, connectionKey, interceptors), policy,
+                rateLimiters.rateLimiter(connectionKey), connectionKey + "-verify", deadline);
     }
 
-    private OkHttpClient client(String label, List<Interceptor> interceptors) {
+    private OkHttpClient client(String system, String label, List<Interceptor> interceptors) {
+        requireNonNull(system, "system is null");
         OkHttpClient.Builder builder = base.newBuilder();
         interceptors.forEach(builder::addInterceptor);
         builder.addInterceptor(new RedactingLogInterceptor(label));
+        // innermost: an authenticator that sends a request twice (a token renewed after a 401) is heard twice
+        builder.addInterceptor(new ListeningInterceptor(system, listener));
         return builder.build();
     }
 

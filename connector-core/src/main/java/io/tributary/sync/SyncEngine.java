@@ -67,6 +67,7 @@ public final class SyncEngine {
     private final Duration lookback;
     private final SyncLeases leases;
     private final FailureTracker failures;
+    private final SyncRunHook hook;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Map<Long, Attempt> running = new ConcurrentHashMap<>();
 
@@ -82,6 +83,7 @@ public final class SyncEngine {
         this.leases = builder.leases != null ? builder.leases : new SyncLeases(store, builder.clock,
                 Duration.ofSeconds(60), ProcessName.of("local"));
         this.failures = new FailureTracker(store.dataSource(), builder.failingAfter);
+        this.hook = builder.hook;
     }
 
     /** An engine over {@code store} that syncs the connections of {@code connections} with the given plugins. */
@@ -145,7 +147,9 @@ public final class SyncEngine {
         } else if (closed.outcome() == SyncRun.Outcome.FAILED) {
             failures.recordFailure(connection.id(), label, closed.errorMessage());
         }
-        RunLog.log(connection, closed, System.nanoTime() - started);
+        long took = System.nanoTime() - started;
+        RunLog.log(connection, closed, took);
+        hook.runClosed(connection.systemId(), closed, Duration.ofNanos(took));
         return closed;
     }
 
@@ -183,7 +187,9 @@ public final class SyncEngine {
                 }
                 PageWrite write = new PageWrite(connectionId, request.entity(), attempt.run.id(), page.get(), cursor,
                         attempt.totals);
-                attempt.totals = attempt.totals.plus(writer.write(write, leases, attempt.lease));
+                PageCounts stored = writer.write(write, leases, attempt.lease);
+                attempt.totals = attempt.totals.plus(stored);
+                hook.pageStored(provider.systemId(), request.entity(), stored);
                 cursor = write.cursorAfter();
                 listener.pageStored(attempt.totals, cursor);
                 if (stopping.get()) {
@@ -268,7 +274,7 @@ public final class SyncEngine {
     /**
      * Builds an engine. Required: the store, the connections, the plugins and the context connectors open with.
      * Defaults: the UTC system clock, no lookback, leases of 60 s owned by {@code local@host:pid}, a connection
-     * flagged failing after 3 failed runs in a row.
+     * flagged failing after 3 failed runs in a row, no hook.
      */
     public static final class Builder {
         private final CentralStore store;
@@ -279,6 +285,7 @@ public final class SyncEngine {
         private Duration lookback = Duration.ZERO;
         private SyncLeases leases;
         private int failingAfter = 3;
+        private SyncRunHook hook = SyncRunHook.NONE;
 
         private Builder(CentralStore store, ConnectionService connections, ConnectorRegistry registry,
                 ConnectorContext context) {
@@ -316,6 +323,12 @@ public final class SyncEngine {
                 throw new IllegalArgumentException("failingAfter must be at least 1, got " + runs);
             }
             this.failingAfter = runs;
+            return this;
+        }
+
+        /** Hears about every run and page of the engine (the daemon's metrics). */
+        public Builder hook(SyncRunHook hook) {
+            this.hook = requireNonNull(hook, "hook is null");
             return this;
         }
 

@@ -47,7 +47,7 @@ class HttpSessionTest {
     }
 
     private HttpSession session() {
-        return stack.session("connection-1", List.of());
+        return stack.session("test", "connection-1", List.of());
     }
 
     @Test
@@ -64,6 +64,25 @@ class HttpSessionTest {
         assertThat(answer.body()).isEqualTo("[1]");
         assertThat(waitedMs).as("Retry-After: 1 is honoured").isGreaterThanOrEqualTo(1000);
         server.verify(2, getRequestedFor(urlPathEqualTo("/items")));
+    }
+
+    @Test
+    void tellsTheListenerOfEveryAttemptWithItsSystemAndStatusOrIoError() {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpStack listened = HttpStack.create(HttpPolicy.builder().initialBackoff(Duration.ofMillis(10))
+                .maxAttempts(2).requestsPerSecond(1000).build(), (system, status, nanos) -> heard.add(system + " "
+                        + status));
+        server.stubFor(get("/busy").inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
+        server.stubFor(get("/busy").inScenario("busy").whenScenarioStateIs("ok").willReturn(okJson("{}")));
+
+        assertThat(listened.session("woocommerce", "connection-1", List.of()).get(url("/busy")).status())
+                .isEqualTo(200);
+        assertThatThrownBy(() -> listened.verificationSession("magento", "verify-x", List.of())
+                .get(HttpUrl.get("http://127.0.0.1:1/x"))).isInstanceOf(ConnectorException.class);
+
+        assertThat(heard).containsExactly("woocommerce 503", "woocommerce 200", "magento io_error");
+        listened.close();
     }
 
     @Test
@@ -131,7 +150,7 @@ class HttpSessionTest {
 
         HttpStack single = HttpStack.create(HttpPolicy.builder().maxAttempts(1).build());
         server.stubFor(get("/always-reset").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        assertThatThrownBy(() -> single.session("c", List.of()).get(url("/always-reset")))
+        assertThatThrownBy(() -> single.session("test", "c", List.of()).get(url("/always-reset")))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE);
                     assertThat(e.getMessage()).startsWith("The connection to localhost:" + server.getPort()
@@ -144,7 +163,7 @@ class HttpSessionTest {
     @Test
     void diagnosesRefusedConnectionsUnknownHostsAndUntrustedCertificates() {
         HttpStack single = HttpStack.create(HttpPolicy.builder().maxAttempts(1).build());
-        HttpSession session = single.session("c", List.of());
+        HttpSession session = single.session("test", "c", List.of());
         assertThatThrownBy(() -> session.get(HttpUrl.get("http://127.0.0.1:1/x")))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE);
@@ -173,7 +192,7 @@ class HttpSessionTest {
         server.stubFor(get("/slow").willReturn(okJson("{}").withFixedDelay(3000)));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> quick.verificationSession("c", List.of()).get(url("/slow")))
+        assertThatThrownBy(() -> quick.verificationSession("test", "c", List.of()).get(url("/slow")))
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
@@ -183,10 +202,10 @@ class HttpSessionTest {
     @Test
     void onlyAVerificationSessionRunsOutOfTimeForOptionalCalls() {
         HttpStack verifying = HttpStack.create(HttpPolicy.builder().verificationBudget(Duration.ofSeconds(30)).build());
-        HttpSession verification = verifying.verificationSession("c", List.of());
+        HttpSession verification = verifying.verificationSession("test", "c", List.of());
         assertThat(verification.hasTimeLeft(Duration.ofSeconds(5))).isTrue();
         assertThat(verification.hasTimeLeft(Duration.ofSeconds(31))).isFalse();
-        assertThat(verifying.session("c", List.of()).hasTimeLeft(Duration.ofDays(1))).isTrue();
+        assertThat(verifying.session("test", "c", List.of()).hasTimeLeft(Duration.ofDays(1))).isTrue();
         verifying.close();
     }
 
@@ -196,7 +215,7 @@ class HttpSessionTest {
         Interceptor auth = chain -> chain.proceed(chain.request().newBuilder()
                 .header("Authorization", "Basic c2VjcmV0LXRva2VuLTEyMzQ=").build());
         try (LogCapture log = LogCapture.begin()) {
-            stack.session("connection-9", List.of(auth))
+            stack.session("test", "connection-9", List.of(auth))
                     .get(url("/items?consumer_key=ck_visible_1234&consumer_secret=cs_hidden_5678&page=2"));
             assertThat(log.text())
                     .contains("connection-9: GET " + server.getRuntimeInfo().getHttpBaseUrl() + "/items?consumer_key=****&consumer_secret=****&page=2 -> 200")

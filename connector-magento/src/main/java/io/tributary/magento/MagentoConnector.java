@@ -49,7 +49,8 @@ final class MagentoConnector implements Connector {
 
     @Override
     public VerificationResult verify() {
-        HttpSession session = context.service(HttpStack.class).verificationSession(rateLimitKey(), List.of(interceptor()));
+        HttpSession session = context.service(HttpStack.class)
+                .verificationSession(settings.systemId(), rateLimitKey(), List.of(interceptor()));
         return new MagentoVerifier(client(session), session).verify();
     }
 
@@ -58,7 +59,8 @@ final class MagentoConnector implements Connector {
         if (entity != EntityType.PRODUCTS && entity != EntityType.ORDERS) {
             throw new UnsupportedEntityException("Magento", entity);
         }
-        MagentoClient client = client(context.service(HttpStack.class).session(rateLimitKey(), List.of(interceptor())));
+        MagentoClient client = client(context.service(HttpStack.class)
+                .session(settings.systemId(), rateLimitKey(), List.of(interceptor())));
         String currency = entity == EntityType.PRODUCTS ? currency(client) : null;
         return new MagentoRecordStream(client, entity, from, currency);
     }

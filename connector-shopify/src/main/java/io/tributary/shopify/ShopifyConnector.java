@@ -49,8 +49,8 @@ final class ShopifyConnector implements Connector {
 
     private ShopifyClient client(boolean verification) {
         List<okhttp3.Interceptor> auth = List.of(new ShopifyAuthInterceptor(shop, tokens));
-        HttpSession session = verification ? http().verificationSession(rateLimitKey(), auth)
-                : http().session(rateLimitKey(), auth);
+        HttpSession session = verification ? http().verificationSession(settings.systemId(), rateLimitKey(), auth)
+                : http().session(settings.systemId(), rateLimitKey(), auth);
         return new ShopifyClient(shop, version, session, credentials, tokens, throttle, verification);
     }
 

@@ -44,7 +44,8 @@ final class WooCommerceConnector implements Connector {
     @Override
     public VerificationResult verify() {
         WooCommerceAuth auth = auth();
-        HttpSession session = context.service(HttpStack.class).verificationSession(rateLimitKey(), List.of(auth));
+        HttpSession session = context.service(HttpStack.class)
+                .verificationSession(settings.systemId(), rateLimitKey(), List.of(auth));
         WooCommerceClient client = new WooCommerceClient(site, session, auth, configuredMode == WooCommerceAuthMode.AUTO);
         return new WooCommerceVerifier(client, session).verify();
     }
@@ -52,7 +53,8 @@ final class WooCommerceConnector implements Connector {
     @Override
     public RecordStream read(EntityType entity, SyncCursor from) {
         WooCommerceAuth auth = auth();
-        HttpSession session = context.service(HttpStack.class).session(rateLimitKey(), List.of(auth));
+        HttpSession session = context.service(HttpStack.class)
+                .session(settings.systemId(), rateLimitKey(), List.of(auth));
         WooCommerceClient client = new WooCommerceClient(site, session, auth, configuredMode == WooCommerceAuthMode.AUTO);
         WooCommerceIndex index = WooCommerceIndex.of(client.index(), site);
         String currency = entity == EntityType.PRODUCTS ? currency(client) : null;

@@ -134,9 +134,10 @@ class WooCommerceWireMockTest {
         WooCommerceAuth auth = new WooCommerceAuth(Secret.of(KEY), Secret.of(SECRET), WooCommerceAuthMode.BASIC,
                 Clock.systemUTC());
         WooCommerceClient client = new WooCommerceClient(WooCommerceSite.of(URI.create(site())),
-                http.verificationSession("t", List.of(auth)), auth, true);
+                http.verificationSession("woocommerce", "t", List.of(auth)), auth, true);
 
-        VerificationResult result = new WooCommerceVerifier(client, http.verificationSession("t", List.of())).verify();
+        VerificationResult result = new WooCommerceVerifier(client, http.verificationSession("woocommerce", "t",
+                List.of())).verify();
 
         assertThat(result.ok()).as(result.message()).isTrue();
         assertThat(result.details()).containsEntry("authMode", "query")

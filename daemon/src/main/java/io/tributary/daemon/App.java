@@ -4,9 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.apikey.ApiKeyService;
 import io.tributary.connection.ConnectionService;
+import io.tributary.connection.ConnectionVerifier;
 import io.tributary.connection.ConnectorRegistry;
 import io.tributary.connection.StoreService;
+import io.tributary.connection.VerificationHook;
 import io.tributary.core.CoreModule;
+import io.tributary.daemon.metrics.Metrics;
+import io.tributary.http.HttpCallListener;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
 import io.tributary.record.RecordQueries;
@@ -25,17 +29,19 @@ import io.tributary.spi.ConnectorContext;
 import io.tributary.store.CentralStore;
 import io.tributary.store.StoreConfig;
 import io.tributary.sync.SyncEngine;
+import io.tributary.sync.SyncRunHook;
 import io.tributary.sync.SyncService;
 import java.io.PrintStream;
 import java.time.Clock;
 
 /**
  * The wired program: each part is built on first use, so a command opens only what it needs (the store,
- * the master key, the HTTP stack), and everything opened is closed with the app.
+ * the master key, the HTTP stack), and everything opened is closed with the app. Metrics are kept only by a process
+ * that asks for them ({@link #metrics()}, the daemon) before the engine and the HTTP stack are built.
  */
 public final class App implements AutoCloseable {
     private final DaemonConfig config;
-    private final PrintStream notices;
+    private final java.util.function.Consumer<String> notices;
     /** Microsecond ticks: what the store's DATETIME(6) columns keep, so a value shown equals the value stored. */
     private final Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
     private ConnectorRegistry registry;
@@ -46,18 +52,22 @@ public final class App implements AutoCloseable {
     private SyncEngine engine;
     private SyncLeases leases;
     private ApiKeyService apiKeys;
+    private Metrics metrics;
     private String role = "cli";
     private DataHome dataHome;
     private boolean dataHomePrepared;
 
     public App(DaemonConfig config, PrintStream notices) {
         this.config = requireNonNull(config, "config is null");
-        this.notices = requireNonNull(notices, "notices is null");
-        // the level may come from a configuration file, which logback.xml (environment only) does not read
-        org.slf4j.Logger tributary = org.slf4j.LoggerFactory.getLogger("io.tributary");
-        if (config.environment().containsKey(DaemonConfig.LOG_LEVEL)
-                && tributary instanceof ch.qos.logback.classic.Logger logger) {
-            logger.setLevel(ch.qos.logback.classic.Level.toLevel(config.logLevel()));
+        requireNonNull(notices, "notices is null");
+        // the level and format may come from a configuration file, which logback.xml (environment only) does not read
+        Logging.apply(config);
+        if (config.logFormat() == DaemonConfig.LogFormat.JSON) {
+            // a plain line among JSON ones would trip a log collector: notices (a generated key) become log lines
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.tributary.notice");
+            this.notices = log::warn;
+        } else {
+            this.notices = notices::println;
         }
     }
 
@@ -100,12 +110,12 @@ public final class App implements AutoCloseable {
         if ((inline == null || inline.isBlank()) && (file == null || file.isBlank())) {
             prepareDataHome(); // the generated key goes to the data folder
         }
-        return MasterKeyLoader.load(config.environment(), config.home(), notices::println);
+        return MasterKeyLoader.load(config.environment(), config.home(), notices);
     }
 
     private synchronized void prepareDataHome() {
         if (!dataHomePrepared) {
-            dataHome().prepare(notices::println);
+            dataHome().prepare(notices);
             dataHomePrepared = true;
         }
     }
@@ -122,13 +132,35 @@ public final class App implements AutoCloseable {
     public synchronized HttpStack http() {
         if (http == null) {
             http = HttpStack.create(HttpPolicy.builder().requestsPerSecond(config.requestsPerSecond()).build(),
-                    config.certificateAuthorities());
+                    metrics == null ? HttpCallListener.NONE : metrics.httpCalls(), config.certificateAuthorities());
         }
         return http;
     }
 
     public ConnectorContext connectorContext() {
         return ConnectorContext.of(clock, http());
+    }
+
+    /**
+     * This process's meters, created on the first call: the daemon's, served at {@code GET /metrics}. Ask before
+     * the engine or the HTTP stack is built, so they report to it; a command that never asks keeps no metrics.
+     *
+     * @throws IllegalStateException when the engine or the HTTP stack was built without them
+     */
+    public synchronized Metrics metrics() {
+        if (metrics == null) {
+            if (engine != null || http != null) {
+                throw new IllegalStateException("metrics are turned on before the engine and the HTTP stack are built");
+            }
+            metrics = new Metrics();
+        }
+        return metrics;
+    }
+
+    /** Verifies connections online (the CLI, the admin API and the demo), counted when metrics are kept. */
+    public synchronized ConnectionVerifier verifier() {
+        return new ConnectionVerifier(registry(), connectorContext(),
+                metrics == null ? VerificationHook.NONE : metrics.verifications());
     }
 
     public synchronized ConnectionService connections() {
@@ -173,7 +205,8 @@ public final class App implements AutoCloseable {
     public synchronized SyncEngine engine() {
         if (engine == null) {
             engine = SyncEngine.builder(store(), connections(), registry(), connectorContext()).clock(clock)
-                    .lookback(config.lookback()).leases(leases()).failingAfter(config.failingAfter()).build();
+                    .lookback(config.lookback()).leases(leases()).failingAfter(config.failingAfter())
+                    .hook(metrics == null ? SyncRunHook.NONE : metrics.syncs()).build();
         }
         return engine;
     }
@@ -207,6 +240,9 @@ public final class App implements AutoCloseable {
         }
         if (store != null) {
             store.close();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
     }
 }

@@ -21,7 +21,9 @@ import java.util.Map;
  * {@code TRIBUTARY_FAILING_AFTER} failed runs in a row that flag a connection failing (default 3);
  * {@code TRIBUTARY_SCHEDULER_THREADS} syncs a daemon runs at once (default 4);
  * {@code TRIBUTARY_STOP_TIMEOUT} how long a stopping daemon waits for running syncs (ISO-8601, default PT30S);
- * {@code TRIBUTARY_CA_FILE} a PEM file of certificate authorities trusted beside the JVM's (default: none).
+ * {@code TRIBUTARY_CA_FILE} a PEM file of certificate authorities trusted beside the JVM's (default: none);
+ * {@code TRIBUTARY_LOG_LEVEL} the level of Tributary's own loggers (default INFO);
+ * {@code TRIBUTARY_LOG_FORMAT} {@code text} (default) or {@code json}, one JSON object per log line.
  */
 public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int requestsPerSecond,
         Map<String, String> environment) {
@@ -86,6 +88,7 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
         config.schedulerThreads();
         config.logLevel();
         config.certificateAuthorities();
+        config.logFormat();
         return config;
     }
 
@@ -108,6 +111,21 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
         String file = environment.get(CA_FILE);
         return file == null || file.isBlank() ? java.util.List.of()
                 : io.tributary.http.CertificateAuthorities.fromPemFile(Path.of(file.trim()), CA_FILE);
+    }
+
+    public static final String LOG_FORMAT = "TRIBUTARY_LOG_FORMAT";
+
+    /** How log lines are written: {@code text} for people, {@code json} for log collectors. */
+    public enum LogFormat { TEXT, JSON }
+
+    public LogFormat logFormat() {
+        String format = value(environment, LOG_FORMAT, "text").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (format) {
+            case "text" -> LogFormat.TEXT;
+            case "json" -> LogFormat.JSON;
+            default -> throw new IllegalArgumentException(LOG_FORMAT + " must be text or json; got '"
+                    + environment.get(LOG_FORMAT) + "'.");
+        };
     }
 
     public java.time.ZoneId scheduleZone() {

@@ -110,6 +110,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheDaemonsMetricsPackageNamesMicrometer() {
+        noClasses().that().resideOutsideOfPackage("io.tributary.daemon.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+                .because("core and the scheduler expose hooks, which the daemon implements with Micrometer in one "
+                        + "package")
+                .check(main);
+    }
+
+    @Test
     void corePackagesHaveNoCycles() {
         JavaClasses core = main.that(JavaClass.Predicates.resideInAnyPackage(CORE));
         slices().matching("io.tributary.(*)..").should().beFreeOfCycles()

@@ -29,11 +29,18 @@ public final class TributaryScheduler implements AutoCloseable {
 
     /** Builds the scheduler (not started). */
     public static TributaryScheduler create(CentralStore store, ScheduledSyncs syncs, SchedulerOptions options) {
+        return create(store, syncs, options, FiringHook.NONE);
+    }
+
+    /** Builds the scheduler (not started), telling {@code firings} how late each job fires. */
+    public static TributaryScheduler create(CentralStore store, ScheduledSyncs syncs, SchedulerOptions options,
+            FiringHook firings) {
         requireNonNull(syncs, "syncs is null");
         boolean clustered = store.vendor() == StoreConfig.Vendor.MARIADB;
         try {
             Scheduler scheduler = new StdSchedulerFactory(properties(store, options, clustered)).getScheduler();
             scheduler.setJobFactory(new SyncJobFactory(syncs));
+            scheduler.getListenerManager().addJobListener(new FireLagListener(firings));
             return new TributaryScheduler(scheduler, clustered);
         } catch (SchedulerException e) {
             throw new IllegalStateException("The scheduler could not be created: " + e.getMessage(), e);

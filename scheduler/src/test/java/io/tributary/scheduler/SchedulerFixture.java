@@ -34,6 +34,9 @@ final class SchedulerFixture implements AutoCloseable {
     final TributaryScheduler scheduler;
     final ScheduleReconciler reconciler;
     final io.tributary.route.RouteService routes;
+    /** What the scheduler's {@link FiringHook} heard: each firing's entity and lag. */
+    final java.util.List<java.util.Map.Entry<io.tributary.spi.EntityType, Duration>> firings =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     SchedulerFixture(TestDatabase.Backend backend) {
         database = TestDatabase.create(backend);
@@ -51,7 +54,7 @@ final class SchedulerFixture implements AutoCloseable {
         SyncService syncs = new SyncService(engine, new io.tributary.route.RouteDispatcher(store.dataSource(),
                 connections, registry, context, clock));
         scheduler = TributaryScheduler.create(store, new ScheduledSyncs(syncs, Duration.ofSeconds(40)),
-                SchedulerOptions.defaults());
+                SchedulerOptions.defaults(), (entity, lag) -> firings.add(Map.entry(entity, lag)));
         reconciler = new ScheduleReconciler(scheduler.quartz(), schedules);
     }
 

@@ -5,12 +5,11 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tributary.daemon.App;
+import io.tributary.daemon.metrics.Metrics;
 import io.tributary.run.SyncInProgressException;
 import io.tributary.store.InvalidInputException;
 import io.tributary.store.NotFoundException;
 import io.tributary.store.StoreException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +18,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's HTTP server (Javalin): {@code GET /health} (no key), the admin API under {@code /api/v1}, with
- * its OpenAPI document at {@code /api/v1/openapi.json}, and the web console at {@code /} (static files that call
- * the API with the key the admin signs in with). Holds no state of its own between requests: every node of
- * a cluster answers any request from the central store.
+ * The daemon's HTTP server (Javalin): {@code GET /health} and {@code GET /metrics} (no key; neither holds a secret
+ * or a customer's data), the admin API under {@code /api/v1}, with its OpenAPI document at
+ * {@code /api/v1/openapi.json}, and the web console at {@code /} (static files that call the API with the key the
+ * admin signs in with). Every request it answers is counted by method, route template and status. Holds no state
+ * of its own between requests: every node of a cluster answers any request from the central store.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private final Javalin javalin;
     private final SyncStarter syncs;
-    private final List<String> served;
+    private final RouteTemplates served;
 
-    private ApiServer(Javalin javalin, SyncStarter syncs, List<String> served) {
+    private ApiServer(Javalin javalin, SyncStarter syncs, RouteTemplates served) {
         this.javalin = javalin;
         this.syncs = syncs;
         this.served = served;
@@ -42,7 +42,8 @@ public final class ApiServer implements AutoCloseable {
      * @param health the current health: a map whose {@code status} is {@code UP} or {@code DOWN}
      */
     public static ApiServer start(int port, App app, Supplier<Map<String, Object>> health) {
-        List<String> served = Collections.synchronizedList(new ArrayList<>());
+        Metrics metrics = app.metrics();
+        RouteTemplates served = new RouteTemplates();
         Javalin javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -57,9 +58,11 @@ public final class ApiServer implements AutoCloseable {
             });
             config.events(events -> events.handlerAdded(meta -> {
                 if (meta.getHttpMethod().isHttpMethod()) {
-                    served.add(meta.getHttpMethod().name() + " " + meta.getPath());
+                    served.add(meta.getHttpMethod().name(), meta.getPath());
                 }
             }));
+            config.requestLogger.http((ctx, millis) -> metrics.apiRequests().answered(ctx.method().name(),
+                    served.of(ctx.method().name(), ctx.path()), ctx.statusCode(), (long) (millis * 1_000_000)));
         });
         SyncStarter syncs = new SyncStarter(app::syncs);
         ApiAccess access = new ApiAccess(app.apiKeys(), app.connections());
@@ -67,6 +70,7 @@ public final class ApiServer implements AutoCloseable {
             Map<String, Object> report = health.get();
             ctx.status("UP".equals(report.get("status")) ? 200 : 503).json(report);
         });
+        javalin.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
         javalin.before(ApiRoutes.BASE + "/*", ctx -> {
             if (!ctx.path().equals(ApiRoutes.BASE + "/openapi.json")) {
                 access.authenticate(ctx);
@@ -131,9 +135,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** What Javalin registered, as {@code VERB /path}: what the OpenAPI document must describe. */
     public List<String> servedRoutes() {
-        synchronized (served) {
-            return List.copyOf(served);
-        }
+        return served.all();
     }
 
     @Override

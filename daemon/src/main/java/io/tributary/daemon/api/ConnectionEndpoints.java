@@ -16,7 +16,6 @@ import io.tributary.daemon.cli.render.SyncRunRenderer;
 import io.tributary.daemon.cli.render.VerificationRenderer;
 import io.tributary.run.SyncRun;
 import io.tributary.spi.ConnectionSettings;
-import io.tributary.spi.Connector;
 import io.tributary.spi.VerificationResult;
 import io.tributary.store.InvalidInputException;
 import io.tributary.sync.SyncService;
@@ -148,11 +147,8 @@ final class ConnectionEndpoints {
         return id;
     }
 
-    private VerificationResult verify(ConnectionSettings settings) throws Exception {
-        try (Connector connector = app.registry().require(settings.systemId()).open(settings,
-                app.connectorContext())) {
-            return connector.verify();
-        }
+    private VerificationResult verify(ConnectionSettings settings) {
+        return app.verifier().verify(settings);
     }
 
     static boolean visible(ApiCaller caller, ConnectionView connection) {

@@ -6,7 +6,6 @@ import io.tributary.daemon.cli.render.ConnectionRenderer;
 import io.tributary.daemon.cli.render.RemovalRenderer;
 import io.tributary.daemon.cli.render.VerificationRenderer;
 import io.tributary.spi.ConnectionSettings;
-import io.tributary.spi.Connector;
 import io.tributary.spi.VerificationResult;
 import java.util.List;
 import java.util.Map;
@@ -104,11 +103,7 @@ final class ConnectionCommand {
                 settings = app().connections().prepare(new ConnectionDraft(system, "unsaved", url, null,
                         credentials.resolve(cli())));
             }
-            VerificationResult result;
-            try (Connector connector = app().registry().require(settings.systemId())
-                    .open(settings, app().connectorContext())) {
-                result = connector.verify();
-            }
+            VerificationResult result = app().verifier().verify(settings);
             VerificationRenderer renderer = new VerificationRenderer();
             if (json.enabled()) {
                 out().json(renderer.json(result));

@@ -2,6 +2,7 @@ package io.tributary.daemon.cli;
 
 import io.tributary.daemon.App;
 import io.tributary.daemon.api.ApiServer;
+import io.tributary.daemon.metrics.Metrics;
 import io.tributary.run.ProcessName;
 import io.tributary.scheduler.EmbeddedSingleton;
 import io.tributary.scheduler.ScheduleReconciler;
@@ -32,8 +33,8 @@ final class DaemonCommand extends CliCommand {
     private static final Logger log = LoggerFactory.getLogger("io.tributary.daemon");
 
     @Option(names = "--http-port", paramLabel = "PORT",
-            description = "Serve GET /health and the admin API (/api/v1, API keys from `tributary apikey create`) "
-            + "on this port; 0 picks a free one (default: no HTTP).")
+            description = "Serve GET /health, GET /metrics (Prometheus) and the admin API (/api/v1, API keys from "
+            + "`tributary apikey create`) on this port; 0 picks a free one (default: no HTTP).")
     Integer httpPort;
 
     @Option(names = "--node-id", paramLabel = "ID", description = "This node's name in the cluster (default: host "
@@ -47,6 +48,7 @@ final class DaemonCommand extends CliCommand {
         SchedulerOptions options = new SchedulerOptions(node, app.config().schedulerThreads(), Duration.ofSeconds(5),
                 Duration.ofSeconds(5));
         app.role("daemon " + node);
+        Metrics metrics = app.metrics(); // before the engine and the HTTP stack, which report to it
         EmbeddedSingleton singleton = null;
         ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(daemonThreads());
         if (app.store().vendor() == StoreConfig.Vendor.H2) {
@@ -62,7 +64,7 @@ final class DaemonCommand extends CliCommand {
         }
         Duration recoveryWait = app.config().lease().plusSeconds(30);
         TributaryScheduler scheduler = TributaryScheduler.create(app.store(), new ScheduledSyncs(app.syncs(),
-                recoveryWait), options);
+                recoveryWait), options, metrics.firings());
         ScheduleReconciler reconciler = new ScheduleReconciler(scheduler.quartz(), app.schedules());
         ApiServer health = null;
         CountDownLatch stop = new CountDownLatch(1);
@@ -77,8 +79,8 @@ final class DaemonCommand extends CliCommand {
             long active = app.schedules().list(null).stream().filter(s -> s.firing()).count();
             log.info("Tributary daemon started: node {}, {}, {} active schedules{}", node,
                     scheduler.clustered() ? "clustered on MariaDB" : "single node on the embedded H2 database", active,
-                    health == null ? "" : ", health on http://localhost:" + health.port() + "/health and the admin API under "
-                            + "/api/v1");
+                    health == null ? "" : ", health on http://localhost:" + health.port() + "/health, metrics on "
+                            + "/metrics and the admin API under /api/v1");
             stop.await();
         } finally {
             shutDown(app, scheduler, reconciler, health, singleton, keepAlive);

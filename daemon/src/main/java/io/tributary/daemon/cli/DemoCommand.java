@@ -8,7 +8,6 @@ import io.tributary.daemon.cli.render.ProductRenderer;
 import io.tributary.daemon.cli.render.SyncProgress;
 import io.tributary.daemon.cli.render.SyncRunRenderer;
 import io.tributary.run.SyncRun;
-import io.tributary.spi.Connector;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.VerificationResult;
 import io.tributary.sync.SyncRequest;
@@ -65,11 +64,7 @@ final class DemoCommand extends CliCommand {
                     + "; " + shop.credentialsNote() + ")." + (again ? " The database already holds this "
                     + "sample shop from an earlier demo and keeps its cursor, so the first sync reads only changes."
                     : ""));
-            VerificationResult verified;
-            try (Connector connector = app.registry().require(systemId)
-                    .open(app.connections().settings(connection.id()), app.connectorContext())) {
-                verified = connector.verify();
-            }
+            VerificationResult verified = app.verifier().verify(app.connections().settings(connection.id()));
             say("3. Verified: " + (verified.ok() ? "OK" : "FAILED " + verified.kind()) + " in "
                     + verified.latencyMs() + " ms. " + verified.message());
             if (!verified.ok()) {
