@@ -413,7 +413,7 @@ async function followRun(run, area, token) {
     area.replaceChildren(h('p', { class: 'progress', 'data-outcome': run.outcome },
       'Run ' + run.runId + ' (' + run.entity + '): ', badge(run.outcome), ' ',
       run.read + ' read, ' + run.inserted + ' new, ' + run.updated + ' changed, ' + run.unchanged + ' unchanged',
-      run.error ? ' — ' + run.error : ''));
+      run.error ? ' — ' + run.error : '', (run.notes || []).map(note => h('small', { class: 'hint note' }, note))));
     if (run.outcome !== 'RUNNING' || token !== renderToken) return run;
     await new Promise(resolve => setTimeout(resolve, POLL_MS));
     run = await api('GET', '/runs/' + run.runId);
@@ -511,10 +511,11 @@ function took(run) {
 
 function runsTable(runs) {
   return table(['Run', 'Connection', 'Entity', 'Trigger', 'Outcome', 'Started', 'Took', 'Read', 'New', 'Changed',
-    'Unchanged', 'Error', 'Routes'], runs.map(r => [String(r.runId),
+    'Unchanged', 'Error and notes', 'Routes'], runs.map(r => [String(r.runId),
     h('a', { href: '#/connections/' + r.connectionId }, String(r.connectionId)), r.entity, r.trigger, badge(r.outcome),
     when(r.startedAt), took(r), String(r.read), String(r.inserted), String(r.updated), String(r.unchanged),
-    r.error || '', routeOutcomes(r)]), 'No runs yet.');
+    h('span', {}, r.error || '', (r.notes || []).map(note => h('small', { class: 'hint note' }, note))),
+    routeOutcomes(r)]), 'No runs yet.');
 }
 
 async function runsView() {

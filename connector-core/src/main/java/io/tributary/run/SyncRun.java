@@ -70,6 +70,9 @@ public class SyncRun {
     @Column(name = "node", length = 200)
     private String node;
 
+    @Column(name = "notes", length = 4000)
+    private String notes;
+
     protected SyncRun() {}
 
     SyncRun(long connectionId, EntityType entity, Trigger trigger, boolean fullRead, Instant startedAt, String node) {
@@ -101,6 +104,15 @@ public class SyncRun {
     public String errorMessage() { return errorMessage; }
     /** The process that ran it ({@code cli@host:pid} or {@code daemon <node>@host:pid}), or null. */
     public String node() { return node; }
+    /** What the read wanted said beside counts and error ({@code RecordStream.notices()}), one per item. */
+    public java.util.List<String> notes() {
+        return notes == null || notes.isEmpty() ? java.util.List.of() : java.util.List.of(notes.split("\n"));
+    }
+
+    void finish(Outcome result, Instant at, PageCounts counts, String error, java.util.List<String> notices) {
+        finish(result, at, counts, error);
+        this.notes = notices.isEmpty() ? null : Sql.fit(String.join("\n", notices), 4000);
+    }
 
     void finish(Outcome result, Instant at, PageCounts counts, String error) {
         this.outcome = result;

@@ -35,10 +35,15 @@ public final class SyncRuns {
 
     /** Closes a RUNNING run; a run already closed by someone else (as ABANDONED) is left as it is. */
     public SyncRun finish(long runId, SyncRun.Outcome outcome, PageCounts counts, String error) {
+        return finish(runId, outcome, counts, error, List.of());
+    }
+
+    /** As {@link #finish(long, SyncRun.Outcome, PageCounts, String)}, with the read's notices. */
+    public SyncRun finish(long runId, SyncRun.Outcome outcome, PageCounts counts, String error, List<String> notices) {
         return store.inTransaction(session -> {
             SyncRun run = session.find(SyncRun.class, runId, org.hibernate.LockMode.PESSIMISTIC_WRITE);
             if (run.outcome() == SyncRun.Outcome.RUNNING) {
-                run.finish(outcome, clock.instant(), counts, error);
+                run.finish(outcome, clock.instant(), counts, error, notices);
             }
             return run;
         });

@@ -1,5 +1,6 @@
 package io.tributary.spi;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,15 @@ public interface RecordStream extends AutoCloseable {
      *                            by the shared HTTP stack when this is thrown
      */
     Optional<RecordPage> nextPage();
+
+    /**
+     * Sentences the run should carry for whoever reads it, beyond counts and errors: a fallback the read took
+     * ("Shopify refused to start a bulk export of products; read page by page instead"), a mode it chose. Asked
+     * once the read has ended, well or not.
+     */
+    default List<String> notices() {
+        return List.of();
+    }
 
     @Override
     default void close() {}

@@ -179,23 +179,36 @@ public final class SyncEngine {
         listener.started(attempt.run, from);
         try (Connector connector = provider.open(attempt.settings, context);
                 RecordStream stream = connector.read(request.entity(), from)) {
-            for (Optional<RecordPage> page = stream.nextPage(); page.isPresent(); page = stream.nextPage()) {
-                if (lost.get()) {
-                    throw new LeaseLostException("This process lost the lease on syncing "
-                            + request.entity().cliName() + " of connection " + connectionId
-                            + "; it stopped without writing more.");
-                }
-                PageWrite write = new PageWrite(connectionId, request.entity(), attempt.run.id(), page.get(), cursor,
-                        attempt.totals);
-                PageCounts stored = writer.write(write, leases, attempt.lease);
-                attempt.totals = attempt.totals.plus(stored);
-                hook.pageStored(provider.systemId(), request.entity(), stored);
-                cursor = write.cursorAfter();
-                listener.pageStored(attempt.totals, cursor);
-                if (stopping.get()) {
-                    attempt.stopped = true;
-                    return;
-                }
+            try {
+                storePages(attempt, provider, listener, lost, stream, cursor);
+            } finally {
+                attempt.notices.addAll(stream.notices()); // a fallback taken is worth saying even if the run failed
+            }
+        }
+    }
+
+    /** Stores the stream's pages one by one, each with the cursor after it, until it ends or the engine stops. */
+    private void storePages(Attempt attempt, ConnectorProvider provider, SyncListener listener, AtomicBoolean lost,
+            RecordStream stream, SyncCursor committed) {
+        SyncRequest request = attempt.request;
+        long connectionId = request.connectionId();
+        SyncCursor cursor = committed;
+        for (Optional<RecordPage> page = stream.nextPage(); page.isPresent(); page = stream.nextPage()) {
+            if (lost.get()) {
+                throw new LeaseLostException("This process lost the lease on syncing "
+                        + request.entity().cliName() + " of connection " + connectionId
+                        + "; it stopped without writing more.");
+            }
+            PageWrite write = new PageWrite(connectionId, request.entity(), attempt.run.id(), page.get(), cursor,
+                    attempt.totals);
+            PageCounts stored = writer.write(write, leases, attempt.lease);
+            attempt.totals = attempt.totals.plus(stored);
+            hook.pageStored(provider.systemId(), request.entity(), stored);
+            cursor = write.cursorAfter();
+            listener.pageStored(attempt.totals, cursor);
+            if (stopping.get()) {
+                attempt.stopped = true;
+                return;
             }
         }
     }
@@ -212,7 +225,8 @@ public final class SyncEngine {
             outcome = error == null ? SyncRun.Outcome.SUCCEEDED : SyncRun.Outcome.FAILED;
         }
         error = error == null ? null : RunLog.withoutSecrets(error, attempt.settings);
-        return runs.finish(attempt.run.id(), outcome, attempt.totals, error);
+        List<String> notices = attempt.notices.stream().map(n -> RunLog.withoutSecrets(n, attempt.settings)).toList();
+        return runs.finish(attempt.run.id(), outcome, attempt.totals, error, notices);
     }
 
     /** Makes running syncs stop at their next page boundary (cursor committed) and refuses new ones. */
@@ -263,6 +277,7 @@ public final class SyncEngine {
         volatile PageCounts totals = PageCounts.ZERO;
         String error;
         boolean stopped;
+        final List<String> notices = new ArrayList<>();
 
         Attempt(SyncRun run, SyncRequest request, SyncLease lease) {
             this.run = run;

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * the next incremental read starts there (minus the lookback). A run that fails midway starts a new operation.
  *
  * <p>Where a bulk operation cannot run — Shopify refuses to start one (another is running, the token may not) or it
- * ends FAILED, CANCELED or EXPIRED — the read falls back to paged queries and says so in the log (the paged read
+ * ends FAILED, CANCELED or EXPIRED — the read falls back to paged queries and says so in the log and in the run
+ * ({@link #notices()}; the paged read
  * then fails as FORBIDDEN if the app may not read the entity at all). An operation that ends with ACCESS_DENIED
  * fails the read as FORBIDDEN.
  */
@@ -54,6 +55,7 @@ final class ShopifyBulkStream implements RecordStream {
     private Instant createdAt;
     private JsonNode pending;
     private boolean done;
+    private final List<String> notices = new ArrayList<>();
 
     ShopifyBulkStream(ShopifyClient client, EntityType entity, String currency, Supplier<RecordStream> fallback,
             String label) {
@@ -157,8 +159,18 @@ final class ShopifyBulkStream implements RecordStream {
 
     private boolean fallBack(String reason) {
         log.warn("{}: {}; reading {} page by page instead.", label, reason, entity.cliName());
+        notices.add(reason + "; " + entity.cliName() + " were read page by page instead.");
         delegate = fallback.get();
         return false;
+    }
+
+    @Override
+    public List<String> notices() {
+        List<String> all = new ArrayList<>(notices);
+        if (delegate != null) {
+            all.addAll(delegate.notices());
+        }
+        return all;
     }
 
     /** The next line as JSON, or null at the end. */

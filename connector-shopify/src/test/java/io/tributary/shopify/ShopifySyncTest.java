@@ -234,6 +234,11 @@ class ShopifySyncTest {
                     + "reading products page by page instead.")
                     .contains("Shopify's bulk export of orders ended FAILED (INTERNAL_SERVER_ERROR); reading orders "
                             + "page by page instead.");
+            assertThat(products.notes()).as("said in the run too").containsExactly("Shopify refused to start a bulk "
+                    + "export of products (\"A bulk query operation for this app and shop is already in progress: "
+                    + "gid://shopify/BulkOperation/1.\"); products were read page by page instead.");
+            assertThat(orders.notes()).containsExactly("Shopify's bulk export of orders ended FAILED "
+                    + "(INTERNAL_SERVER_ERROR); orders were read page by page instead.");
         }
     }
 

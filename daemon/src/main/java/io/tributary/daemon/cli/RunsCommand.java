@@ -37,7 +37,7 @@ final class RunsCommand extends CliCommand {
         SyncRunRenderer renderer = new SyncRunRenderer();
         json.list(out(), results, renderer, "No runs yet. Start one with: tributary sync ID --entity products");
         if (!json.enabled()) {
-            results.forEach(result -> renderer.routeLines(result, "Run " + result.run().id() + ": ")
+            results.forEach(result -> renderer.detailLines(result, "Run " + result.run().id() + ": ")
                     .forEach(out()::line));
         }
         return OK;

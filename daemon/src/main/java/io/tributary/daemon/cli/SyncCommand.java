@@ -47,7 +47,7 @@ final class SyncCommand extends CliCommand {
             out().json(renderer.json(result));
         } else {
             out().line(renderer.summary(result.run()));
-            renderer.routeLines(result, "").forEach(out()::line);
+            renderer.detailLines(result, "").forEach(out()::line);
         }
         if (interrupted != 0) {
             return interrupted;

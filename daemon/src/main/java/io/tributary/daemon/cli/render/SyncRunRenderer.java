@@ -35,6 +35,7 @@ public final class SyncRunRenderer implements Renderer<SyncService.Result> {
         json.put("updated", r.updatedCount());
         json.put("unchanged", r.unchangedCount());
         json.put("error", r.errorMessage());
+        json.put("notes", r.notes());
         json.put("node", r.node());
         json.put("routes", routeRuns.json(result.routes()));
         return json;
@@ -69,9 +70,10 @@ public final class SyncRunRenderer implements Renderer<SyncService.Result> {
         return run.errorMessage() == null ? head + "." : head + ": " + run.errorMessage();
     }
 
-    /** The lines of the routes that followed the run, each after {@code prefix}. */
-    public List<String> routeLines(SyncService.Result result, String prefix) {
+    /** The run's notes and the lines of the routes that followed it, each after {@code prefix}. */
+    public List<String> detailLines(SyncService.Result result, String prefix) {
         List<String> lines = new ArrayList<>();
+        result.run().notes().forEach(note -> lines.add(prefix + "note: " + note));
         result.routes().forEach(routeRun -> routeRuns.lines(routeRun).forEach(line -> lines.add(prefix + line)));
         return lines;
     }
