@@ -152,6 +152,31 @@ public final class FakeCoopCycle extends FakeSystem {
         setStatus(id, "CANCELLED", "CANCELLED");
     }
 
+    /**
+     * A finished delivery reopened by a dispatcher: a done one gets its dropoff back to TODO (picked up, so under
+     * way), a cancelled one both tasks. Its time window stays.
+     */
+    public void reopen(long id) {
+        state.run(() -> {
+            CoopCycleDelivery delivery = state.requireDelivery(id);
+            boolean cancelled = delivery.dropoff.status.equals("CANCELLED");
+            delivery.status(cancelled ? "TODO" : delivery.pickup.status, "TODO", state.clock().instant());
+        });
+    }
+
+    /** A failed dropoff rescheduled: back to TODO, to be done between {@code after} and {@code before}. */
+    public void reschedule(long id, Instant after, Instant before) {
+        if (!after.isBefore(before)) {
+            throw new IllegalArgumentException("a time window must end after it starts: " + after + ".." + before);
+        }
+        state.run(() -> {
+            CoopCycleDelivery delivery = state.requireDelivery(id);
+            delivery.status(delivery.pickup.status, "TODO", state.clock().instant());
+            delivery.dropoff.after = after;
+            delivery.dropoff.before = before;
+        });
+    }
+
     private void setStatus(long id, String pickup, String dropoff) {
         state.run(() -> state.requireDelivery(id).status(pickup, dropoff, state.clock().instant()));
     }

@@ -162,6 +162,48 @@ class FakeCoopCycleTest {
     }
 
     @Test
+    void finishedDeliveriesCanBeReopenedAndFailedOnesRescheduled() {
+        try (FakeCoopCycle own = FakeCoopCycle.builder().deliveries(40).seed(4).start()) {
+            List<Long> ids = own.deliveryIds(FakeCoopCycle.STORE_ID);
+            long done = ids.get(0);
+            long cancelled = ids.get(1);
+            long failed = ids.get(2);
+            own.complete(done);
+            own.cancel(cancelled);
+            own.fail(failed);
+            Instant after = own.clock().instant().plus(Duration.ofHours(20));
+
+            own.reopen(done);
+            own.reopen(cancelled);
+            own.reschedule(failed, after, after.plus(Duration.ofMinutes(30)));
+
+            String key = own.apiKeyApp().apiKey();
+            JsonNode reopened = ownGet(own, "api/deliveries/" + done, key);
+            assertThat(reopened.get("pickup").get("status").asText()).isEqualTo("DONE");
+            assertThat(reopened.get("dropoff").get("status").asText()).isEqualTo("TODO");
+            JsonNode restored = ownGet(own, "api/deliveries/" + cancelled, key);
+            assertThat(restored.get("pickup").get("status").asText()).isEqualTo("TODO");
+            assertThat(restored.get("dropoff").get("status").asText()).isEqualTo("TODO");
+            JsonNode rescheduled = ownGet(own, "api/deliveries/" + failed, key);
+            assertThat(rescheduled.get("dropoff").get("status").asText()).isEqualTo("TODO");
+            assertThat(java.time.OffsetDateTime.parse(rescheduled.get("dropoff").get("after").asText()).toInstant())
+                    .isEqualTo(after);
+            assertThat(open(own, done)).as("open again").isTrue();
+        }
+    }
+
+    private static boolean open(FakeCoopCycle own, long id) {
+        return own.openDeliveryIds().contains(id);
+    }
+
+    private static JsonNode ownGet(FakeCoopCycle own, String path, String bearer) {
+        Answer answer = send(HttpRequest.newBuilder(own.baseUrl().resolve(path))
+                .header("Authorization", "Bearer " + bearer).header("Accept", "application/ld+json"));
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.json();
+    }
+
+    @Test
     void createsDeliveriesAndRefusesInvalidOnesWithViolations() {
         String token = bearer(fake.storeApp());
         String before = Instant.now().plus(Duration.ofHours(2)).toString();
