@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.record.OrderStatus;
 import io.tributary.record.StoredOrder;
 import io.tributary.run.SyncRun;
 import io.tributary.spi.ConnectionSettings;
@@ -177,6 +178,57 @@ class CoopCycleSyncTest {
             assertThat(fake.requests().matching(LISTING)).hasSize(15);
             assertThat(fake.requests().all()).as("token, /api/me, 15 listing pages").hasSize(17);
         }
+    }
+
+    /**
+     * CoopCycle's deliveries carry no modification time (nor do the fake's): each is stored with the time of the sync
+     * that saw it change, so "most recently changed first" lists the deliveries whose status just changed.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aDeliveryIsStoredWithTheTimeOfTheSyncThatSawItChange(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend);
+                FakeCoopCycle fake = FakeCoopCycle.builder().deliveries(80).seed(17).start()) {
+            long id = f.connect(FakeCoopCycleShop.settings(fake.baseUrl(), fake.apiKeyApp()));
+            SyncRun full = f.sync(id, EntityType.ORDERS);
+            Map<String, OrderStatus> first = orderStatuses(f, id);
+            assertThat(first).hasSize(80).allSatisfy((deliveryId, order) -> {
+                assertThat(order.updatedAt()).as("stored by the first sync").isEqualTo(order.storedAt())
+                        .isBetween(full.startedAt(), full.finishedAt());
+            });
+            List<Long> open = fake.openDeliveryIds();
+            long finished = fake.deliveryIds(FakeCoopCycle.STORE_ID).get(10);
+            assertThat(fake.delivery(finished).findValues("updatedAt")).as("the fake, like CoopCycle, sends none")
+                    .isEmpty();
+            fake.complete(open.get(0));
+            fake.reopen(finished);
+
+            SyncRun next = f.sync(id, EntityType.ORDERS);
+
+            assertThat(next.updatedCount()).isEqualTo(2);
+            Map<String, OrderStatus> second = orderStatuses(f, id);
+            for (long changed : List.of(open.get(0), finished)) {
+                OrderStatus order = second.get(Long.toString(changed));
+                assertThat(order.updatedAt()).as("the second sync saw it change").isEqualTo(order.storedAt())
+                        .isBetween(next.startedAt(), next.finishedAt());
+            }
+            second.forEach((deliveryId, order) -> {
+                if (!deliveryId.equals(Long.toString(open.get(0))) && !deliveryId.equals(Long.toString(finished))) {
+                    assertThat(order.updatedAt()).as("unchanged: as the first sync stored it")
+                            .isEqualTo(first.get(deliveryId).updatedAt());
+                }
+            });
+            assertThat(f.records.orders(id, null, 2)).as("most recently changed first")
+                    .extracting(StoredOrder::externalId)
+                    .containsExactlyInAnyOrder(Long.toString(open.get(0)), Long.toString(finished));
+        }
+    }
+
+    private static Map<String, OrderStatus> orderStatuses(SyncFixture f, long connection) {
+        Map<String, OrderStatus> statuses = new java.util.LinkedHashMap<>();
+        f.records.orderStatuses(null, connection, null, null, 500).items()
+                .forEach(o -> statuses.put(o.externalId(), o));
+        return statuses;
     }
 
     /** The delivery created {@code hours} hours before the fake's clock (one is created every hour). */

@@ -20,6 +20,8 @@
  * validation beyond a loose pattern, relative times such as "tomorrow 13:00", pricing rules (every created
  * delivery gets an order of one configured total), multi-drop {@code tasks}, packages and weight, the
  * {@code PUT}/{@code DELETE} delivery routes, the date filters on task windows, {@code /api/orders},
- * restaurants, webhooks, and task {@code updatedAt}.
+ * restaurants and webhooks. As on CoopCycle, a delivery's tasks carry no {@code updatedAt} (coopcycle-web puts
+ * {@code Task::$updatedAt} in the {@code task} serialization group only, not in {@code delivery}), so a status
+ * change leaves no time in what the API serves.
  */
 package io.tributary.testkit.coopcycle;

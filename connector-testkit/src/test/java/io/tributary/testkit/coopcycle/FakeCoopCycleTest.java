@@ -162,7 +162,7 @@ class FakeCoopCycleTest {
     }
 
     @Test
-    void finishedDeliveriesCanBeReopenedAndFailedOnesRescheduled() {
+    void finishedDeliveriesCanBeReopenedAndFailedOnesRescheduledLeavingNoUpdateTime() {
         try (FakeCoopCycle own = FakeCoopCycle.builder().deliveries(40).seed(4).start()) {
             List<Long> ids = own.deliveryIds(FakeCoopCycle.STORE_ID);
             long done = ids.get(0);
@@ -189,6 +189,10 @@ class FakeCoopCycleTest {
             assertThat(java.time.OffsetDateTime.parse(rescheduled.get("dropoff").get("after").asText()).toInstant())
                     .isEqualTo(after);
             assertThat(open(own, done)).as("open again").isTrue();
+            JsonNode listing = ownGet(own, "api/stores/1/deliveries?itemsPerPage=100", key);
+            assertThat(listing.get("hydra:member")).hasSize(40);
+            assertThat(listing.findValues("updatedAt")).as("CoopCycle serializes no task updatedAt in deliveries")
+                    .isEmpty();
         }
     }
 
