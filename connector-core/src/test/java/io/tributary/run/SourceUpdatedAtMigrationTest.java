@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Records stored before V9 without a modification time of their own (CoopCycle deliveries) get the time they were
+ * Records stored before V12 without a modification time of their own (CoopCycle deliveries) get the time they were
  * last written, as the writer now gives such records; records with a time of their own keep it.
  */
 class SourceUpdatedAtMigrationTest {
