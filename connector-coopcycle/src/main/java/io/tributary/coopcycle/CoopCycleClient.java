@@ -47,6 +47,22 @@ final class CoopCycleClient {
                 .get().tag(CoopCycleAuth.Anonymous.class, CoopCycleAuth.Anonymous.INSTANCE).build());
     }
 
+    /**
+     * The instance's country from its public settings ({@code GET /api/settings}, no credentials): the region
+     * CoopCycle reads phone numbers in. Null when the instance does not say (an older one, an error): nothing
+     * depends on it but the reading of a phone typed without its country code.
+     */
+    String instanceCountry() {
+        try {
+            HttpAnswer answer = session.send(new Request.Builder().url(site.settings())
+                    .header("Accept", "application/json").get()
+                    .tag(CoopCycleAuth.Anonymous.class, CoopCycleAuth.Anonymous.INSTANCE).build());
+            return answer.successful() && !answer.looksLikeHtml() ? Json.text(Json.parse(answer), "country") : null;
+        } catch (ConnectorException unavailable) {
+            return null;
+        }
+    }
+
     /** Makes sure a token is at hand (buys one in OAuth2 mode); failures say what is wrong with the credentials. */
     void authenticate() {
         tokens.ensure(session);

@@ -18,6 +18,7 @@ import io.tributary.spi.DeliveryTarget;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.FailureKind;
 import io.tributary.spi.RecordStream;
+import io.tributary.spi.Shipment;
 import io.tributary.spi.SyncCursor;
 import io.tributary.spi.UnsupportedEntityException;
 import io.tributary.spi.VerificationResult;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 
@@ -37,6 +39,8 @@ final class CoopCycleConnector implements Connector, DeliveryTarget {
     private final CoopCycleTokens tokens;
     private CoopCycleClient client;
     private CoopCycleStore store;
+    /** The instance's phone region, once asked for: empty when it does not say. */
+    private Optional<String> instanceRegion;
 
     CoopCycleConnector(ConnectionSettings raw, ConnectorContext context) {
         this.raw = requireNonNull(raw, "raw is null");
@@ -85,7 +89,8 @@ final class CoopCycleConnector implements Connector, DeliveryTarget {
 
     @Override
     public DeliveryReceipt createDelivery(DeliveryRequest request) {
-        HttpAnswer answer = client().postOnce(settings.site().deliveries(), CoopCycleDeliveryBody.of(request));
+        HttpAnswer answer = client().postOnce(settings.site().deliveries(),
+                CoopCycleDeliveryBody.of(request, telephone(request.shipment())));
         if (answer.successful()) {
             return receipt(Json.parse(answer), answer);
         }
@@ -93,6 +98,29 @@ final class CoopCycleConnector implements Connector, DeliveryTarget {
             throw new DeliveryRefusedException(refusalReason(answer), answer.status());
         }
         throw client().failure(answer, "creating a delivery");
+    }
+
+    /**
+     * The recipient's phone in E.164, or null when there is none or it is not a valid number. A number typed
+     * without its country code is read in the country of the address it came with, else the shipping country,
+     * else the instance's own country ({@code GET /api/settings}, asked once, only then), as CoopCycle would.
+     */
+    private String telephone(Shipment shipment) {
+        String typed = shipment.phone();
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String region = CoopCyclePhone.region(shipment.phoneCountry());
+        if (region == null) {
+            region = CoopCyclePhone.region(shipment.country());
+        }
+        if (region == null && CoopCyclePhone.needsRegion(typed)) {
+            if (instanceRegion == null) {
+                instanceRegion = Optional.ofNullable(CoopCyclePhone.region(client().instanceCountry()));
+            }
+            region = instanceRegion.orElse(null);
+        }
+        return CoopCyclePhone.e164(typed, region).orElse(null);
     }
 
     private static DeliveryReceipt receipt(JsonNode delivery, HttpAnswer answer) {

@@ -28,9 +28,9 @@ public final class CoopCycleConnectorProvider implements ConnectorProvider {
                             + "token starts with ak_, oauth2 otherwise."),
             new CredentialField(CoopCycleSettings.CURRENCY, "Currency", false, false,
                     "The ISO 4217 currency of the instance's amounts, which CoopCycle does not send; default EUR."),
-            new CredentialField(CoopCycleSettings.REREAD_DAYS, "Re-read unfinished deliveries (days)", false, false,
-                    "How many days past its dropoff deadline an unfinished delivery is re-read at every sync; "
-                            + "default 7."));
+            new CredentialField(CoopCycleSettings.REREAD_DAYS, "Re-read window (days)", false, false,
+                    "Every delivery created within this many days is read again at every sync, and an unfinished "
+                            + "one until this long past its dropoff deadline; default 7."));
 
     @Override
     public String systemId() {

@@ -7,13 +7,20 @@ import io.tributary.spi.Shipment;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The body of {@code POST /api/deliveries} for one shop order, as CoopCycle's own WooCommerce plugin builds it:
  * pickup at the store (no address: CoopCycle uses the store's) with the order number and items in its comments;
- * dropoff at the shipping address ("street, postcode city") with the recipient's name and phone, the second address
- * line as description and the customer's note as comments; both windows as ISO 8601 UTC times; and the
- * reference in both tasks' metadata (and as the pickup comments' last line) so the delivery can be found again.
+ * dropoff at the shipping address, whole ("street, postcode city, state, country": CoopCycle geocodes this one line
+ * and takes no separate country or state on a delivery), with the recipient's name and phone (in E.164, see
+ * {@link CoopCyclePhone}), the second address line as description and the customer's note as comments; both windows
+ * as ISO 8601 UTC times; and the reference in both tasks' metadata (and as the pickup comments' last line) so the
+ * delivery can be found again.
+ *
+ * <p>A phone that is not a valid number is not sent: CoopCycle would refuse the whole delivery over it, and an
+ * order that was paid for should reach its customer; the courier still sees the phone as typed, in the dropoff
+ * comments ("Phone as given: …").
  */
 final class CoopCycleDeliveryBody {
     /** The metadata key holding Tributary's reference. */
@@ -21,11 +28,19 @@ final class CoopCycleDeliveryBody {
     static final String ORDER_NUMBER_KEY = "order_number";
     /** The last line of the pickup comments, so the reference survives an instance that drops task metadata. */
     static final String REFERENCE_LINE = "Ref ";
+    /** Before a phone CoopCycle would refuse, in the dropoff comments. */
+    static final String UNUSABLE_PHONE_LINE = "Phone as given: ";
     private static final int MAX_ITEM_LINES = 30;
 
     private CoopCycleDeliveryBody() {}
 
-    static ObjectNode of(DeliveryRequest request) {
+    /**
+     * The body for {@code request}.
+     *
+     * @param telephone the recipient's phone in E.164, or null: none, or one that is not a valid number (then
+     *                  the shipment's phone goes in the dropoff comments as typed)
+     */
+    static ObjectNode of(DeliveryRequest request, String telephone) {
         Shipment shipment = request.shipment();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ObjectNode pickup = body.putObject("pickup");
@@ -38,20 +53,39 @@ final class CoopCycleDeliveryBody {
         ObjectNode address = dropoff.putObject("address");
         address.put("streetAddress", streetAddress(shipment));
         putIfPresent(address, "contactName", shipment.recipientName());
-        putIfPresent(address, "telephone", shipment.phone());
+        putIfPresent(address, "telephone", telephone);
         putIfPresent(address, "name", shipment.company());
         putIfPresent(address, "description", shipment.streetExtra());
         dropoff.put("after", request.dropoff().after().toString());
         dropoff.put("before", request.dropoff().before().toString());
-        dropoff.put("comments", orderLine(request) + (shipment.note() == null ? "" : "\n" + shipment.note()));
+        dropoff.put("comments", orderLine(request) + (shipment.note() == null ? "" : "\n" + shipment.note())
+                + (telephone == null && shipment.phone() != null ? "\n" + UNUSABLE_PHONE_LINE + shipment.phone() : ""));
         dropoff.set("metadata", metadata(request));
         return body;
     }
 
-    /** "48 Rue de Rivoli, 75004 Paris": what CoopCycle geocodes. */
+    /**
+     * "48 Rue de Rivoli, 75004 Paris, France", "1 Market St, 94105 San Francisco, CA, United States": the whole
+     * address on the one line CoopCycle geocodes, the country by its English name (a geocoder reads it better than
+     * a code; an unknown code is kept as given).
+     */
     static String streetAddress(Shipment shipment) {
+        List<String> parts = new ArrayList<>(nonBlank(shipment.street()));
         String place = String.join(" ", nonBlank(shipment.postcode(), shipment.city()));
-        return place.isEmpty() ? shipment.street() : shipment.street() + ", " + place;
+        if (!place.isEmpty()) {
+            parts.add(place);
+        }
+        parts.addAll(nonBlank(shipment.state(), countryName(shipment.country())));
+        return String.join(", ", parts);
+    }
+
+    private static String countryName(String country) {
+        if (country == null || !country.strip().matches("[A-Za-z]{2}")) {
+            return country;
+        }
+        String code = country.strip().toUpperCase(Locale.ROOT);
+        String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+        return name.isBlank() ? code : name;
     }
 
     private static String orderLine(DeliveryRequest request) {

@@ -20,15 +20,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a store's deliveries with a low-water mark, because CoopCycle has no "modified since" filter.
+ * Reads a store's deliveries with a low-water mark, because CoopCycle has no "modified since" filter and a
+ * delivery's status changes without anything that could be filtered on.
  *
- * <p>The cursor is the creation time of the oldest delivery still under way (not DONE nor CANCELLED), or of the
- * newest delivery when none is. Each read lists the store's deliveries newest first ({@code order[createdAt]=desc},
- * 100 per page, following {@code hydra:next}) until it passes below the cursor it started from: every delivery
- * created since then — so every new one and every one that was still under way — is read again, and a status
- * change is never missed. Pages carry the starting cursor; only the last one carries the new mark, so a crash
- * mid-read resumes from where this read began. A delivery whose dropoff deadline passed more than
- * {@code rereadFor} ago stops holding the mark back: it is left as last read until a full sync.
+ * <p>Each read lists the store's deliveries newest first ({@code order[createdAt]=desc}, 100 per page, following
+ * {@code hydra:next}) down to its floor: the cursor it started from or {@code now - rereadFor}, whichever is older.
+ * So every delivery created within the re-read window is read again at every sync, whatever its status was last
+ * time (a finished one can be reopened, a failed dropoff rescheduled), and so is every older one still under way
+ * (not DONE nor CANCELLED) whose dropoff deadline is less than {@code rereadFor} ago, since the new mark is the
+ * creation time of the oldest such delivery, or {@code now - rereadFor} when that is older. The mark therefore
+ * never passes {@code now - rereadFor}; the floor does not depend on it either, so a cursor committed ahead of the
+ * window (by an older version: the engine never moves a cursor back) still reads the whole window. Pages carry the
+ * starting cursor; only the last one carries the new mark, so a crash mid-read resumes from where this read began.
+ * An unfinished delivery whose dropoff deadline passed more than {@code rereadFor} ago, or a finished one created
+ * before the window, is left as last read until a full sync.
  *
  * <p>Listing newest first by page number is safe while deliveries are created during the read: a new one pushes
  * the others down a page, so one is seen twice, never skipped; deliveries are cancelled, never deleted. If the
@@ -43,12 +48,13 @@ final class CoopCycleDeliveryStream implements RecordStream {
     private final Instant now;
     private final Duration rereadFor;
     private final String currency;
+    /** Deliveries created before this are not read (none: a full read). */
+    private final Instant floor;
     private HttpUrl next;
     private boolean done;
     private boolean unsorted;
     private Instant previousCreated;
     private SyncCursor oldestOpen;
-    private SyncCursor newest;
 
     CoopCycleDeliveryStream(CoopCycleClient client, long storeId, SyncCursor from, Instant now, Duration rereadFor,
             String currency) {
@@ -57,6 +63,9 @@ final class CoopCycleDeliveryStream implements RecordStream {
         this.now = requireNonNull(now, "now is null");
         this.rereadFor = requireNonNull(rereadFor, "rereadFor is null");
         this.currency = requireNonNull(currency, "currency is null");
+        Instant windowStart = now.minus(rereadFor);
+        this.floor = from.isStart() ? null
+                : from.modifiedAt().isBefore(windowStart) ? from.modifiedAt() : windowStart;
         this.next = client.site().storeDeliveries(storeId, PER_PAGE);
     }
 
@@ -75,7 +84,7 @@ final class CoopCycleDeliveryStream implements RecordStream {
             for (JsonNode delivery : members) {
                 Instant created = CoopCycleDeliveryMapper.createdAt(delivery);
                 noticeOrder(created);
-                if (!from.isStart() && created.isBefore(from.modifiedAt())) {
+                if (floor != null && created.isBefore(floor)) {
                     sawOlder = true;
                     continue;
                 }
@@ -116,7 +125,6 @@ final class CoopCycleDeliveryStream implements RecordStream {
 
     private void track(JsonNode delivery, Instant created) {
         SyncCursor position = SyncCursor.of(created, CoopCycleDeliveryMapper.id(delivery));
-        newest = newest == null ? position : newest.max(position);
         String status = CoopCycleDeliveryMapper.status(delivery);
         boolean stale = CoopCycleDeliveryMapper.dropoffDeadline(delivery).plus(rereadFor).isBefore(now);
         if (!CoopCycleDeliveryMapper.isFinal(status) && !stale
@@ -125,11 +133,13 @@ final class CoopCycleDeliveryStream implements RecordStream {
         }
     }
 
-    /** The new low-water mark: the oldest delivery still under way, else the newest delivery seen. */
+    /**
+     * The new low-water mark: the oldest delivery still under way within its bound, or the start of the re-read
+     * window when that is older; never behind the cursor this read started from (the engine would not take it).
+     */
     private SyncCursor mark() {
-        if (oldestOpen != null) {
-            return oldestOpen;
-        }
-        return newest != null ? newest : from;
+        SyncCursor windowStart = SyncCursor.of(now.minus(rereadFor), null);
+        SyncCursor mark = oldestOpen != null && oldestOpen.compareTo(windowStart) < 0 ? oldestOpen : windowStart;
+        return from.isStart() ? mark : from.max(mark);
     }
 }

@@ -9,11 +9,12 @@ import java.time.Duration;
 
 /**
  * A CoopCycle connection's settings, typed: where the instance is, how to authenticate, the currency of its
- * amounts, and how long an unfinished delivery keeps being re-read.
+ * amounts, and the re-read window.
  *
  * @param identifier the API app's identifier, or the {@code ak_} API key
  * @param secret     the API app's secret; null for an API key
- * @param rereadFor  how long after its dropoff deadline an unfinished delivery is still re-read at every sync
+ * @param rereadFor  the re-read window: every delivery created within it is read again at every sync, and an
+ *                   unfinished one until this long after its dropoff deadline
  */
 record CoopCycleSettings(CoopCycleSite site, CoopCycleAuthMode mode, Secret identifier, Secret secret,
         String currency, Duration rereadFor) {

@@ -35,6 +35,11 @@ record CoopCycleSite(HttpUrl base) {
         return base.newBuilder().addPathSegment("api").build();
     }
 
+    /** The instance's public settings (its country, locale, currency). */
+    HttpUrl settings() {
+        return base.newBuilder().addPathSegments("api/settings").build();
+    }
+
     HttpUrl token() {
         return base.newBuilder().addPathSegments("oauth2/token").build();
     }

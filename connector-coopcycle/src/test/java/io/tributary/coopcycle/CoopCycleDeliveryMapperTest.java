@@ -34,6 +34,19 @@ class CoopCycleDeliveryMapperTest {
     }
 
     @Test
+    void theModificationTimeIsTheNewestTaskUpdateWhereOneIsSentAndNoneOtherwise() throws Exception {
+        assertThat(CoopCycleDeliveryMapper.order(delivery("DONE", "DONE"), "EUR").modifiedAt())
+                .as("a delivery as CoopCycle serializes it: no updatedAt, so the host stores the sync's time")
+                .isNull();
+        JsonNode withUpdates = new ObjectMapper().readTree("{\"id\":4,\"pickup\":{\"type\":\"PICKUP\","
+                + "\"status\":\"DONE\",\"createdAt\":\"2019-11-12T18:30:00+01:00\",\"updatedAt\":"
+                + "\"2019-11-12T19:05:00+01:00\"},\"dropoff\":{\"type\":\"DROPOFF\",\"status\":\"DONE\","
+                + "\"updatedAt\":\"2019-11-12T19:40:12+01:00\"}}");
+        assertThat(CoopCycleDeliveryMapper.order(withUpdates, "EUR").modifiedAt())
+                .isEqualTo(Instant.parse("2019-11-12T18:40:12Z"));
+    }
+
+    @Test
     void centsAreExactAndTimesUtc() throws Exception {
         var order = CoopCycleDeliveryMapper.order(delivery("TODO", "TODO"), "EUR");
         assertThat(order.total().toPlainString()).isEqualTo("3.50");

@@ -197,8 +197,9 @@ class CoopCycleWireMockTest {
                 + "\"2024-05-18T12:00:00Z\",\"comments\":\"Order #727 from Acme shop\\n2 × Mug bleu (MUG-BLUE)\\n1 × "
                 + "Thé vert\\nRef trib-abc-727\",\"metadata\":{\"tributary_ref\":\"trib-abc-727\",\"order_number\":"
                 + "\"727\"}},"
-                + "\"dropoff\":{\"address\":{\"streetAddress\":\"48 Rue de Rivoli, 75004 Paris\",\"contactName\":"
-                + "\"Ana López\",\"telephone\":\"+33 6 12 34 56 78\",\"name\":\"Atelier Ana\",\"description\":"
+                + "\"dropoff\":{\"address\":{\"streetAddress\":\"48 Rue de Rivoli, 75004 Paris, France\","
+                + "\"contactName\":\"Ana López\",\"telephone\":\"+33612345678\",\"name\":\"Atelier Ana\","
+                + "\"description\":"
                 + "\"3e étage\"},\"after\":\"2024-05-18T12:00:00Z\",\"before\":\"2024-05-18T13:00:00Z\",\"comments\":"
                 + "\"Order #727 from Acme shop\\nSonnez deux fois\",\"metadata\":{\"tributary_ref\":\"trib-abc-727\","
                 + "\"order_number\":\"727\"}}}");
@@ -209,12 +210,12 @@ class CoopCycleWireMockTest {
         stubToken("tok-1", 3600);
         server.stubFor(post("/api/deliveries").willReturn(aResponse().withStatus(400).withBody("{\"@context\":"
                 + "\"/api/contexts/ConstraintViolationList\",\"@type\":\"ConstraintViolationList\",\"violations\":["
-                + "{\"propertyPath\":\"dropoff.address.telephone\",\"message\":\"This value is not a valid phone "
-                + "number.\"}]}")));
+                + "{\"propertyPath\":\"items[1].task.address.telephone\",\"message\":\"This value is not a valid "
+                + "phone number.\"}]}")));
         DeliveryTarget target = (DeliveryTarget) connector(ID, SECRET);
 
         assertThatThrownBy(() -> target.createDelivery(request())).isInstanceOf(DeliveryRefusedException.class)
-                .hasMessage("dropoff.address.telephone: This value is not a valid phone number.");
+                .hasMessage("items[1].task.address.telephone: This value is not a valid phone number.");
 
         server.stubFor(post("/api/deliveries").willReturn(aResponse().withStatus(503)));
         assertThatThrownBy(() -> target.createDelivery(request())).isInstanceOf(ConnectorException.class)

@@ -12,6 +12,7 @@ import io.tributary.testkit.coopcycle.CoopCycleApp;
 import io.tributary.testkit.coopcycle.FakeCoopCycle;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -104,12 +105,18 @@ final class FakeCoopCycleShop implements ContractShop {
         return edited;
     }
 
-    /** Every delivery created at or after the cursor's creation time is read again by design. */
+    /**
+     * Every delivery created within the default re-read window (7 days), or at or after the cursor's creation time
+     * when that is older, is read again by design.
+     */
     @Override
     public Set<String> rereadFrom(EntityType entity, SyncCursor cursor) {
+        Instant windowStart = Instant.now().minus(Duration.ofDays(CoopCycleSettings.DEFAULT_REREAD_DAYS));
+        Instant floor = cursor.isStart() || windowStart.isBefore(cursor.modifiedAt()) ? windowStart
+                : cursor.modifiedAt();
         Set<String> ids = new LinkedHashSet<>();
         for (long id : fake.deliveryIds(FakeCoopCycle.STORE_ID)) {
-            if (cursor.isStart() || !createdAt(fake.delivery(id)).isBefore(cursor.modifiedAt())) {
+            if (cursor.isStart() || !createdAt(fake.delivery(id)).isBefore(floor)) {
                 ids.add(Long.toString(id));
             }
         }

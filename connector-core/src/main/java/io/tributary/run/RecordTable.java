@@ -20,9 +20,17 @@ import java.util.stream.Collectors;
  * The normalized columns of one record table as data: how each is read from a record, its length limit, how
  * it is bound. One definition drives the upsert statement, the bindings, the length checks and the content
  * hash that tells an unchanged record from a changed one.
+ *
+ * <p>A record without a modification time of its own (a CoopCycle delivery: its status changes leave no time in the
+ * payload) is stored with the time of the sync that stored its content: the hash is taken over the record as it
+ * came, so an unchanged record is not written again and keeps that time, and a changed one gets the time of the
+ * sync that saw the change. "Most recently changed first" then means something for every system.
  */
 final class RecordTable<R extends SourceRecord> {
     record Column<R>(String name, int maxLength, Function<R, Object> value) {}
+
+    /** The source's modification time; stored as the sync's time when the record has none. */
+    private static final String SOURCE_UPDATED_AT = "source_updated_at";
 
     static final RecordTable<ProductRecord> PRODUCTS = new RecordTable<>("product", List.of(
             new Column<ProductRecord>("parent_external_id", 100, ProductRecord::parentExternalId),
@@ -34,7 +42,7 @@ final class RecordTable<R extends SourceRecord> {
             new Column<ProductRecord>("currency", 3, ProductRecord::currency),
             new Column<ProductRecord>("stock_quantity", 0, ProductRecord::stockQuantity),
             new Column<ProductRecord>("source_created_at", 0, ProductRecord::createdAt),
-            new Column<ProductRecord>("source_updated_at", 0, ProductRecord::modifiedAt),
+            new Column<ProductRecord>(SOURCE_UPDATED_AT, 0, ProductRecord::modifiedAt),
             new Column<ProductRecord>("raw_json", 0, ProductRecord::rawJson)));
 
     static final RecordTable<OrderRecord> ORDERS = new RecordTable<>("orders", List.of(
@@ -49,7 +57,7 @@ final class RecordTable<R extends SourceRecord> {
             new Column<OrderRecord>("customer_email", 320, OrderRecord::customerEmail),
             new Column<OrderRecord>("customer_name", 400, OrderRecord::customerName),
             new Column<OrderRecord>("source_created_at", 0, OrderRecord::createdAt),
-            new Column<OrderRecord>("source_updated_at", 0, OrderRecord::modifiedAt),
+            new Column<OrderRecord>(SOURCE_UPDATED_AT, 0, OrderRecord::modifiedAt),
             new Column<OrderRecord>("raw_json", 0, OrderRecord::rawJson),
             // the lines are part of the order's content: a changed line makes a changed order
             new Column<OrderRecord>(null, 0, order -> order.lines().toString())));
@@ -114,6 +122,9 @@ final class RecordTable<R extends SourceRecord> {
         statement.setString(index++, record.externalId());
         for (Column<R> column : stored) {
             Object value = column.value().apply(record);
+            if (value == null && SOURCE_UPDATED_AT.equals(column.name())) {
+                value = syncedAt;
+            }
             if (value == null) {
                 statement.setObject(index++, null);
             } else if (value instanceof Instant instant) {

@@ -6,6 +6,7 @@ import static io.tributary.testing.Records.order;
 import static io.tributary.testing.Records.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tributary.record.RecordQueries;
 import io.tributary.record.StoredOrder;
@@ -18,8 +19,11 @@ import io.tributary.spi.SyncCursor;
 import io.tributary.store.CentralStore;
 import io.tributary.testing.TestDatabase;
 import io.tributary.testing.TestRows;
+import io.tributary.time.MutableClock;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +69,34 @@ class RecordWriterTest {
                 assertThat(p.name()).isEqualTo("Café crème 1");
                 assertThat(p.updatedAt()).isEqualTo(T0.plusSeconds(5));
             });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aRecordWithoutAModificationTimeKeepsTheTimeOfTheSyncThatStoredItsContent(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend)) {
+            CentralStore store = database.store();
+            long connection = TestRows.connection(store, "couriers");
+            long run = TestRows.run(store, connection, EntityType.ORDERS);
+            MutableClock clock = MutableClock.startingAt(T0.plusSeconds(3600));
+            RecordWriter writer = new RecordWriter(store.dataSource(), clock);
+            RecordQueries queries = new RecordQueries(store.dataSource());
+            SyncCursor cursor = SyncCursor.of(T0, "2");
+            Instant firstSync = clock.instant();
+            writer.write(new PageWrite(connection, EntityType.ORDERS, run, page(cursor, order("1", "TODO", null),
+                    order("2", "TODO", null), order("3", "TODO", T0)), cursor, PageCounts.ZERO));
+
+            clock.advance(Duration.ofHours(1));
+            Instant secondSync = clock.instant();
+            PageCounts second = writer.write(new PageWrite(connection, EntityType.ORDERS, run, page(cursor,
+                    order("1", "TODO", null), order("2", "DONE", null), order("3", "DONE", T0)), cursor,
+                    PageCounts.ZERO));
+
+            assertThat(second).as("the one unchanged is not written again").isEqualTo(new PageCounts(3, 0, 2, 1));
+            assertThat(queries.orders(connection, null, 10)).as("most recently changed first")
+                    .extracting(StoredOrder::externalId, StoredOrder::updatedAt)
+                    .containsExactly(tuple("2", secondSync), tuple("1", firstSync), tuple("3", T0));
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * The scripted source as a shop whose orders can be shipped: an order's raw JSON carries {@code street},
- * {@code name} and {@code phone}; an order without a street cannot be shipped.
+ * {@code name} and {@code phone}, and may carry {@code postcode}, {@code city}, {@code state}, {@code country} and
+ * {@code phoneCountry} (else 75004 Paris, France, the phone of the shipping country; an explicit null is none); an
+ * order without a street cannot be shipped.
  */
 public class ScriptedShopProvider extends ScriptedConnectorProvider implements ShippableOrders {
     @Override
@@ -35,7 +37,15 @@ public class ScriptedShopProvider extends ScriptedConnectorProvider implements S
         if (street == null) {
             throw new IllegalArgumentException("order " + Json.text(order, "id") + " has no shipping address.");
         }
-        return new Shipment(Json.text(order, "name"), null, Json.text(order, "phone"), null, street, null, "75004",
-                "Paris", "FR", null, List.of(new Shipment.Item("Grüner Tee", "TEA-1", BigDecimal.ONE)));
+        String country = order.has("country") ? Json.text(order, "country") : "FR";
+        return new Shipment(Json.text(order, "name"), null, Json.text(order, "phone"),
+                order.has("phoneCountry") ? Json.text(order, "phoneCountry") : country, null, street, null,
+                or(Json.text(order, "postcode"), "75004"), or(Json.text(order, "city"), "Paris"),
+                Json.text(order, "state"), country, null,
+                List.of(new Shipment.Item("Grüner Tee", "TEA-1", BigDecimal.ONE)));
+    }
+
+    private static String or(String value, String otherwise) {
+        return value == null ? otherwise : value;
     }
 }

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads what a courier needs from a stored WooCommerce order: the shipping address and recipient (the billing
- * name and phone where the shipping ones are empty), the customer's note and the line items. An order without a
- * shipping street (a virtual order, or a shop that does not ask for one) cannot be delivered.
+ * Reads what a courier needs from a stored WooCommerce order: the shipping address with its state and country, and
+ * the recipient (the billing name and phone where the shipping ones are empty; a phone with the country of the
+ * address it came with), the customer's note and the line items. An order without a shipping street (a virtual
+ * order, or a shop that does not ask for one) cannot be delivered.
  */
 final class WooCommerceShipmentMapper {
     private WooCommerceShipmentMapper() {}
@@ -30,15 +31,17 @@ final class WooCommerceShipmentMapper {
             throw new IllegalArgumentException("WooCommerce order " + number + " has no shipping address.");
         }
         String name = name(shipping) != null ? name(shipping) : name(billing);
-        String phone = text(shipping, "phone") != null ? text(shipping, "phone") : text(billing, "phone");
+        // a phone typed without its country code belongs to the country of the address it was given with
+        JsonNode phoneAddress = text(shipping, "phone") != null ? shipping : billing;
         List<Shipment.Item> items = new ArrayList<>();
         for (JsonNode line : order.path("line_items")) {
             items.add(new Shipment.Item(WooCommerceText.decoded(text(line, "name")), text(line, "sku"),
                     Json.decimal(line, "quantity", number)));
         }
-        return new Shipment(name, text(shipping, "company"), phone, text(billing, "email"), street,
-                text(shipping, "address_2"), text(shipping, "postcode"), text(shipping, "city"),
-                text(shipping, "country"), text(order, "customer_note"), items);
+        return new Shipment(name, text(shipping, "company"), text(phoneAddress, "phone"),
+                text(phoneAddress, "country"), text(billing, "email"), street, text(shipping, "address_2"),
+                text(shipping, "postcode"), text(shipping, "city"), text(shipping, "state"), text(shipping, "country"),
+                text(order, "customer_note"), items);
     }
 
     private static String name(JsonNode address) {

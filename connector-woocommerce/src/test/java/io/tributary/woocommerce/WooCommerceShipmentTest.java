@@ -9,7 +9,7 @@ import io.tributary.spi.Shipment;
 import io.tributary.testkit.woocommerce.FakeWooCommerce;
 import org.junit.jupiter.api.Test;
 
-/** What a courier gets from a WooCommerce order: shipping address, recipient, phone, items, note. */
+/** What a courier gets from a WooCommerce order: shipping address, recipient, phone and its country, items, note. */
 class WooCommerceShipmentTest {
     private final WooCommerceConnectorProvider provider = new WooCommerceConnectorProvider();
 
@@ -24,11 +24,13 @@ class WooCommerceShipmentTest {
                 assertThat(shipment.postcode()).isEqualTo(shipping.get("postcode").asText());
                 assertThat(shipment.city()).isEqualTo(shipping.get("city").asText());
                 assertThat(shipment.country()).isEqualTo(shipping.get("country").asText());
+                assertThat(shipment.state()).isEqualTo(shipping.get("state").asText().isEmpty() ? null
+                        : shipping.get("state").asText());
                 assertThat(shipment.recipientName()).isEqualTo(shipping.get("first_name").asText() + " "
                         + shipping.get("last_name").asText());
-                String phone = shipping.get("phone").asText().isEmpty() ? order.get("billing").get("phone").asText()
-                        : shipping.get("phone").asText();
-                assertThat(shipment.phone()).isEqualTo(phone);
+                JsonNode phoneAddress = shipping.get("phone").asText().isEmpty() ? order.get("billing") : shipping;
+                assertThat(shipment.phone()).isEqualTo(phoneAddress.get("phone").asText());
+                assertThat(shipment.phoneCountry()).isEqualTo(phoneAddress.get("country").asText());
                 assertThat(shipment.email()).isEqualTo(order.get("billing").get("email").asText());
                 assertThat(shipment.items()).hasSize(order.get("line_items").size());
                 assertThat(shipment.items().get(0).name()).as("HTML entities decoded").isEqualTo(
@@ -38,6 +40,18 @@ class WooCommerceShipmentTest {
                         .isEqualTo(order.get("line_items").get(0).get("quantity").asInt());
             }
         }
+    }
+
+    @Test
+    void aBillingPhoneBelongsToTheBillingCountryAndTheStateComesAlong() throws Exception {
+        Shipment shipment = provider.shipmentOf("{\"id\":7,\"number\":\"7\",\"shipping\":{\"first_name\":"
+                + "\"Ana\",\"address_1\":\"1 Market St\",\"city\":\"San Francisco\",\"state\":\"CA\","
+                + "\"postcode\":\"94105\",\"country\":\"US\",\"phone\":\"\"},\"billing\":{\"phone\":"
+                + "\"0470 12 34 56\",\"country\":\"BE\"},\"line_items\":[]}");
+        assertThat(shipment.phone()).isEqualTo("0470 12 34 56");
+        assertThat(shipment.phoneCountry()).as("typed in Belgium").isEqualTo("BE");
+        assertThat(shipment.state()).isEqualTo("CA");
+        assertThat(shipment.country()).isEqualTo("US");
     }
 
     @Test

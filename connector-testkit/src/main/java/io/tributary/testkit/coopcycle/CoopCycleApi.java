@@ -57,6 +57,9 @@ final class CoopCycleApi implements FakeHandler {
         if (path.equals("/api") || path.equals("/api/")) {
             return request.method().equals("GET") ? entryPoint() : CoopCycleJson.error(405, "Method Not Allowed");
         }
+        if (path.equals("/api/settings")) {
+            return request.method().equals("GET") ? settings() : CoopCycleJson.error(405, "Method Not Allowed");
+        }
         if (path.equals("/oauth2/token")) {
             return request.method().equals("POST") ? tokens.token(request)
                     : CoopCycleJson.json(405, CoopCycleJson.MAPPER.createObjectNode().put("error", "invalid_request"));
@@ -83,6 +86,17 @@ final class CoopCycleApi implements FakeHandler {
                     : resource + "s"));
         }
         return CoopCycleJson.ld(200, json);
+    }
+
+    /** The instance's public settings: its country (whose region parses phones), locale, currency, time zone. */
+    private FakeResponse settings() {
+        ObjectNode json = CoopCycleJson.MAPPER.createObjectNode();
+        json.put("brand_name", "CoopCycle");
+        json.put("country", state.read(() -> state.country));
+        json.put("locale", state.read(() -> state.country));
+        json.put("currency_code", "eur");
+        json.put("timezone", state.zone.getId());
+        return CoopCycleJson.json(200, json);
     }
 
     private FakeResponse me(Call call) {
@@ -234,6 +248,9 @@ final class CoopCycleApi implements FakeHandler {
             return CoopCycleJson.error(400, "Syntax error");
         }
         CoopCycleDeliveryInput.Parsed parsed = new CoopCycleDeliveryInput(state).parse(body);
+        if (parsed.unreadable() != null) {
+            return CoopCycleJson.error(400, parsed.unreadable());
+        }
         if (!parsed.violations().isEmpty()) {
             return CoopCycleJson.violations(parsed.violations());
         }

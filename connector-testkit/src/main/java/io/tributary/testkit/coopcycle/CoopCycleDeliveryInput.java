@@ -2,6 +2,9 @@ package io.tributary.testkit.coopcycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,21 +21,33 @@ import java.util.regex.Pattern;
  * {@code TaskDto} take it: {@code pickup} and {@code dropoff}, each with an address (a string or an object), a time
  * window ({@code after}/{@code before}, their {@code doneAfter}/{@code doneBefore} aliases, or a {@code timeSlot}
  * range), {@code comments} and {@code metadata}. The pickup address may be left out (the store's is used).
+ *
+ * <p>A {@code telephone} is read as coopcycle-web reads it: libphonenumber's {@code parse} with the instance's
+ * country as default region ({@code COOPCYCLE_COUNTRY}; misd's {@code PhoneNumberNormalizer}), stored and served in
+ * E.164. A string libphonenumber cannot parse fails the whole request before any validation, as a 400
+ * {@code hydra:Error} carrying libphonenumber's message ("The string supplied did not seem to be a phone number.");
+ * a number that parses but is not a valid one is a violation of {@code items[n].task.address.telephone} ("This value
+ * is not a valid phone number.", misd's {@code PhoneNumber} constraint, reached through {@code Assert\Valid} on the
+ * delivery's items, their task and its address). An empty string or {@code false} is no phone.
  */
 final class CoopCycleDeliveryInput {
     private static final Pattern TIME_SLOT = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]{6,24}");
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     /** One task as asked. */
     record TaskInput(String street, String telephone, String contactName, String name, String description,
             Instant after, Instant before, String comments, ObjectNode metadata) {}
 
-    /** The parsed body: both tasks, or the violations that refuse it. */
-    record Parsed(TaskInput pickup, TaskInput dropoff, List<String[]> violations) {}
+    /**
+     * The parsed body: both tasks, or the violations that refuse it, or the message of a value that could not be
+     * read at all ({@code unreadable}: answered before any validation).
+     */
+    record Parsed(TaskInput pickup, TaskInput dropoff, List<String[]> violations, String unreadable) {}
 
     private final CoopCycleState state;
     private final List<String[]> violations = new ArrayList<>();
+    private String unreadable;
 
     CoopCycleDeliveryInput(CoopCycleState state) {
         this.state = state;
@@ -47,7 +62,7 @@ final class CoopCycleDeliveryInput {
         } else {
             dropoff = task(dropoffJson, "dropoff", 1, false);
         }
-        return new Parsed(pickup, dropoff, List.copyOf(violations));
+        return new Parsed(pickup, dropoff, List.copyOf(violations), unreadable);
     }
 
     private TaskInput task(JsonNode json, String path, int index, boolean addressOptional) {
@@ -64,7 +79,7 @@ final class CoopCycleDeliveryInput {
             street = address.asText();
         } else if (address != null && address.isObject()) {
             street = text(address, "streetAddress");
-            telephone = text(address, "telephone");
+            telephone = telephone(address.get("telephone"), index);
             contactName = text(address, "contactName");
             name = text(address, "name");
             description = text(address, "description");
@@ -75,10 +90,6 @@ final class CoopCycleDeliveryInput {
             }
         } else if (rejected(street)) {
             violations.add(new String[] {path + ".address", "The address could not be geocoded."});
-        }
-        if (telephone != null && (!PHONE.matcher(telephone).matches()
-                || telephone.replaceAll("[^0-9]", "").length() < 6)) {
-            violations.add(new String[] {path + ".address.telephone", "This value is not a valid phone number."});
         }
         Instant after = time(json, path, "after", "doneAfter");
         Instant before = time(json, path, "before", "doneBefore");
@@ -103,6 +114,27 @@ final class CoopCycleDeliveryInput {
         return new TaskInput(street, telephone, contactName, name, description, after, before,
                 text(json, "comments"), metadata != null && metadata.isObject() ? (ObjectNode) metadata.deepCopy()
                         : null);
+    }
+
+    /** The phone in E.164, or null for none; an unreadable or invalid one is noted as CoopCycle answers it. */
+    private String telephone(JsonNode value, int index) {
+        if (value == null || value.isNull() || value.isBoolean() || value.asText().isEmpty()) {
+            return null;
+        }
+        PhoneNumber number;
+        try {
+            number = PHONES.parse(value.asText(), state.read(() -> state.country).toUpperCase(Locale.ROOT));
+        } catch (NumberParseException e) {
+            if (unreadable == null) {
+                unreadable = e.getMessage();
+            }
+            return null;
+        }
+        if (!PHONES.isValidNumber(number)) {
+            violations.add(new String[] {"items[" + index + "].task.address.telephone",
+                    "This value is not a valid phone number."});
+        }
+        return PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
     }
 
     private boolean rejected(String street) {

@@ -51,8 +51,8 @@ final class CoopCycleSeeder {
 
     private static CoopCycleDeliveryInput.TaskInput task(CoopCycleState state, Random rnd, Instant created) {
         String name = NAMES.get(rnd.nextInt(NAMES.size()));
-        String phone = "+33 6 " + (10 + rnd.nextInt(90)) + " " + (10 + rnd.nextInt(90)) + " "
-                + (10 + rnd.nextInt(90)) + " " + (10 + rnd.nextInt(90));
+        String phone = "+336" + (10 + rnd.nextInt(90)) + (10 + rnd.nextInt(90)) + (10 + rnd.nextInt(90))
+                + (10 + rnd.nextInt(90)); // served in E.164, as CoopCycle serves phones
         return new CoopCycleDeliveryInput.TaskInput(STREETS.get(rnd.nextInt(STREETS.size())), phone, name, null,
                 rnd.nextInt(4) == 0 ? "2e étage, code 4521" : null, created.plus(Duration.ofMinutes(60)),
                 created.plus(Duration.ofMinutes(90)), "", null);

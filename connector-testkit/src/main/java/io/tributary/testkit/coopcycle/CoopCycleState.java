@@ -25,6 +25,8 @@ final class CoopCycleState extends FakeData {
     record Token(String value, CoopCycleApp app, Set<String> scopes, Instant expiresAt) {}
 
     final ZoneId zone;
+    /** The instance's country ({@code COOPCYCLE_COUNTRY}, lower case): the default region of phone numbers. */
+    String country = "fr";
     final Map<Long, Store> stores = new LinkedHashMap<>();
     final Map<Long, CoopCycleApp> apps = new LinkedHashMap<>();
     final Map<Long, CoopCycleDelivery> deliveries = new LinkedHashMap<>();

@@ -20,6 +20,7 @@ final class CoopCycleTask {
     String comments = "";
     ObjectNode metadata;
     final Instant createdAt;
+    /** Kept as CoopCycle keeps it, never served: a delivery's serialization has no task updatedAt. */
     Instant updatedAt;
 
     CoopCycleTask(long id, String type, Instant createdAt) {

@@ -42,10 +42,11 @@ public final class FakeCoopCycle extends FakeSystem {
     private FakeCoopCycle(Builder builder) {
         super(MutableClock.startingAt(builder.clockStart));
         state = new CoopCycleState(clock(), builder.zone);
+        state.country = builder.country;
         state.stores.put(STORE_ID, new CoopCycleState.Store(STORE_ID, "Acme", "24 Rue de la Paix, 75002 Paris",
-                "+33 1 42 00 00 00", 48.8696, 2.3316));
+                "+33142000000", 48.8696, 2.3316));
         state.stores.put(OTHER_STORE_ID, new CoopCycleState.Store(OTHER_STORE_ID, "Vélo Express",
-                "10 Rue Saint-Maur, 75011 Paris", "+33 1 43 00 00 00", 48.8631, 2.3780));
+                "10 Rue Saint-Maur, 75011 Paris", "+33143000000", 48.8631, 2.3780));
         storeApp = addApp("Acme shop", STORE_ID, null, Set.of("deliveries"), false);
         apiKeyApp = addApp("Acme API key", STORE_ID, null, Set.of(), true);
         addApp("Vélo Express app", OTHER_STORE_ID, null, Set.of("deliveries"), false);
@@ -152,6 +153,31 @@ public final class FakeCoopCycle extends FakeSystem {
         setStatus(id, "CANCELLED", "CANCELLED");
     }
 
+    /**
+     * A finished delivery reopened by a dispatcher: a done one gets its dropoff back to TODO (picked up, so under
+     * way), a cancelled one both tasks. Its time window stays.
+     */
+    public void reopen(long id) {
+        state.run(() -> {
+            CoopCycleDelivery delivery = state.requireDelivery(id);
+            boolean cancelled = delivery.dropoff.status.equals("CANCELLED");
+            delivery.status(cancelled ? "TODO" : delivery.pickup.status, "TODO", state.clock().instant());
+        });
+    }
+
+    /** A failed dropoff rescheduled: back to TODO, to be done between {@code after} and {@code before}. */
+    public void reschedule(long id, Instant after, Instant before) {
+        if (!after.isBefore(before)) {
+            throw new IllegalArgumentException("a time window must end after it starts: " + after + ".." + before);
+        }
+        state.run(() -> {
+            CoopCycleDelivery delivery = state.requireDelivery(id);
+            delivery.status(delivery.pickup.status, "TODO", state.clock().instant());
+            delivery.dropoff.after = after;
+            delivery.dropoff.before = before;
+        });
+    }
+
     private void setStatus(long id, String pickup, String dropoff) {
         state.run(() -> state.requireDelivery(id).status(pickup, dropoff, state.clock().instant()));
     }
@@ -161,7 +187,7 @@ public final class FakeCoopCycle extends FakeSystem {
         return state.write(() -> {
             Instant now = state.clock().instant();
             CoopCycleDeliveryInput.TaskInput dropoff = new CoopCycleDeliveryInput.TaskInput(dropoffStreet,
-                    "+33 6 00 00 00 00", "Test Recipient", null, null, now.plus(Duration.ofMinutes(60)),
+                    "+33600000000", "Test Recipient", null, null, now.plus(Duration.ofMinutes(60)),
                     now.plus(Duration.ofMinutes(90)), "", null);
             CoopCycleDelivery delivery = CoopCycleSeeder.create(state, storeId, null, dropoff);
             delivery.orderTotal = orderTotalCents;
@@ -184,6 +210,7 @@ public final class FakeCoopCycle extends FakeSystem {
         private Duration spacing = Duration.ofMinutes(37);
         private long seed = 42;
         private ZoneId zone = ZoneId.of("Europe/Paris");
+        private String country = "fr";
         private Instant clockStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         private Builder() {}
@@ -214,6 +241,15 @@ public final class FakeCoopCycle extends FakeSystem {
         /** The instance's PHP time zone, in which it writes times; default Europe/Paris. */
         public Builder zone(ZoneId value) {
             this.zone = requireNonNull(value, "value is null");
+            return this;
+        }
+
+        /**
+         * The instance's country ({@code COOPCYCLE_COUNTRY}, e.g. {@code us}): the region phone numbers without a
+         * country code are read in, and what {@code GET /api/settings} names; default {@code fr}.
+         */
+        public Builder country(String code) {
+            this.country = requireNonNull(code, "code is null").toLowerCase(java.util.Locale.ROOT);
             return this;
         }
 

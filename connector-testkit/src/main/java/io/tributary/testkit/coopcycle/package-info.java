@@ -11,15 +11,19 @@
  * {@code GET /api/stores/{id}}; {@code GET /api/stores/{id}/deliveries} with {@code order[createdAt]},
  * {@code itemsPerPage} (default 30, at most 100) and {@code page}, and a {@code hydra:view} whose links repeat the
  * request's own query; {@code POST /api/deliveries} (pickup address optional, time windows required, 400
- * {@code ConstraintViolationList} documents) and {@code GET /api/deliveries/{id}}; 403 {@code hydra:Error} for
- * another store's data; task statuses TODO/DOING/DONE/FAILED/CANCELLED; times with the instance's offset; order
- * totals in cents.
+ * {@code ConstraintViolationList} documents) and {@code GET /api/deliveries/{id}}; phone numbers read with
+ * libphonenumber in the instance's country and served in E.164, an unparseable one refused with a 400
+ * {@code hydra:Error} ("The string supplied did not seem to be a phone number.") and an invalid one with a violation
+ * of {@code items[n].task.address.telephone}; the public {@code GET /api/settings} (its {@code country}); 403
+ * {@code hydra:Error} for another store's data; task statuses TODO/DOING/DONE/FAILED/CANCELLED; times with the
+ * instance's offset; order totals in cents.
  *
  * <p>Not reproduced: real geocoding (an address is refused only when it contains a configured word; the message
- * "The address could not be geocoded." is invented, as is "The time window ends before it starts."), phone
- * validation beyond a loose pattern, relative times such as "tomorrow 13:00", pricing rules (every created
- * delivery gets an order of one configured total), multi-drop {@code tasks}, packages and weight, the
- * {@code PUT}/{@code DELETE} delivery routes, the date filters on task windows, {@code /api/orders},
- * restaurants, webhooks, and task {@code updatedAt}.
+ * "The address could not be geocoded." is invented, as is "The time window ends before it starts."), relative
+ * times such as "tomorrow 13:00", pricing rules (every created delivery gets an order of one configured total),
+ * multi-drop {@code tasks}, packages and weight, the {@code PUT}/{@code DELETE} delivery routes, the date filters on
+ * task windows, {@code /api/orders}, restaurants and webhooks. As on CoopCycle, a delivery's tasks carry no
+ * {@code updatedAt} (coopcycle-web puts {@code Task::$updatedAt} in the {@code task} serialization group only, not
+ * in {@code delivery}), so a status change leaves no time in what the API serves.
  */
 package io.tributary.testkit.coopcycle;

@@ -162,6 +162,52 @@ class FakeCoopCycleTest {
     }
 
     @Test
+    void finishedDeliveriesCanBeReopenedAndFailedOnesRescheduledLeavingNoUpdateTime() {
+        try (FakeCoopCycle own = FakeCoopCycle.builder().deliveries(40).seed(4).start()) {
+            List<Long> ids = own.deliveryIds(FakeCoopCycle.STORE_ID);
+            long done = ids.get(0);
+            long cancelled = ids.get(1);
+            long failed = ids.get(2);
+            own.complete(done);
+            own.cancel(cancelled);
+            own.fail(failed);
+            Instant after = own.clock().instant().plus(Duration.ofHours(20));
+
+            own.reopen(done);
+            own.reopen(cancelled);
+            own.reschedule(failed, after, after.plus(Duration.ofMinutes(30)));
+
+            String key = own.apiKeyApp().apiKey();
+            JsonNode reopened = ownGet(own, "api/deliveries/" + done, key);
+            assertThat(reopened.get("pickup").get("status").asText()).isEqualTo("DONE");
+            assertThat(reopened.get("dropoff").get("status").asText()).isEqualTo("TODO");
+            JsonNode restored = ownGet(own, "api/deliveries/" + cancelled, key);
+            assertThat(restored.get("pickup").get("status").asText()).isEqualTo("TODO");
+            assertThat(restored.get("dropoff").get("status").asText()).isEqualTo("TODO");
+            JsonNode rescheduled = ownGet(own, "api/deliveries/" + failed, key);
+            assertThat(rescheduled.get("dropoff").get("status").asText()).isEqualTo("TODO");
+            assertThat(java.time.OffsetDateTime.parse(rescheduled.get("dropoff").get("after").asText()).toInstant())
+                    .isEqualTo(after);
+            assertThat(open(own, done)).as("open again").isTrue();
+            JsonNode listing = ownGet(own, "api/stores/1/deliveries?itemsPerPage=100", key);
+            assertThat(listing.get("hydra:member")).hasSize(40);
+            assertThat(listing.findValues("updatedAt")).as("CoopCycle serializes no task updatedAt in deliveries")
+                    .isEmpty();
+        }
+    }
+
+    private static boolean open(FakeCoopCycle own, long id) {
+        return own.openDeliveryIds().contains(id);
+    }
+
+    private static JsonNode ownGet(FakeCoopCycle own, String path, String bearer) {
+        Answer answer = send(HttpRequest.newBuilder(own.baseUrl().resolve(path))
+                .header("Authorization", "Bearer " + bearer).header("Accept", "application/ld+json"));
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.json();
+    }
+
+    @Test
     void createsDeliveriesAndRefusesInvalidOnesWithViolations() {
         String token = bearer(fake.storeApp());
         String before = Instant.now().plus(Duration.ofHours(2)).toString();
@@ -178,14 +224,55 @@ class FakeCoopCycleTest {
         assertThat(created.json().get("order").get("total").asInt()).isEqualTo(690);
         assertThat(fake.deliveriesWithMetadata(1, "tributary_ref", "ref-12")).hasSize(1);
 
-        String invalid = "{\"dropoff\":{\"address\":{\"streetAddress\":\"1 Nowhere Lane\",\"telephone\":\"call me\"}}}";
-        Answer refused = send(at("api/deliveries").header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/ld+json").POST(HttpRequest.BodyPublishers.ofString(invalid)));
+        assertThat(created.json().get("dropoff").get("address").get("telephone").asText()).as("served in E.164")
+                .isEqualTo("+33612345678");
+
+        Answer unreadable = post(token, "{\"dropoff\":{\"address\":{\"streetAddress\":\"1 Nowhere Lane\","
+                + "\"telephone\":\"call me\"}}}");
+        assertThat(unreadable.status()).as("a phone libphonenumber cannot parse fails before any validation")
+                .isEqualTo(400);
+        assertThat(unreadable.json().get("@type").asText()).isEqualTo("hydra:Error");
+        assertThat(unreadable.json().get("hydra:description").asText())
+                .isEqualTo("The string supplied did not seem to be a phone number.");
+
+        Answer refused = post(token, "{\"dropoff\":{\"address\":{\"streetAddress\":\"1 Nowhere Lane\","
+                + "\"telephone\":\"(415) 555-2671\"}}}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("@type").asText()).isEqualTo("ConstraintViolationList");
         List<String> paths = new ArrayList<>();
-        refused.json().get("violations").forEach(v -> paths.add(v.get("propertyPath").asText()));
-        assertThat(paths).containsExactly("items[0].task.doneBefore", "dropoff.address", "dropoff.address.telephone",
-                "items[1].task.doneBefore");
+        refused.json().get("violations").forEach(v -> paths.add(v.get("propertyPath").asText() + ": "
+                + v.get("message").asText()));
+        assertThat(paths).as("a US number typed without +1 is read as a French one, which it is not").containsExactly(
+                "items[0].task.doneBefore: This value should not be null.",
+                "items[1].task.address.telephone: This value is not a valid phone number.",
+                "dropoff.address: The address could not be geocoded.",
+                "items[1].task.doneBefore: This value should not be null.");
+        assertThat(fake.deliveriesWithMetadata(1, "tributary_ref", "ref-12")).hasSize(1);
+    }
+
+    @Test
+    void phonesAreReadInTheInstancesCountryWhichItsSettingsName() {
+        try (FakeCoopCycle american = FakeCoopCycle.builder().deliveries(0).country("us").start()) {
+            Answer settings = send(HttpRequest.newBuilder(american.baseUrl().resolve("api/settings")));
+            assertThat(settings.status()).as("public").isEqualTo(200);
+            assertThat(settings.json().get("country").asText()).isEqualTo("us");
+            assertThat(send(at("api/settings")).json().get("country").asText()).as("the default").isEqualTo("fr");
+
+            String before = Instant.now().plus(Duration.ofHours(2)).toString();
+            Answer created = send(HttpRequest.newBuilder(american.baseUrl().resolve("api/deliveries"))
+                    .header("Authorization", "Bearer " + american.apiKeyApp().apiKey())
+                    .header("Content-Type", "application/ld+json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"pickup\":{\"before\":\"" + before + "\"},"
+                            + "\"dropoff\":{\"address\":{\"streetAddress\":\"1 Market St, San Francisco\","
+                            + "\"telephone\":\"(415) 555-2671\"},\"before\":\"" + before + "\"}}")));
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.json().get("dropoff").get("address").get("telephone").asText())
+                    .isEqualTo("+14155552671");
+        }
+    }
+
+    private static Answer post(String bearer, String body) {
+        return send(at("api/deliveries").header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/ld+json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 }
