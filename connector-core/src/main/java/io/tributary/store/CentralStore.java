@@ -129,14 +129,29 @@ public final class CentralStore implements AutoCloseable {
         return dataSource;
     }
 
-    /** Runs {@code work} in one Hibernate transaction and returns its result; rolls back on any failure. */
+    /**
+     * Runs {@code work} in one Hibernate transaction and returns its result; rolls back on any failure. A database
+     * that cannot be reached is a {@link StoreException} naming the cause, as on the plain JDBC paths.
+     */
     public <T> T inTransaction(Function<Session, T> work) {
-        return sessions.fromTransaction(work);
+        try {
+            return sessions.fromTransaction(work);
+        } catch (org.hibernate.exception.JDBCConnectionException e) {
+            throw unreachable(e);
+        }
     }
 
     /** Runs {@code work} in one Hibernate transaction; rolls back on any failure. */
     public void useTransaction(Consumer<Session> work) {
-        sessions.inTransaction(work);
+        try {
+            sessions.inTransaction(work);
+        } catch (org.hibernate.exception.JDBCConnectionException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private static StoreException unreachable(RuntimeException e) {
+        return new StoreException("The database cannot be reached: " + rootMessage(e) + ".", e);
     }
 
     /** Checks that the database answers; for health checks. */

@@ -27,6 +27,7 @@ import io.tributary.spi.SyncCursor;
 import io.tributary.spi.UnsupportedEntityException;
 import io.tributary.store.CentralStore;
 import io.tributary.store.InvalidInputException;
+import io.tributary.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -137,10 +138,20 @@ public final class SyncEngine {
             log.debug("sync of connection {} failed", connection.id(), e);
         } finally {
             heartbeat.cancel(false);
-            leases.release(lease);
             running.remove(run.id());
+            releaseQuietly(lease);
         }
-        SyncRun closed = close(attempt);
+        SyncRun closed;
+        try {
+            closed = close(attempt);
+        } catch (StoreException e) {
+            // the database itself went away: the run cannot even be recorded as failed (it stays RUNNING until the
+            // next sync or 'runs' finds its process gone and closes it ABANDONED); every committed page stays
+            throw new StoreException("The database stopped answering while " + request.entity().cliName()
+                    + " of connection " + connection.id() + " were being synced (" + CentralStore.rootMessage(e)
+                    + "); what was stored before is kept, and the next sync continues from there once the database "
+                    + "answers again.", e);
+        }
         String label = "connection " + connection.id() + " (" + connection.name() + ")";
         if (closed.outcome() == SyncRun.Outcome.SUCCEEDED) {
             failures.recordSuccess(connection.id(), label);
@@ -210,6 +221,15 @@ public final class SyncEngine {
                 attempt.stopped = true;
                 return;
             }
+        }
+    }
+
+    /** Gives the lease up; when the database cannot be reached it runs out by itself (or its session ends). */
+    private void releaseQuietly(SyncLease lease) {
+        try {
+            leases.release(lease);
+        } catch (StoreException e) {
+            log.debug("releasing the lease of connection {} failed: {}", lease.connectionId(), e.getMessage());
         }
     }
 

@@ -129,13 +129,7 @@ final class ThrowawayMariaDb {
             install.addAll(user);
             run(install, dir.resolve("install.log"));
             int port = freePort();
-            List<String> command = new ArrayList<>(List.of(server.toString(), "--no-defaults", "--datadir=" + data,
-                    "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + socketDir.resolve("mariadbd.sock"),
-                    "--pid-file=" + dir.resolve("mariadbd.pid"), "--log-error=" + dir.resolve("server.log"),
-                    "--innodb-buffer-pool-size=64M", "--innodb-flush-log-at-trx-commit=2", "--max-connections=1000"));
-            command.addAll(user);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("mariadbd.out").toFile()).start();
+            process = startMariadbd(server, dir, port, socketDir);
             Server started = new Server("jdbc:mariadb://127.0.0.1:" + port + "/test", port, process, dir, socketDir);
             awaitReady(process, port, dir);
             try (Connection admin = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
@@ -158,6 +152,20 @@ final class ThrowawayMariaDb {
             stopQuietly(process);
             throw e;
         }
+    }
+
+    /** Starts mariadbd on the data directory of {@code dir} (made by {@link #launch}), on {@code port}. */
+    static Process startMariadbd(Path server, Path dir, int port, Path socketDir) throws IOException {
+        List<String> command = new ArrayList<>(List.of(server.toString(), "--no-defaults",
+                "--datadir=" + dir.resolve("data"), "--port=" + port, "--bind-address=127.0.0.1",
+                "--socket=" + socketDir.resolve("mariadbd.sock"), "--pid-file=" + dir.resolve("mariadbd.pid"),
+                "--log-error=" + dir.resolve("server.log"), "--innodb-buffer-pool-size=64M",
+                "--innodb-flush-log-at-trx-commit=2", "--max-connections=1000"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.add("--user=root");
+        }
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mariadbd.out").toFile())).start();
     }
 
     private static void stopQuietly(Process process) {
@@ -197,7 +205,7 @@ final class ThrowawayMariaDb {
         }
     }
 
-    private static void awaitReady(Process process, int port, Path dir) throws InterruptedException {
+    static void awaitReady(Process process, int port, Path dir) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -222,7 +230,7 @@ final class ThrowawayMariaDb {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
