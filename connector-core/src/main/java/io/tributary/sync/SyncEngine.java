@@ -139,6 +139,9 @@ public final class SyncEngine {
             running.remove(run.id());
         }
         SyncRun closed = close(attempt);
+        if (attempt.listened) {
+            listener.finished(closed);
+        }
         String label = "connection " + connection.id() + " (" + connection.name() + ")";
         if (closed.outcome() == SyncRun.Outcome.SUCCEEDED) {
             failures.recordSuccess(connection.id(), label);
@@ -173,6 +176,7 @@ public final class SyncEngine {
         SyncCursor cursor = request.full() ? SyncCursor.START : cursors.load(connectionId, request.entity());
         SyncCursor from = cursor.minus(lookback);
         listener.started(attempt.run, from);
+        attempt.listened = true;
         try (Connector connector = provider.open(attempt.settings, context);
                 RecordStream stream = connector.read(request.entity(), from)) {
             for (Optional<RecordPage> page = stream.nextPage(); page.isPresent(); page = stream.nextPage()) {
@@ -185,7 +189,7 @@ public final class SyncEngine {
                         attempt.totals);
                 attempt.totals = attempt.totals.plus(writer.write(write, leases, attempt.lease));
                 cursor = write.cursorAfter();
-                listener.pageStored(attempt.totals, cursor);
+                listener.pageStored(attempt.totals, cursor, page.get().progress());
                 if (stopping.get()) {
                     attempt.stopped = true;
                     return;
@@ -257,6 +261,7 @@ public final class SyncEngine {
         volatile PageCounts totals = PageCounts.ZERO;
         String error;
         boolean stopped;
+        boolean listened;
 
         Attempt(SyncRun run, SyncRequest request, SyncLease lease) {
             this.run = run;

@@ -27,7 +27,7 @@ public final class SyncProgress implements SyncListener {
     }
 
     @Override
-    public void pageStored(PageCounts totals, SyncCursor cursor) {
+    public void pageStored(PageCounts totals, SyncCursor cursor, java.util.Optional<io.tributary.spi.ReadProgress> progress) {
         long now = System.nanoTime();
         if (lastPrinted == 0 || now - lastPrinted > QUIET_NANOS) {
             lastPrinted = now;
