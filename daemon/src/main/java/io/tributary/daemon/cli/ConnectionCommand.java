@@ -258,7 +258,7 @@ final class ConnectionCommand {
                     + " stored products and " + ListingOptions.count(orders) + " orders";
             if (!yes) {
                 java.io.Console console = System.console();
-                if (console == null || json.enabled()) {
+                if (!Terminals.canAsk() || json.enabled()) {
                     throw new IllegalArgumentException("Removing " + what + " cannot be undone: add --yes to "
                             + "confirm.");
                 }

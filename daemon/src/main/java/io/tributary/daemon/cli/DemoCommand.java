@@ -137,7 +137,7 @@ final class DemoCommand extends CliCommand {
 
     private SyncRun sync(App app, long connection, EntityType entity) {
         SyncRun run = app.engine().run(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, false),
-                new SyncProgress(out(), entity));
+                new SyncProgress(out(), entity, Terminals.isTerminal(out().err()), Terminals.width(cli().environment())));
         say("   " + new SyncRunRenderer().summary(run));
         runs.add(run);
         return run;
