@@ -34,12 +34,18 @@ public final class ApiServer implements AutoCloseable {
         this.served = served;
     }
 
+    /** Starts serving on {@code port} (0: a free port) of the loopback address. */
+    public static ApiServer start(int port, App app, Supplier<Map<String, Object>> health) {
+        return start(java.net.InetAddress.getLoopbackAddress().getHostAddress(), port, app, health);
+    }
+
     /**
-     * Starts serving on {@code port} (0: a free port).
+     * Starts serving on {@code port} (0: a free port) of {@code host} (an address of this machine).
      *
      * @param health the current health: a map whose {@code status} is {@code UP} or {@code DOWN}
+     * @throws io.javalin.util.JavalinBindException when the port cannot be bound
      */
-    public static ApiServer start(int port, App app, Supplier<Map<String, Object>> health) {
+    public static ApiServer start(String host, int port, App app, Supplier<Map<String, Object>> health) {
         List<String> served = Collections.synchronizedList(new ArrayList<>());
         Javalin javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -57,6 +63,8 @@ public final class ApiServer implements AutoCloseable {
             Map<String, Object> report = health.get();
             ctx.status("UP".equals(report.get("status")) ? 200 : 503).json(report);
         });
+        // load balancers and uptime checks often ask with HEAD: the same status, no body
+        javalin.head("/health", ctx -> ctx.status("UP".equals(health.get().get("status")) ? 200 : 503));
         javalin.before(ApiRoutes.BASE + "/*", ctx -> {
             if (!ctx.path().equals(ApiRoutes.BASE + "/openapi.json")) {
                 access.authenticate(ctx);
@@ -72,7 +80,7 @@ public final class ApiServer implements AutoCloseable {
         routes.route(HandlerType.GET, "/openapi.json", null, "This document (no key needed).")
                 .to(ctx -> ctx.json(OpenApiDocument.build(routes.all())));
         mapFailures(javalin);
-        javalin.start(port);
+        javalin.start(host, port);
         return new ApiServer(javalin, syncs, served);
     }
 
