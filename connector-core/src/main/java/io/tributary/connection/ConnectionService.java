@@ -143,6 +143,9 @@ public final class ConnectionService {
                     change.url(), change.storeCode() != null ? change.storeCode() : connection.store().code(),
                     credentials);
             ConnectionSettings settings = prepare(merged, connection.apiUrl());
+            if (!settings.apiUrl().equals(connection.apiUrl()) || !change.credentials().isEmpty()) {
+                connection.verified(null); // what proved to work is not what is saved now
+            }
             Store owner = findOrCreateStore(session, storeCodeOf(merged.storeCode()));
             requireFreeName(session, owner, settings.name(), connection.id());
             connection.rename(settings.name());
@@ -152,6 +155,14 @@ public final class ConnectionService {
             connection.touch(clock.instant());
             return view(connection);
         });
+    }
+
+    /**
+     * Records how verifying a stored connection went: a success marks it verified now, a failure unverified (its
+     * health says so until a verification or a sync succeeds).
+     */
+    public void recordVerification(long id, boolean ok) {
+        store.useTransaction(session -> require(session, id).verified(ok ? clock.instant() : null));
     }
 
     public ConnectionView setEnabled(long id, boolean enabled) {
@@ -248,7 +259,7 @@ public final class ConnectionService {
                 .map(ConnectorProvider::credentialFields).orElse(List.of());
         return new ConnectionView(connection.id(), connection.systemId(), connection.name(), connection.apiUrl(),
                 connection.store().code(), connection.enabled(), connection.createdAt(), connection.updatedAt(),
-                shown, fields, connection.failing(), connection.lastError());
+                shown, fields, connection.failing(), connection.lastError(), connection.verifiedAt());
     }
 
     private String systemIds() {

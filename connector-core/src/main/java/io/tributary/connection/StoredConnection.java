@@ -70,6 +70,9 @@ public class StoredConnection {
     @Column(name = "last_error", length = 2000)
     private String lastError;
 
+    @Column(name = "verified_at")
+    private Instant verifiedAt;
+
     protected StoredConnection() {}
 
     StoredConnection(Store store, String systemId, String name, URI apiUrl, Instant now) {
@@ -135,6 +138,15 @@ public class StoredConnection {
 
     public String lastError() {
         return failing ? lastError : null;
+    }
+
+    /** When it last proved to work (a verification or a sync that succeeded), or null: unverified. */
+    public Instant verifiedAt() {
+        return verifiedAt;
+    }
+
+    void verified(Instant at) {
+        this.verifiedAt = at;
     }
 
     void rename(String newName) {

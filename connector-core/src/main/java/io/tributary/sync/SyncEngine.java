@@ -144,7 +144,7 @@ public final class SyncEngine {
         }
         String label = "connection " + connection.id() + " (" + connection.name() + ")";
         if (closed.outcome() == SyncRun.Outcome.SUCCEEDED) {
-            failures.recordSuccess(connection.id(), label);
+            failures.recordSuccess(connection.id(), label, closed.finishedAt());
         } else if (closed.outcome() == SyncRun.Outcome.FAILED) {
             failures.recordFailure(connection.id(), label, closed.errorMessage());
         }

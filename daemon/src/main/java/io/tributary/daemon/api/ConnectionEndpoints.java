@@ -90,7 +90,9 @@ final class ConnectionEndpoints {
                     ApiCaller caller = ApiAccess.require(ctx, ApiMethods.CONNECTIONS_VERIFY);
                     long id = id(ctx);
                     access.visibleConnection(caller, id);
-                    ctx.json(VERIFICATIONS.json(verify(app.connections().settings(id))));
+                    VerificationResult result = verify(app.connections().settings(id));
+                    app.connections().recordVerification(id, result.ok());
+                    ctx.json(VERIFICATIONS.json(result));
                 });
     }
 

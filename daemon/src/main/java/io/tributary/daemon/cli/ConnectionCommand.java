@@ -109,6 +109,9 @@ final class ConnectionCommand {
                     .open(settings, app().connectorContext())) {
                 result = connector.verify();
             }
+            if (id != null) {
+                app().connections().recordVerification(id, result.ok());
+            }
             VerificationRenderer renderer = new VerificationRenderer();
             if (json.enabled()) {
                 out().json(renderer.json(result));

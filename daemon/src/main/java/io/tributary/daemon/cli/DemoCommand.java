@@ -70,6 +70,7 @@ final class DemoCommand extends CliCommand {
                     .open(app.connections().settings(connection.id()), app.connectorContext())) {
                 verified = connector.verify();
             }
+            app.connections().recordVerification(connection.id(), verified.ok());
             say("3. Verified: " + (verified.ok() ? "OK" : "FAILED " + verified.kind()) + " in "
                     + verified.latencyMs() + " ms. " + verified.message());
             if (!verified.ok()) {

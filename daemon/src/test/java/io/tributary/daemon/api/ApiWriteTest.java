@@ -62,6 +62,8 @@ class ApiWriteTest {
             assertThat(connection.get("store").asText()).isEqualTo("acme");
             assertThat(connection.get("credentials").get("secret").asText()).isEqualTo("****");
             assertThat(connection.get("credentials").get("mode").asText()).isEqualTo("fast");
+            assertThat(connection.get("health").asText()).as("never verified").isEqualTo("unverified");
+            assertThat(connection.get("verifiedAt").isNull()).isTrue();
 
             ApiHarness.Answer renamed = api.call("PATCH", admin, "/api/v1/connections/" + id, "{\"name\":\"Renamed\"}");
             assertThat(renamed.json().get("name").asText()).isEqualTo("Renamed");
@@ -71,6 +73,9 @@ class ApiWriteTest {
                     .asBoolean()).isTrue();
             ApiHarness.Answer verified = api.call("POST", admin, "/api/v1/connections/" + id + "/verify", null);
             assertThat(verified.json().get("ok").asBoolean()).isTrue();
+            JsonNode afterVerify = api.call("GET", admin, "/api/v1/connections/" + id, null).json();
+            assertThat(afterVerify.get("health").asText()).isEqualTo("ok");
+            assertThat(afterVerify.get("verifiedAt").asText()).endsWith("Z");
             ApiHarness.Answer unsaved = api.call("POST", admin, "/api/v1/connections/verify", "{\"system\":\"scripted\","
                     + "\"url\":\"https://other.example/api\",\"credentials\":{\"access-token\":\"" + TOKEN + "\"}}");
             assertThat(unsaved.json().get("kind").asText()).isEqualTo("OK");
