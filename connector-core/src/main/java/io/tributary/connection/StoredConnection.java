@@ -73,6 +73,12 @@ public class StoredConnection {
     @Column(name = "verified_at")
     private Instant verifiedAt;
 
+    @Column(name = "removed_at")
+    private Instant removedAt;
+
+    @Column(name = "name_scope", nullable = false)
+    private long nameScope;
+
     protected StoredConnection() {}
 
     StoredConnection(Store store, String systemId, String name, URI apiUrl, Instant now) {
@@ -143,6 +149,29 @@ public class StoredConnection {
     /** When it last proved to work (a verification or a sync that succeeded), or null: unverified. */
     public Instant verifiedAt() {
         return verifiedAt;
+    }
+
+    /** When it was removed with its records kept, or null while it is in use. */
+    public Instant removedAt() {
+        return removedAt;
+    }
+
+    /**
+     * Removes it but for its row, which its kept records go on naming: no credentials, disabled, its name free for a
+     * new connection of its store.
+     */
+    void retire(Instant now) {
+        this.removedAt = now;
+        this.nameScope = id;
+        this.enabled = false;
+        this.optionsJson = "{}";
+        this.secretsEncrypted = null;
+        this.secretFields = "";
+        this.failing = false;
+        this.consecutiveFailures = 0;
+        this.lastError = null;
+        this.verifiedAt = null;
+        this.updatedAt = now;
     }
 
     void verified(Instant at) {

@@ -109,9 +109,15 @@ class ApiWriteTest {
             assertThat(api.call("POST", admin, "/api/v1/keys", "{\"name\":\"\",\"methods\":[\"nope\"]}").json()
                     .get("problems")).extracting(p -> p.get("field").asText()).containsExactly("name", "methods");
 
-            ApiHarness.Answer removed = api.call("DELETE", admin, "/api/v1/connections/" + id, null);
+            assertThat(api.call("DELETE", admin, "/api/v1/connections/" + id + "?keepRecords=maybe", null).json()
+                    .get("problems").get(0).get("field").asText()).isEqualTo("keepRecords");
+            ApiHarness.Answer removed = api.call("DELETE", admin, "/api/v1/connections/" + id + "?keepRecords=true",
+                    null);
             assertThat(removed.json().get("removed").asBoolean()).isTrue();
+            assertThat(removed.json().get("recordsKept").asBoolean()).isTrue();
             assertThat(api.get(admin, "/api/v1/connections/" + id).status()).isEqualTo(404);
+            assertThat(api.call("DELETE", admin, "/api/v1/connections/" + id, null).status())
+                    .as("removed already: not visible to the API any more").isEqualTo(404);
             assertThat(api.get(admin, "/api/v1/connections/abc").json().get("problems").get(0).get("field").asText())
                     .isEqualTo("id");
             assertThat(api.get(admin, "/api/v1/routes").json()).isEmpty();
