@@ -108,7 +108,7 @@ public final class ApiServer implements AutoCloseable {
         javalin.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(error(e.getMessage())));
         javalin.exception(StoreException.class, (e, ctx) -> {
             log.warn("API request {} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
-            ctx.status(503).json(error("The store is unreachable; try again later."));
+            ctx.status(503).json(error("The database is unreachable; try again later."));
         });
         javalin.exception(Exception.class, (e, ctx) -> {
             log.error("API request {} {} failed", ctx.method(), ctx.path(), e);

@@ -136,7 +136,8 @@ final class DaemonCommand extends CliCommand {
         boolean started = scheduler.started();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("status", store && started && !app.engine().stopping() ? "UP" : "DOWN");
-        report.put("store", store ? "UP" : "DOWN");
+        report.put("database", store ? "UP" : "DOWN");
+        report.put("store", store ? "UP" : "DOWN"); // the same, under its name from before "store" meant a business
         report.put("scheduler", started ? "STARTED" : app.engine().stopping() ? "STOPPING" : "STOPPED");
         report.put("nodeId", scheduler.nodeId());
         report.put("clustered", scheduler.clustered());

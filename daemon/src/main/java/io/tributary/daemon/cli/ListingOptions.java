@@ -7,7 +7,8 @@ final class ListingOptions {
     @Option(names = "--connection", paramLabel = "ID", description = "Only this connection.")
     Long connection;
 
-    @Option(names = "--limit", defaultValue = "20", description = "At most this many rows (default 20).")
+    @Option(names = "--limit", defaultValue = "20", paramLabel = "N",
+            description = "At most this many rows, 1 to 10000 (default 20).")
     int limit;
 
     /**
