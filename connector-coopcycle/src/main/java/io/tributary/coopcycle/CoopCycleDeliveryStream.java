@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.http.Json;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.FailureKind;
+import io.tributary.spi.ReadProgress;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.RecordStream;
 import io.tributary.spi.SourceRecord;
@@ -55,6 +56,7 @@ final class CoopCycleDeliveryStream implements RecordStream {
     private boolean unsorted;
     private Instant previousCreated;
     private SyncCursor oldestOpen;
+    private long scanned; // deliveries listed so far
 
     CoopCycleDeliveryStream(CoopCycleClient client, long storeId, SyncCursor from, Instant now, Duration rereadFor,
             String currency) {
@@ -80,6 +82,7 @@ final class CoopCycleDeliveryStream implements RecordStream {
                         + " without a hydra:member list: this is not a CoopCycle API.");
             }
             List<SourceRecord> records = new ArrayList<>();
+            scanned += members.size();
             boolean sawOlder = false;
             for (JsonNode delivery : members) {
                 Instant created = CoopCycleDeliveryMapper.createdAt(delivery);
@@ -104,10 +107,23 @@ final class CoopCycleDeliveryStream implements RecordStream {
             done = last;
             SyncCursor cursor = last ? mark() : from;
             if (!records.isEmpty() || (last && !cursor.equals(from))) {
-                return Optional.of(new RecordPage(records, cursor));
+                return Optional.of(withProgress(new RecordPage(records, cursor), page, last));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The page with how far the read has come when it lists every delivery (a full read, or a server that does not
+     * sort): then {@code hydra:totalItems}, the store's deliveries, is what it covers. An incremental read stops at
+     * the mark, somewhere in that list, so it tells no total.
+     */
+    private RecordPage withProgress(RecordPage records, JsonNode page, boolean last) {
+        JsonNode total = page.path("hydra:totalItems");
+        if (!(from.isStart() || unsorted) || !total.canConvertToLong()) {
+            return records;
+        }
+        return records.withProgress(new ReadProgress(scanned, last ? scanned : Math.max(scanned, total.asLong())));
     }
 
     /**

@@ -261,6 +261,19 @@ class CoopCycleSyncTest {
      */
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void aFullReadSaysHowFarItHasComeFromTotalItemsAnIncrementalOneDoesNot(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend);
+                FakeCoopCycle fake = FakeCoopCycle.builder().deliveries(230).seed(5).start()) {
+            long id = f.connect(FakeCoopCycleShop.settings(fake.baseUrl(), fake.storeApp()));
+
+            assertThat(f.progressOfSync(id, EntityType.ORDERS, true)).containsExactly("100/230", "200/230", "230/230");
+            assertThat(f.progressOfSync(id, EntityType.ORDERS, false)).as("it stops at the mark, somewhere in the list")
+                    .isNotEmpty().containsOnly("?");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void anUnfinishedDeliveryPastItsRereadWindowStopsHoldingTheMark(TestDatabase.Backend backend) {
         try (SyncFixture f = new SyncFixture(backend);
                 FakeCoopCycle fake = FakeCoopCycle.builder().deliveries(300).spacing(Duration.ofHours(1)).seed(6)

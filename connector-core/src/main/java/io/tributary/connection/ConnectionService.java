@@ -128,6 +128,9 @@ public final class ConnectionService {
             StoredConnection connection = require(session, id);
             ConnectionDraft merged = merge(connection, change);
             ConnectionSettings settings = prepare(merged, connection.apiUrl());
+            if (!settings.apiUrl().equals(connection.apiUrl()) || !change.credentials().isEmpty()) {
+                connection.verified(null); // what proved to work is not what is saved now
+            }
             Store owner = findOrCreateStore(session, storeCodeOf(merged.storeCode()));
             requireFreeName(session, owner, settings.name(), connection.id());
             connection.rename(settings.name());
@@ -169,6 +172,14 @@ public final class ConnectionService {
                 credentials);
     }
 
+    /**
+     * Records how verifying a stored connection went: a success marks it verified now, a failure unverified (its
+     * health says so until a verification or a sync succeeds).
+     */
+    public void recordVerification(long id, boolean ok) {
+        store.useTransaction(session -> require(session, id).verified(ok ? clock.instant() : null));
+    }
+
     public ConnectionView setEnabled(long id, boolean enabled) {
         return store.inTransaction(session -> {
             StoredConnection connection = require(session, id);
@@ -178,9 +189,58 @@ public final class ConnectionService {
         });
     }
 
-    /** Removes a connection with its cursor, runs and stored records. */
+    /** Removes a connection with its schedules, cursors, runs, routes and stored records. */
     public void remove(long id) {
-        store.useTransaction(session -> session.remove(require(session, id)));
+        remove(id, false);
+    }
+
+    /**
+     * Removes a connection with its schedules, cursors, leases, runs and routes (the foreign keys cascade), and with
+     * its stored products and orders unless {@code keepRecords}: then its row stays, removed (no credentials,
+     * disabled, its name free, left out of listings and refused as an unknown id by everything but the record
+     * listings), so the records keep their connection id and store. A connection already removed that way can be
+     * removed again, without keeping: that deletes its records.
+     *
+     * @throws InvalidInputException when keeping the records of a connection already removed keeping them
+     */
+    public void remove(long id, boolean keepRecords) {
+        store.useTransaction(session -> {
+            StoredConnection connection = session.find(StoredConnection.class, id);
+            if (connection == null) {
+                throw notFound(id);
+            }
+            if (!keepRecords) {
+                session.remove(connection);
+                return;
+            }
+            if (connection.removedAt() != null) {
+                throw new InvalidInputException("connection", "Connection " + id + " was removed already, keeping its "
+                        + "records; to delete them too: tributary connection remove " + id + " --yes");
+            }
+            connection.retire(clock.instant());
+            session.flush();
+            // what the foreign keys' ON DELETE CASCADE removes with the row, but the records
+            for (String table : List.of("route", "sync_schedule", "sync_cursor", "sync_lease", "sync_run")) {
+                String column = table.equals("route") ? "source_connection_id = :id OR target_connection_id"
+                        : "connection_id";
+                session.createNativeMutationQuery("DELETE FROM " + table + " WHERE " + column + " = :id")
+                        .setParameter("id", id).executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Refuses an id that names no connection, in use or removed with its records kept: what may be asked for records
+     * by.
+     *
+     * @throws NotFoundException when there never was such a connection, or it was removed with its records
+     */
+    public void requireRecordsOwner(long id) {
+        store.useTransaction(session -> {
+            if (session.find(StoredConnection.class, id) == null) {
+                throw notFound(id);
+            }
+        });
     }
 
     public ConnectionView show(long id) {
@@ -190,7 +250,7 @@ public final class ConnectionService {
     /** Connections in id order, filtered by system, store code and enabled flag when those are non-null. */
     public List<ConnectionView> list(String systemId, String storeCode, Boolean enabled) {
         return store.inTransaction(session -> {
-            StringBuilder hql = new StringBuilder("from StoredConnection c where 1 = 1");
+            StringBuilder hql = new StringBuilder("from StoredConnection c where c.removedAt is null");
             if (systemId != null) {
                 hql.append(" and c.systemId = :system");
             }
@@ -232,7 +292,12 @@ public final class ConnectionService {
     private StoredConnection require(Session session, long id) {
         StoredConnection connection = session.find(StoredConnection.class, id);
         if (connection == null) {
-            throw new NotFoundException("There is no connection with id " + id + ".");
+            throw notFound(id);
+        }
+        if (connection.removedAt() != null) {
+            throw new NotFoundException("There is no connection with id " + id + " any more: it was removed on "
+                    + connection.removedAt() + ", keeping its stored products and orders (tributary products "
+                    + "--connection " + id + ").");
         }
         return connection;
     }
@@ -256,6 +321,10 @@ public final class ConnectionService {
             }
             return sealed.size();
         });
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("There is no connection with id " + id + ".");
     }
 
     private Map<String, String> credentialsOf(StoredConnection connection) {
@@ -284,7 +353,7 @@ public final class ConnectionService {
                 .map(ConnectorProvider::credentialFields).orElse(List.of());
         return new ConnectionView(connection.id(), connection.systemId(), connection.name(), connection.apiUrl(),
                 connection.store().code(), connection.enabled(), connection.createdAt(), connection.updatedAt(),
-                shown, fields, connection.failing(), connection.lastError());
+                shown, fields, connection.failing(), connection.lastError(), connection.verifiedAt());
     }
 
     private String systemIds() {
@@ -307,7 +376,8 @@ public final class ConnectionService {
 
     private static void requireFreeName(Session session, Store owner, String name, Long exceptId) {
         List<StoredConnection> same = session.createSelectionQuery(
-                        "from StoredConnection c where c.store = :store and c.name = :name", StoredConnection.class)
+                        "from StoredConnection c where c.store = :store and c.name = :name and c.removedAt is null",
+                        StoredConnection.class)
                 .setParameter("store", owner).setParameter("name", name).getResultList();
         for (StoredConnection other : same) {
             if (exceptId == null || other.id() != exceptId) {

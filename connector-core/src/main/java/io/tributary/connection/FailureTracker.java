@@ -34,9 +34,16 @@ public final class FailureTracker {
         return threshold;
     }
 
-    public void recordSuccess(long connectionId, String label) {
+    /** A run of the connection succeeded at {@code at}: it is no longer failing, and it proved to work then. */
+    public void recordSuccess(long connectionId, String label, java.time.Instant at) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE connection SET verified_at = ? WHERE id = ?")) {
+                Sql.setInstant(statement, 1, at);
+                statement.setLong(2, connectionId);
+                statement.executeUpdate();
+            }
             int recovered = update(connection, "UPDATE connection SET failing = FALSE WHERE id = ? AND failing = TRUE",
                     connectionId, null);
             update(connection, "UPDATE connection SET consecutive_failures = 0, last_error = NULL WHERE id = ? "

@@ -100,7 +100,7 @@ public final class StoreService {
 
     private static StoreView view(Session session, Store s) {
         long connections = session.createSelectionQuery(
-                "select count(c) from StoredConnection c where c.store = :store", Long.class)
+                "select count(c) from StoredConnection c where c.store = :store and c.removedAt is null", Long.class)
                 .setParameter("store", s).getSingleResult();
         return new StoreView(s.id(), s.code(), s.name(), s.createdAt(), connections);
     }

@@ -70,6 +70,15 @@ public class StoredConnection {
     @Column(name = "last_error", length = 2000)
     private String lastError;
 
+    @Column(name = "verified_at")
+    private Instant verifiedAt;
+
+    @Column(name = "removed_at")
+    private Instant removedAt;
+
+    @Column(name = "name_scope", nullable = false)
+    private long nameScope;
+
     protected StoredConnection() {}
 
     StoredConnection(Store store, String systemId, String name, URI apiUrl, Instant now) {
@@ -135,6 +144,38 @@ public class StoredConnection {
 
     public String lastError() {
         return failing ? lastError : null;
+    }
+
+    /** When it last proved to work (a verification or a sync that succeeded), or null: unverified. */
+    public Instant verifiedAt() {
+        return verifiedAt;
+    }
+
+    /** When it was removed with its records kept, or null while it is in use. */
+    public Instant removedAt() {
+        return removedAt;
+    }
+
+    /**
+     * Removes it but for its row, which its kept records go on naming: no credentials, disabled, its name free for a
+     * new connection of its store.
+     */
+    void retire(Instant now) {
+        this.removedAt = now;
+        this.nameScope = id;
+        this.enabled = false;
+        this.optionsJson = "{}";
+        this.secretsEncrypted = null;
+        this.secretFields = "";
+        this.failing = false;
+        this.consecutiveFailures = 0;
+        this.lastError = null;
+        this.verifiedAt = null;
+        this.updatedAt = now;
+    }
+
+    void verified(Instant at) {
+        this.verifiedAt = at;
     }
 
     void rename(String newName) {

@@ -77,7 +77,7 @@ public final class ScheduleService {
     public ScheduleView set(long connectionId, EntityType entity, ScheduleChange change) {
         return store.inTransaction(session -> {
             StoredConnection connection = session.find(StoredConnection.class, connectionId);
-            if (connection == null) {
+            if (connection == null || connection.removedAt() != null) {
                 throw new NotFoundException("There is no connection with id " + connectionId + ".");
             }
             ConnectorProvider provider = registry.require(connection.systemId());

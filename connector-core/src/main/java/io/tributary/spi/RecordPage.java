@@ -3,6 +3,7 @@ package io.tributary.spi;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One page of records, and the cursor to resume from once the page is stored. The sync engine stores the
@@ -10,10 +11,23 @@ import java.util.List;
  *
  * @param cursorAfter a cursor that is safe to resume from after this page: every record at or before it has
  *                    been delivered, in this page or an earlier one
+ * @param progress    how far the read has come with this page, when the system says how many items the read
+ *                    covers (for showing progress only); empty when it does not
  */
-public record RecordPage(List<SourceRecord> records, SyncCursor cursorAfter) {
+public record RecordPage(List<SourceRecord> records, SyncCursor cursorAfter, Optional<ReadProgress> progress) {
     public RecordPage {
         records = List.copyOf(requireNonNull(records, "records is null"));
         requireNonNull(cursorAfter, "cursorAfter is null");
+        requireNonNull(progress, "progress is null");
+    }
+
+    /** A page of a read whose size the system does not tell. */
+    public RecordPage(List<SourceRecord> records, SyncCursor cursorAfter) {
+        this(records, cursorAfter, Optional.empty());
+    }
+
+    /** This page, saying how far the read has come with it. */
+    public RecordPage withProgress(ReadProgress readProgress) {
+        return new RecordPage(records, cursorAfter, Optional.of(readProgress));
     }
 }

@@ -152,9 +152,12 @@ public final class SyncEngine {
                     + "); what was stored before is kept, and the next sync continues from there once the database "
                     + "answers again.", e);
         }
+        if (attempt.listened) {
+            listener.finished(closed);
+        }
         String label = "connection " + connection.id() + " (" + connection.name() + ")";
         if (closed.outcome() == SyncRun.Outcome.SUCCEEDED) {
-            failures.recordSuccess(connection.id(), label);
+            failures.recordSuccess(connection.id(), label, closed.finishedAt());
         } else if (closed.outcome() == SyncRun.Outcome.FAILED) {
             failures.recordFailure(connection.id(), label, closed.errorMessage());
         }
@@ -188,6 +191,7 @@ public final class SyncEngine {
         SyncCursor cursor = request.full() ? SyncCursor.START : cursors.load(connectionId, request.entity());
         SyncCursor from = cursor.minus(lookback);
         listener.started(attempt.run, from);
+        attempt.listened = true;
         try (Connector connector = provider.open(attempt.settings, context);
                 RecordStream stream = connector.read(request.entity(), from)) {
             try {
@@ -216,7 +220,7 @@ public final class SyncEngine {
             attempt.totals = attempt.totals.plus(stored);
             hook.pageStored(provider.systemId(), request.entity(), stored);
             cursor = write.cursorAfter();
-            listener.pageStored(attempt.totals, cursor);
+            listener.pageStored(attempt.totals, cursor, page.get().progress());
             if (stopping.get()) {
                 attempt.stopped = true;
                 return;
@@ -298,6 +302,7 @@ public final class SyncEngine {
         String error;
         boolean stopped;
         final List<String> notices = new ArrayList<>();
+        boolean listened;
 
         Attempt(SyncRun run, SyncRequest request, SyncLease lease) {
             this.run = run;

@@ -109,4 +109,57 @@ class ConnectionServiceTest {
             assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM sync_run")).isZero();
         }
     }
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void removingKeepingRecordsLeavesThemUnderTheConnectionsIdAndFreesItsName(TestDatabase.Backend backend)
+            throws Exception {
+        try (TestDatabase database = TestDatabase.create(backend)) {
+            ConnectionService connections = service(database.store(), MasterKey.generate("test"));
+            long id = connections.add(draft("Acme shop")).id();
+            TestRows.run(database.store(), id, io.tributary.spi.EntityType.PRODUCTS);
+            try (java.sql.Connection jdbc = database.store().dataSource().getConnection();
+                    java.sql.Statement statement = jdbc.createStatement()) {
+                statement.executeUpdate("INSERT INTO product (connection_id, external_id, content_hash, raw_json, "
+                        + "synced_at) VALUES (" + id + ", 'p1', '" + "0".repeat(64) + "', '{}', CURRENT_TIMESTAMP(6))");
+                statement.executeUpdate("INSERT INTO orders (connection_id, external_id, content_hash, raw_json, "
+                        + "synced_at) VALUES (" + id + ", 'o1', '" + "0".repeat(64) + "', '{}', CURRENT_TIMESTAMP(6))");
+                statement.executeUpdate("INSERT INTO order_line (connection_id, order_external_id, line_no) VALUES ("
+                        + id + ", 'o1', 1)");
+                statement.executeUpdate("INSERT INTO sync_cursor (connection_id, entity, updated_at) VALUES (" + id
+                        + ", 'PRODUCTS', CURRENT_TIMESTAMP(6))");
+            }
+
+            connections.remove(id, true);
+
+            for (String table : new String[] {"product", "orders", "order_line"}) {
+                assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM " + table + " WHERE connection_id = "
+                        + id)).as(table + " kept").isEqualTo(1);
+            }
+            for (String table : new String[] {"sync_run", "sync_schedule", "sync_cursor", "sync_lease"}) {
+                assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM " + table + " WHERE connection_id = "
+                        + id)).as(table + " gone").isZero();
+            }
+            assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM connection WHERE id = " + id
+                    + " AND secrets_encrypted IS NULL AND options_json = '{}' AND enabled = FALSE "
+                    + "AND removed_at IS NOT NULL")).as("no credentials left").isEqualTo(1);
+            assertThat(connections.list(null, null, null)).isEmpty();
+            assertThatThrownBy(() -> connections.show(id)).isInstanceOf(NotFoundException.class)
+                    .hasMessageStartingWith("There is no connection with id " + id + " any more: it was removed on ")
+                    .hasMessageEndingWith(", keeping its stored products and orders (tributary products --connection "
+                            + id + ").");
+            assertThatThrownBy(() -> connections.settings(id)).isInstanceOf(NotFoundException.class);
+            connections.requireRecordsOwner(id);
+            long again = connections.add(draft("Acme shop")).id();
+            assertThat(again).as("its name is free").isNotEqualTo(id);
+            assertThatThrownBy(() -> connections.remove(id, true)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("was removed already");
+
+            connections.remove(id, false);
+            assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM product")).isZero();
+            assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM order_line")).isZero();
+            assertThatThrownBy(() -> connections.requireRecordsOwner(id)).isInstanceOf(NotFoundException.class)
+                    .hasMessage("There is no connection with id " + id + ".");
+            assertThat(connections.list(null, null, null)).extracting(ConnectionView::id).containsExactly(again);
+        }
+    }
 }

@@ -21,7 +21,7 @@ class FailureTrackerTest {
 
             tracker.recordFailure(id, "connection " + id, "first");
             tracker.recordFailure(id, "connection " + id, "second");
-            tracker.recordSuccess(id, "connection " + id);
+            tracker.recordSuccess(id, "connection " + id, java.time.Instant.now());
             tracker.recordFailure(id, "connection " + id, "a");
             tracker.recordFailure(id, "connection " + id, "b");
             assertThat(TestRows.string(store, failing)).isIn("FALSE", "false", "0");
@@ -33,7 +33,7 @@ class FailureTrackerTest {
             assertThat(log.lines()).filteredOn(l -> l.contains("is failing")).singleElement().asString()
                     .contains("its last 3 runs failed; last error: c: the shop is down");
 
-            tracker.recordSuccess(id, "connection " + id);
+            tracker.recordSuccess(id, "connection " + id, java.time.Instant.now());
             assertThat(TestRows.string(store, failing)).isIn("FALSE", "false", "0");
             assertThat(TestRows.string(store, "SELECT last_error FROM connection WHERE id = " + id)).isNull();
             assertThat(log.text()).contains("is no longer failing");

@@ -14,7 +14,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A store made before stores were first-class (schema V4) keeps its codes and connections through V5 and V6. */
+/**
+ * A store made before stores were first-class (schema V4) keeps its codes and connections through V5 and V6, and its
+ * connections that synced successfully count as verified from V7 on.
+ */
 class StoreMigrationTest {
 
     @ParameterizedTest
@@ -32,11 +35,24 @@ class StoreMigrationTest {
                         + "secret_fields, enabled, created_at, updated_at, version) VALUES ((SELECT id FROM store "
                         + "WHERE code = 'acme'), 'scripted', 'Old shop', 'https://shop.example/', '{}', '', TRUE, "
                         + "CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6), 0)");
+                statement.executeUpdate("INSERT INTO connection (store_id, system_id, name, api_url, options_json, "
+                        + "secret_fields, enabled, created_at, updated_at, version) VALUES ((SELECT id FROM store "
+                        + "WHERE code = 'acme'), 'scripted', 'Never synced', 'https://other.example/', '{}', '', TRUE, "
+                        + "CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6), 0)");
+                statement.executeUpdate("INSERT INTO sync_run (connection_id, entity, trigger_type, full_read, outcome, "
+                        + "started_at, finished_at, read_count, inserted_count, updated_count, unchanged_count) VALUES "
+                        + "((SELECT id FROM connection WHERE name = 'Old shop'), 'ORDERS', 'MANUAL', FALSE, 'SUCCEEDED', "
+                        + "TIMESTAMP '2026-01-02 03:04:05.000000', TIMESTAMP '2026-01-02 03:04:06.500000', 1, 1, 0, 0)");
             }
 
             StoreService stores = new StoreService(database.store(), Clock.systemUTC());
             assertThat(stores.list()).extracting(StoreView::code).containsExactly("acme", "default");
-            assertThat(stores.show("acme").connections()).isEqualTo(1);
+            assertThat(stores.show("acme").connections()).isEqualTo(2);
+            // V7: a connection that synced successfully has proved to work; one that never did is unverified
+            assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM connection WHERE name = 'Old shop' "
+                    + "AND verified_at = TIMESTAMP '2026-01-02 03:04:06.500000'")).isEqualTo(1);
+            assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM connection WHERE name = 'Never synced' "
+                    + "AND verified_at IS NULL")).isEqualTo(1);
             assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '6'"))
                     .isEqualTo(1);
             ApiKeyService keys = new ApiKeyService(database.store(), Clock.systemUTC());

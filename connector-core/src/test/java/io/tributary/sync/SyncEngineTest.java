@@ -129,6 +129,33 @@ class SyncEngineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void theListenerHearsHowFarTheReadHasComeAfterEachPageAndTheClosedRunOnce(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend);
+                Fixture f = fixture(database.store(), "scripted")) {
+            for (int i = 1; i <= 7; i++) {
+                f.source().products.add(product(String.valueOf(i), i + ".00", T0.plusSeconds(60L * i)));
+            }
+            java.util.List<String> heard = new java.util.ArrayList<>();
+            SyncRun run = f.engine().run(products(f.connectionId(), false), new SyncListener() {
+                @Override
+                public void pageStored(io.tributary.run.PageCounts totals, SyncCursor cursor,
+                        java.util.Optional<io.tributary.spi.ReadProgress> progress) {
+                    heard.add(totals.read() + ":" + progress.map(p -> p.done() + "/" + p.total()).orElse("?"));
+                }
+
+                @Override
+                public void finished(SyncRun closed) {
+                    heard.add("finished " + closed.outcome());
+                }
+            });
+
+            assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(heard).containsExactly("3:3/7", "6:6/7", "7:7/7", "finished SUCCEEDED");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void aStopRequestEndsTheRunAtAPageBoundaryWithItsCursorCommitted(TestDatabase.Backend backend) {
         try (TestDatabase database = TestDatabase.create(backend);
                 Fixture f = fixture(database.store(), "scripted")) {
@@ -137,7 +164,8 @@ class SyncEngineTest {
             }
             SyncRun stopped = f.engine().run(products(f.connectionId(), false), new SyncListener() {
                 @Override
-                public void pageStored(io.tributary.run.PageCounts totals, SyncCursor cursor) {
+                public void pageStored(io.tributary.run.PageCounts totals, SyncCursor cursor,
+                        java.util.Optional<io.tributary.spi.ReadProgress> progress) {
                     f.engine().requestStop();
                 }
             });

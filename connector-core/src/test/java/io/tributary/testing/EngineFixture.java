@@ -73,6 +73,22 @@ public class EngineFixture implements AutoCloseable {
         return engine.run(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, false), SyncListener.NONE);
     }
 
+    /**
+     * A sync (full when {@code full}) that writes down what the engine's listener hears of each page's progress:
+     * {@code done/total}, or {@code ?} for a page that tells none.
+     */
+    public java.util.List<String> progressOfSync(long connection, EntityType entity, boolean full) {
+        java.util.List<String> heard = new java.util.ArrayList<>();
+        engine.run(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, full), new SyncListener() {
+            @Override
+            public void pageStored(io.tributary.run.PageCounts totals, io.tributary.spi.SyncCursor cursor,
+                    java.util.Optional<io.tributary.spi.ReadProgress> progress) {
+                heard.add(progress.map(p -> p.done() + "/" + p.total()).orElse("?"));
+            }
+        });
+        return heard;
+    }
+
     public SyncRun fullSync(long connection, EntityType entity) {
         return engine.run(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, true), SyncListener.NONE);
     }

@@ -125,7 +125,8 @@ public class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProv
                         next += records.size();
                         page++;
                         SourceRecord last = records.get(records.size() - 1);
-                        return Optional.of(new RecordPage(records, SyncCursor.of(last.modifiedAt(), last.externalId())));
+                        return Optional.of(new RecordPage(records, SyncCursor.of(last.modifiedAt(), last.externalId()))
+                                .withProgress(new io.tributary.spi.ReadProgress(next, all.size())));
                     }
                 };
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.FailureKind;
+import io.tributary.spi.ReadProgress;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.RecordStream;
 import io.tributary.spi.SourceRecord;
@@ -54,6 +55,7 @@ final class MagentoRecordStream implements RecordStream {
     private SyncCursor cursor;
     private Set<String> previousPage = Set.of();
     private boolean done;
+    private long delivered; // records of the lists handed out so far (children fetched for a parent not counted)
 
     MagentoRecordStream(MagentoClient client, EntityType entity, SyncCursor from, String currency) {
         this.client = requireNonNull(client, "client is null");
@@ -105,7 +107,11 @@ final class MagentoRecordStream implements RecordStream {
         cursor = cursor.max(SyncCursor.of(MagentoProductMapper.updatedAt(newest, newestId), newestId));
         previousPage = keys;
         done = last;
-        return Optional.of(new RecordPage(records(fresh), cursor));
+        delivered += fresh.size();
+        // total_count counts every record after the cursor asked from, this answer's included
+        long remaining = last ? 0 : listing.totalCount() - items.size();
+        return Optional.of(new RecordPage(records(fresh), cursor)
+                .withProgress(ReadProgress.remaining(delivered, remaining)));
     }
 
     /** Page 1 of the records strictly after {@code after}, oldest first. */

@@ -106,6 +106,19 @@ class MagentoSyncTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void everyPageSaysHowFarTheReadHasComeFromTotalCount(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend);
+                FakeMagentoShop shop = FakeMagentoShop.start(30, 250, MagentoAuthMode.INTEGRATION)) {
+            long id = f.connect(shop.settings());
+
+            assertThat(f.progressOfSync(id, EntityType.ORDERS, true)).containsExactly("100/250", "200/250", "250/250");
+            int products = shop.fake().productIds().size();
+            assertThat(f.progressOfSync(id, EntityType.PRODUCTS, true)).endsWith(products + "/" + products);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void anIncrementalSyncReadsOnlyWhatChanged(TestDatabase.Backend backend) {
         try (SyncFixture f = new SyncFixture(backend);
                 FakeMagentoShop shop = FakeMagentoShop.start(120, 150, MagentoAuthMode.INTEGRATION)) {

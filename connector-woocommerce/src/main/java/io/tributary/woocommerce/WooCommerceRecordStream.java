@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.spi.EntityType;
+import io.tributary.spi.ReadProgress;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.RecordStream;
 import io.tributary.spi.SourceRecord;
@@ -53,6 +54,7 @@ final class WooCommerceRecordStream implements RecordStream {
     private String lastIdSeen; // id-order fallback only
     private SyncCursor newestSeen = SyncCursor.START; // id-order fallback only
     private boolean done;
+    private long delivered; // records of the shop's lists handed out so far (a product with its variations once)
 
     WooCommerceRecordStream(WooCommerceClient client, EntityType entity, SyncCursor from, boolean modifiedFilters,
             String currency, java.time.ZoneId siteZone) {
@@ -90,7 +92,8 @@ final class WooCommerceRecordStream implements RecordStream {
         if (filter != null) {
             parameters.put("modified_after", GMT.format(filter.minusSeconds(1)));
         }
-        List<JsonNode> items = items(client.list(path, parameters, "listing " + path).items());
+        WooCommerceClient.Listing listing = client.list(path, parameters, "listing " + path);
+        List<JsonNode> items = items(listing.items());
         if (offset > 0 && !startsWith(items, overlapIds)) {
             known = 0; // what was seen is not where it was: records vanished or moved; look again from the start
             return Optional.empty();
@@ -117,7 +120,18 @@ final class WooCommerceRecordStream implements RecordStream {
         cursor = next;
         filter = nextFilter;
         done = lastPage;
-        return fresh.isEmpty() ? Optional.empty() : Optional.of(new RecordPage(records(fresh), cursor));
+        if (fresh.isEmpty()) {
+            return Optional.empty();
+        }
+        delivered += fresh.size();
+        // X-WP-Total counts every record of the query, before the offset: what lies past this answer is left
+        Long remaining = listing.total() == null ? null : lastPage ? 0 : listing.total() - offset - items.size();
+        return Optional.of(withProgress(new RecordPage(records(fresh), cursor), delivered, remaining));
+    }
+
+    /** The page saying how far the read has come, when the shop sent {@code X-WP-Total}. */
+    private static RecordPage withProgress(RecordPage page, long done, Long remaining) {
+        return remaining == null ? page : page.withProgress(ReadProgress.remaining(done, remaining));
     }
 
     /**
@@ -179,7 +193,8 @@ final class WooCommerceRecordStream implements RecordStream {
         parameters.put("offset", Integer.toString(offset));
         parameters.put("orderby", "id");
         parameters.put("order", "asc");
-        List<JsonNode> items = items(client.list(path, parameters, "listing " + path).items());
+        WooCommerceClient.Listing listing = client.list(path, parameters, "listing " + path);
+        List<JsonNode> items = items(listing.items());
         boolean overlapMissing = offset > 0 && (items.isEmpty()
                 || SyncCursor.compareIds(WooCommerceProductMapper.id(items.get(0)), lastIdSeen) > 0);
         if (overlapMissing) {
@@ -200,12 +215,16 @@ final class WooCommerceRecordStream implements RecordStream {
             }
         }
         known = offset + items.size();
+        // everything is listed here and filtered by this side: the progress is how much of the list was looked at
+        Long remaining = listing.total() == null ? null : Math.max(0, listing.total() - known);
         if (items.size() < PER_PAGE) {
             done = true;
             // only now has every record been seen, so only now may the cursor move
-            return Optional.of(new RecordPage(records(changed), from.max(newestSeen)));
+            return Optional.of(withProgress(new RecordPage(records(changed), from.max(newestSeen)), known,
+                    listing.total() == null ? null : 0L));
         }
-        return changed.isEmpty() ? Optional.empty() : Optional.of(new RecordPage(records(changed), from));
+        return changed.isEmpty() ? Optional.empty()
+                : Optional.of(withProgress(new RecordPage(records(changed), from), known, remaining));
     }
 
     private List<SourceRecord> records(List<JsonNode> items) {

@@ -89,6 +89,33 @@ class WooCommerceSyncTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void everyPageSaysHowFarTheReadHasComeFromXWpTotal(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(250, 230)) {
+            long id = f.connect(shop.settings());
+
+            List<String> products = f.progressOfSync(id, EntityType.PRODUCTS, true);
+            List<String> orders = f.progressOfSync(id, EntityType.ORDERS, true);
+
+            int parents = shop.fake().productIds().size();
+            assertThat(products).as("a product with its variations counts once, as the shop counts it")
+                    .doesNotContain("?").endsWith(parents + "/" + parents);
+            assertThat(products.get(0)).isEqualTo("100/" + parents);
+            // each deeper request overlaps the end of the one before: 199, not 200, distinct orders after two
+            assertThat(orders).containsExactly("100/230", "199/230", "230/230");
+
+            // incremental: the total is what changed since the cursor (minus the lookback), not the whole shop
+            shop.fake().clock().advance(Duration.ofHours(1));
+            shop.editOrders(4);
+            List<String> incremental = f.progressOfSync(id, EntityType.ORDERS, false);
+            assertThat(incremental).as("the 4 edits and what the lookback reads again, in one page").hasSize(1);
+            String[] doneOfTotal = incremental.get(0).split("/");
+            assertThat(doneOfTotal[0]).isEqualTo(doneOfTotal[1]);
+            assertThat(Integer.parseInt(doneOfTotal[1])).isBetween(4, 10);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void anIncrementalSyncReadsOnlyWhatChanged(TestDatabase.Backend backend) {
         try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(400, 500)) {
             long id = f.connect(shop.settings());
@@ -264,6 +291,8 @@ class WooCommerceSyncTest {
             long id = f.connect(shop.settings());
             SyncRun full = f.sync(id, EntityType.PRODUCTS);
             assertThat(f.storedPrices(id)).containsExactlyInAnyOrderEntriesOf(shop.productPrices());
+            assertThat(f.progressOfSync(id, EntityType.PRODUCTS, true)).as("the share of the whole list looked at")
+                    .containsExactly("100/250", "199/250", "250/250"); // the requests overlap by one
             shop.fake().clock().advance(Duration.ofDays(1));
             Map<String, String> edited = shop.editProducts(2);
             shop.fake().requests().clear();

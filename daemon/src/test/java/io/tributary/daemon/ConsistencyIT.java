@@ -39,6 +39,16 @@ class ConsistencyIT {
             long id = cli.run("connection", "add", "--system", "woocommerce", "--name", "Shop", "--url",
                     shop.siteUrl().toString(), "--access-token", shop.consumerKey(), "--secret", shop.consumerSecret(),
                     "--json").json().get("id").asLong();
+            Run unverified = jar(cli.environment(), "connection", "show", Long.toString(id));
+            assertThat(unverified.out()).as("never verified nor synced: not 'ok'").contains("  health:       "
+                    + "unverified (check it with: tributary connection verify " + id + ")\n  failing:      no\n"
+                    + "  last error:   -\n  verified:     never\n");
+            assertThat(jar(cli.environment(), "connection", "list").out()).contains(" unverified ");
+            assertThat(cli.run("connection", "show", Long.toString(id), "--json").json().get("health").asText())
+                    .isEqualTo("unverified");
+            assertThat(cli.run("connection", "verify", Long.toString(id)).exitCode()).isZero();
+            assertThat(cli.run("connection", "show", Long.toString(id), "--json").json().get("health").asText())
+                    .isEqualTo("ok");
             assertThat(cli.run("sync", Long.toString(id), "--entity", "products").exitCode()).isZero();
             assertThat(cli.run("sync", Long.toString(id), "--entity", "orders").exitCode()).isZero();
             long products = TestRows.count(cli.database().store(), "SELECT COUNT(*) FROM product");
@@ -74,10 +84,20 @@ class ConsistencyIT {
             assertThat(status.err().strip()).isEqualTo("No order has status teleported (" + orders
                     + " orders stored).");
 
-            // the text show has what the JSON has
+            // the text show has what the JSON has: health, the failing flag, the last error
             Run show = jar(environment, "connection", "show", Long.toString(id));
             assertThat(show.exitCode()).as(show.err()).isZero();
-            assertThat(show.out()).contains("  health:       ok");
+            assertThat(show.out()).contains("  health:       ok\n  failing:      no\n  last error:   -\n");
+            Map<String, String> fastFailing = new HashMap<>(environment);
+            fastFailing.put("TRIBUTARY_FAILING_AFTER", "1");
+            shop.faults().inject(io.tributary.testkit.http.Fault.status(401), 1, "/wp-json/wc/v3/orders");
+            assertThat(jar(fastFailing, "sync", Long.toString(id), "--entity", "orders").exitCode()).isEqualTo(1);
+            Run failing = jar(environment, "connection", "show", Long.toString(id));
+            assertThat(failing.out()).containsPattern("  health:       FAILING \\(its last runs failed in a row\\)\n"
+                    + "  failing:      yes\n  last error:   \\S");
+            assertThat(cli.run("connection", "show", Long.toString(id), "--json").json().get("lastError").asText())
+                    .isEqualTo(failing.out().lines().filter(l -> l.startsWith("  last error:")).findFirst()
+                            .orElseThrow().substring("  last error:   ".length()));
 
             // --json errors are a JSON document on stdout, whatever the kind of mistake
             Run entity = jar(environment, "sync", Long.toString(id), "--entity", "foo", "--json");

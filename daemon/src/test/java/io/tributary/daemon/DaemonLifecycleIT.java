@@ -56,7 +56,7 @@ class DaemonLifecycleIT {
                     "--node-id", "solo")) {
                 int port = Integer.parseInt(daemon.awaitLog(Pattern.compile("Tributary daemon started: node solo, "
                         + "single node on the embedded H2 database, 1 active schedules, health on "
-                        + "http://localhost:(\\d+)/health"), Duration.ofSeconds(60)).group(1));
+                        + "http://127.0.0.1:(\\d+)/health"), Duration.ofSeconds(60)).group(1));
 
                 try (TributaryProcess second = TributaryProcess.start(home, environment, "daemon")) {
                     assertThat(second.waitFor(Duration.ofSeconds(60))).isEqualTo(1);

@@ -103,7 +103,7 @@ class LogFormatIT {
                     "--node-id", "json")) {
                 // in JSON the URL's slashes come escaped (\/)
                 int port = Integer.parseInt(daemon.awaitLog(Pattern.compile("Tributary daemon started: .*?health on "
-                        + "http:[^0-9]*localhost:(\\d+)"), Duration.ofSeconds(90)).group(1));
+                        + "http:[^0-9]*127\\.0\\.0\\.1:(\\d+)"), Duration.ofSeconds(90)).group(1));
                 HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + port + "/api/v1/connections/" + id + "/syncs"))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

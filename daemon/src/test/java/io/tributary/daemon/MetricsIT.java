@@ -58,7 +58,7 @@ class MetricsIT {
 
             try (TributaryProcess daemon = TributaryProcess.start(home, environment, "daemon", "--http-port", "0",
                     "--node-id", "metrics")) {
-                int port = Integer.parseInt(daemon.awaitLog(Pattern.compile("health on http://localhost:(\\d+)/health, "
+                int port = Integer.parseInt(daemon.awaitLog(Pattern.compile("health on http://127\\.0\\.0\\.1:(\\d+)/health, "
                         + "metrics on /metrics"), Duration.ofSeconds(90)).group(1));
                 String base = "http://127.0.0.1:" + port;
 

@@ -37,15 +37,27 @@ final class TributaryProcess implements AutoCloseable {
      */
     static TributaryProcess startIn(Path currentDirectory, Path workDir, Map<String, String> environment,
             String... args) throws IOException {
-        return start(currentDirectory, workDir, environment, true, args);
+        return start(currentDirectory, workDir, environment, true, false, args);
     }
 
     static TributaryProcess start(Path workDir, Map<String, String> environment, String... args) throws IOException {
-        return start(null, workDir, environment, false, args);
+        return start(null, workDir, environment, false, false, args);
+    }
+
+    /**
+     * Starts the jar on a terminal of its own: a pseudo-terminal that util-linux's {@code script} opens for it, as
+     * a person's shell would. stdout and stderr both reach {@link #stdout()}, with the terminal's line ends.
+     */
+    static TributaryProcess startOnTerminal(Path workDir, Map<String, String> environment, String... args)
+            throws IOException {
+        if (!new File("/usr/bin/script").canExecute()) {
+            throw new IllegalStateException("/usr/bin/script is missing: install util-linux's bsdutils package");
+        }
+        return start(null, workDir, environment, false, true, args);
     }
 
     private static TributaryProcess start(Path currentDirectory, Path workDir, Map<String, String> environment,
-            boolean clean, String... args) throws IOException {
+            boolean clean, boolean terminal, String... args) throws IOException {
         File jar = new File("target/tributary.jar");
         if (!jar.isFile()) {
             throw new IllegalStateException("target/tributary.jar is missing: run the integration tests with "
@@ -60,6 +72,10 @@ final class TributaryProcess implements AutoCloseable {
         String name = args[0] + "-" + System.nanoTime();
         Path out = workDir.resolve(name + ".out");
         Path err = workDir.resolve(name + ".err");
+        if (terminal) {
+            String line = String.join(" ", command.stream().map(TributaryProcess::shellQuoted).toList());
+            command = List.of("/usr/bin/script", "--quiet", "--flush", "--return", "--command", line, "/dev/null");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         if (currentDirectory != null) {
             builder.directory(currentDirectory.toFile());
@@ -70,6 +86,10 @@ final class TributaryProcess implements AutoCloseable {
         }
         builder.environment().putAll(environment);
         return new TributaryProcess(builder.start(), out, err);
+    }
+
+    private static String shellQuoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     long pid() {

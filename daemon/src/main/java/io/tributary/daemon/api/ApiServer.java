@@ -36,12 +36,18 @@ public final class ApiServer implements AutoCloseable {
         this.served = served;
     }
 
+    /** Starts serving on {@code port} (0: a free port) of the loopback address. */
+    public static ApiServer start(int port, App app, Supplier<Map<String, Object>> health) {
+        return start(java.net.InetAddress.getLoopbackAddress().getHostAddress(), port, app, health);
+    }
+
     /**
-     * Starts serving on {@code port} (0: a free port).
+     * Starts serving on {@code port} (0: a free port) of {@code host} (an address of this machine).
      *
      * @param health the current health: a map whose {@code status} is {@code UP} or {@code DOWN}
+     * @throws io.javalin.util.JavalinBindException when the port cannot be bound
      */
-    public static ApiServer start(int port, App app, Supplier<Map<String, Object>> health) {
+    public static ApiServer start(String host, int port, App app, Supplier<Map<String, Object>> health) {
         Metrics metrics = app.metrics();
         RouteTemplates served = new RouteTemplates();
         Javalin javalin = Javalin.create(config -> {
@@ -70,6 +76,8 @@ public final class ApiServer implements AutoCloseable {
             Map<String, Object> report = health.get();
             ctx.status("UP".equals(report.get("status")) ? 200 : 503).json(report);
         });
+        // load balancers and uptime checks often ask with HEAD: the same status, no body
+        javalin.head("/health", ctx -> ctx.status("UP".equals(health.get().get("status")) ? 200 : 503));
         javalin.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
         javalin.before(ApiRoutes.BASE + "/*", ctx -> {
             if (!ctx.path().equals(ApiRoutes.BASE + "/openapi.json")) {
@@ -87,7 +95,7 @@ public final class ApiServer implements AutoCloseable {
         routes.route(HandlerType.GET, "/openapi.json", null, "This document (no key needed).")
                 .to(ctx -> ctx.json(OpenApiDocument.build(routes.all())));
         mapFailures(javalin);
-        javalin.start(port);
+        javalin.start(host, port);
         return new ApiServer(javalin, syncs, served);
     }
 
@@ -115,7 +123,7 @@ public final class ApiServer implements AutoCloseable {
         javalin.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(error(e.getMessage())));
         javalin.exception(StoreException.class, (e, ctx) -> {
             log.warn("API request {} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
-            ctx.status(503).json(error("The store is unreachable; try again later."));
+            ctx.status(503).json(error("The database is unreachable; try again later."));
         });
         javalin.exception(Exception.class, (e, ctx) -> {
             log.error("API request {} {} failed", ctx.method(), ctx.path(), e);

@@ -83,12 +83,19 @@ final class ConnectionEndpoints {
         routes.route(POST, "/connections/{id}/disable", ApiMethods.CONNECTIONS_WRITE,
                 "Disable a connection (its schedules pause).").to(ctx -> setEnabled(ctx, false));
         routes.route(DELETE, "/connections/{id}", ApiMethods.CONNECTIONS_WRITE,
-                "Remove a connection with its schedules, runs and records.").to(ctx -> {
+                "Remove a connection with its schedules, runs and records (keepRecords=true: its products and "
+                        + "orders stay).").query("keepRecords").to(ctx -> {
                     ApiCaller caller = ApiAccess.require(ctx, ApiMethods.CONNECTIONS_WRITE);
                     long id = id(ctx);
                     access.visibleConnection(caller, id);
-                    app.connections().remove(id);
-                    ctx.json(Map.of("id", id, "removed", true));
+                    String keep = ctx.queryParam("keepRecords");
+                    if (keep != null && !keep.equals("true") && !keep.equals("false")) {
+                        throw new InvalidInputException("keepRecords", "keepRecords must be true or false, got '"
+                                + keep + "'.");
+                    }
+                    boolean keepRecords = "true".equals(keep);
+                    app.connections().remove(id, keepRecords);
+                    ctx.json(new io.tributary.daemon.cli.render.RemovalRenderer().json(id, keepRecords));
                 });
         routes.route(POST, "/connections/{id}/verify", ApiMethods.CONNECTIONS_VERIFY,
                 "Verify a saved connection; with a body, verify it with those changes applied, saving nothing.")
@@ -97,9 +104,12 @@ final class ConnectionEndpoints {
                     long id = id(ctx);
                     access.visibleConnection(caller, id);
                     if (ctx.body().isBlank()) {
-                        ctx.json(VERIFICATIONS.json(verify(app.connections().settings(id))));
+                        VerificationResult result = verify(app.connections().settings(id));
+                        app.connections().recordVerification(id, result.ok());
+                        ctx.json(VERIFICATIONS.json(result));
                         return;
                     }
+                    // an edit verified before it is saved: what is stored has not been verified by it
                     Input input = new Input(ctx);
                     ConnectionDraft change = new ConnectionDraft(null, input.text("name"), input.text("url"), null,
                             input.stringMap("credentials"));

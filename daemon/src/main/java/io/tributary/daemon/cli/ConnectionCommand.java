@@ -104,6 +104,9 @@ final class ConnectionCommand {
                         credentials.resolve(cli())));
             }
             VerificationResult result = app().verifier().verify(settings);
+            if (id != null) {
+                app().connections().recordVerification(id, result.ok());
+            }
             VerificationRenderer renderer = new VerificationRenderer();
             if (json.enabled()) {
                 out().json(renderer.json(result));
@@ -232,28 +235,49 @@ final class ConnectionCommand {
         }
     }
 
-    @Command(name = "remove", description = "Remove a connection with its schedules, runs, cursors and every stored "
-            + "product and order of it. Asks for confirmation on a terminal; elsewhere --yes is required.")
+    @Command(name = "remove", description = "Remove a connection with its credentials, schedules, cursors, runs "
+            + "and routes, and every stored product and order of it. Asks for confirmation on a terminal; elsewhere "
+            + "--yes is required. With --keep-records the products and orders stay (no confirmation needed).")
     static final class Remove extends CliCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
         long id;
 
-        @Option(names = "--yes", description = "Remove without asking (required when not on a terminal).")
+        @Option(names = "--yes", description = "Remove without asking (required when not on a terminal, unless "
+                + "--keep-records).")
         boolean yes;
+
+        @Option(names = "--keep-records", description = "Keep its stored products and orders: they stay under its id "
+                + "and store (products/orders --connection ID still list them, store-scoped API keys still see them) "
+                + "while the connection leaves every other listing and its name is free; removing the ID again with "
+                + "--yes deletes them. Default: delete them with the connection.")
+        boolean keepRecords;
 
         @Mixin
         JsonOption json;
 
         @Override
         public Integer call() {
-            ConnectionView view = app().connections().show(id);
+            app().connections().requireRecordsOwner(id);
             long products = app().records().count("product", id);
             long orders = app().records().count("orders", id);
-            String what = "connection " + id + " (" + view.name() + ") with its " + ListingOptions.count(products)
-                    + " stored products and " + ListingOptions.count(orders) + " orders";
+            String records = ListingOptions.count(products) + " stored products and " + ListingOptions.count(orders)
+                    + " orders";
+            String name = app().connections().list(null, null, null).stream().filter(c -> c.id() == id)
+                    .map(c -> " (" + c.name() + ")").findFirst().orElse(" (removed before, keeping its records)");
+            if (keepRecords) {
+                app().connections().remove(id, true);
+                if (json.enabled()) {
+                    out().json(new RemovalRenderer().json(id, true));
+                } else {
+                    out().line("Removed connection " + id + name + "; its " + records + " are kept "
+                            + "(tributary products --connection " + id + ").");
+                }
+                return OK;
+            }
+            String what = "connection " + id + name + " with its " + records;
             if (!yes) {
                 java.io.Console console = System.console();
-                if (console == null || json.enabled()) {
+                if (!Terminals.canAsk() || json.enabled()) {
                     throw new IllegalArgumentException("Removing " + what + " cannot be undone: add --yes to "
                             + "confirm.");
                 }
@@ -263,11 +287,11 @@ final class ConnectionCommand {
                     return FAILED;
                 }
             }
-            app().connections().remove(id);
+            app().connections().remove(id, false);
             if (json.enabled()) {
-                out().json(new RemovalRenderer().json(id));
+                out().json(new RemovalRenderer().json(id, false));
             } else {
-                out().line("Removed connection " + id + " (" + view.name() + ") and its stored records.");
+                out().line("Removed " + what + ".");
             }
             return OK;
         }

@@ -33,9 +33,15 @@ final class DaemonCommand extends CliCommand {
     private static final Logger log = LoggerFactory.getLogger("io.tributary.daemon");
 
     @Option(names = "--http-port", paramLabel = "PORT",
-            description = "Serve GET /health, GET /metrics (Prometheus) and the admin API (/api/v1, API keys from "
-            + "`tributary apikey create`) on this port; 0 picks a free one (default: no HTTP).")
+            description = "Serve GET and HEAD /health, GET /metrics (Prometheus) and the admin API (/api/v1, API keys "
+            + "from `tributary apikey create`) on this port, 0 to 65535; 0 picks a free one (default: no HTTP).")
     Integer httpPort;
+
+    @Option(names = "--http-address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "The address of this machine to serve HTTP on with --http-port: 127.0.0.1 (the default: "
+            + "this machine only), another of its addresses, or 0.0.0.0 for all of them (the admin API carries API "
+            + "keys: put TLS in front of it).")
+    String httpAddress;
 
     @Option(names = "--node-id", paramLabel = "ID", description = "This node's name in the cluster (default: host "
             + "name and start time).")
@@ -43,6 +49,8 @@ final class DaemonCommand extends CliCommand {
 
     @Override
     public Integer call() throws Exception {
+        // before anything starts: a port in use or out of range is one sentence, exit 2, with nothing to stop
+        HttpEndpoint endpoint = httpPort == null ? null : HttpEndpoint.check(httpAddress, httpPort);
         String node = nodeId != null ? nodeId : defaultNodeId();
         App app = cli().app(config -> config.withPoolSize(config.schedulerThreads() * 2 + 4));
         SchedulerOptions options = new SchedulerOptions(node, app.config().schedulerThreads(), Duration.ofSeconds(5),
@@ -67,20 +75,31 @@ final class DaemonCommand extends CliCommand {
                 recoveryWait), options, metrics.firings());
         ScheduleReconciler reconciler = new ScheduleReconciler(scheduler.quartz(), app.schedules());
         ApiServer health = null;
+        if (endpoint != null) {
+            try {
+                // bound before the scheduler starts: should another process take the port since the check, the
+                // daemon ends as it would have then, with nothing started to stop
+                health = ApiServer.start(endpoint.address(), endpoint.port(), app, () -> health(app, scheduler));
+            } catch (RuntimeException e) {
+                scheduler.shutdown(false);
+                keepAlive.shutdownNow();
+                if (singleton != null) {
+                    singleton.release();
+                }
+                throw endpoint.unavailable(e);
+            }
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
         try {
             reconciler.start(options.reconcileEvery());
             scheduler.start();
-            if (httpPort != null) {
-                health = ApiServer.start(httpPort, app, () -> health(app, scheduler));
-            }
             long active = app.schedules().list(null).stream().filter(s -> s.firing()).count();
             log.info("Tributary daemon started: node {}, {}, {} active schedules{}", node,
                     scheduler.clustered() ? "clustered on MariaDB" : "single node on the embedded H2 database", active,
-                    health == null ? "" : ", health on http://localhost:" + health.port() + "/health, metrics on "
-                            + "/metrics and the admin API under /api/v1");
+                    health == null ? "" : ", health on http://" + new HttpEndpoint(endpoint.address(), health.port())
+                            .display() + "/health, metrics on /metrics and the admin API under /api/v1");
             stop.await();
         } finally {
             shutDown(app, scheduler, reconciler, health, singleton, keepAlive);
@@ -119,7 +138,8 @@ final class DaemonCommand extends CliCommand {
         boolean started = scheduler.started();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("status", store && started && !app.engine().stopping() ? "UP" : "DOWN");
-        report.put("store", store ? "UP" : "DOWN");
+        report.put("database", store ? "UP" : "DOWN");
+        report.put("store", store ? "UP" : "DOWN"); // the same, under its name from before "store" meant a business
         report.put("scheduler", started ? "STARTED" : app.engine().stopping() ? "STOPPING" : "STOPPED");
         report.put("nodeId", scheduler.nodeId());
         report.put("clustered", scheduler.clustered());

@@ -65,6 +65,7 @@ final class DemoCommand extends CliCommand {
                     + "sample shop from an earlier demo and keeps its cursor, so the first sync reads only changes."
                     : ""));
             VerificationResult verified = app.verifier().verify(app.connections().settings(connection.id()));
+            app.connections().recordVerification(connection.id(), verified.ok());
             say("3. Verified: " + (verified.ok() ? "OK" : "FAILED " + verified.kind()) + " in "
                     + verified.latencyMs() + " ms. " + verified.message());
             if (!verified.ok()) {
@@ -132,7 +133,7 @@ final class DemoCommand extends CliCommand {
 
     private SyncRun sync(App app, long connection, EntityType entity) {
         SyncRun run = app.engine().run(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, false),
-                new SyncProgress(out(), entity));
+                new SyncProgress(out(), entity, Terminals.isTerminal(out().err()), Terminals.width(cli().environment())));
         say("   " + new SyncRunRenderer().summary(run));
         runs.add(run);
         return run;

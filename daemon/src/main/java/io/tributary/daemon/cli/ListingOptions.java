@@ -7,13 +7,17 @@ final class ListingOptions {
     @Option(names = "--connection", paramLabel = "ID", description = "Only this connection.")
     Long connection;
 
-    @Option(names = "--limit", defaultValue = "20", description = "At most this many rows (default 20).")
+    @Option(names = "--limit", defaultValue = "20", paramLabel = "N",
+            description = "At most this many rows, 1 to 10000 (default 20).")
     int limit;
 
-    /** Refuses an unknown --connection (exit 2), as every command does for an id that does not exist. */
+    /**
+     * Refuses an unknown --connection (exit 2), as every command does for an id that does not exist; a connection
+     * removed with its records kept is known here, since its records are listed by it.
+     */
     void requireKnownConnection(CliCommand command) {
         if (connection != null) {
-            command.app().connections().find(connection);
+            command.app().connections().requireRecordsOwner(connection);
         }
     }
 

@@ -93,7 +93,8 @@ final class RouteCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The route's id.")
         long id;
 
-        @Option(names = "--limit", defaultValue = "20", description = "At most this many orders and runs (default 20).")
+        @Option(names = "--limit", defaultValue = "20", paramLabel = "N",
+                description = "At most this many orders and runs, 1 to 10000 (default 20).")
         int limit;
 
         @Mixin

@@ -36,7 +36,8 @@ final class SyncCommand extends CliCommand {
         try (SyncInterrupts interrupts = SyncInterrupts.install(app().engine(), out())) {
             try {
                 result = app().syncs().run(new SyncRequest(id, entity, SyncRun.Trigger.MANUAL, full),
-                        new SyncProgress(out(), entity));
+                        new SyncProgress(out(), entity, Terminals.isTerminal(out().err()),
+                                Terminals.width(cli().environment())));
             } catch (EngineStoppingException beforeStart) {
                 throw new InterruptedBeforeStart(interrupts.exitCode());
             }

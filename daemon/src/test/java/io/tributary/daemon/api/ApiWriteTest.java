@@ -62,6 +62,8 @@ class ApiWriteTest {
             assertThat(connection.get("store").asText()).isEqualTo("acme");
             assertThat(connection.get("credentials").get("secret").asText()).isEqualTo("****");
             assertThat(connection.get("credentials").get("mode").asText()).isEqualTo("fast");
+            assertThat(connection.get("health").asText()).as("never verified").isEqualTo("unverified");
+            assertThat(connection.get("verifiedAt").isNull()).isTrue();
 
             ApiHarness.Answer renamed = api.call("PATCH", admin, "/api/v1/connections/" + id, "{\"name\":\"Renamed\"}");
             assertThat(renamed.json().get("name").asText()).isEqualTo("Renamed");
@@ -71,6 +73,9 @@ class ApiWriteTest {
                     .asBoolean()).isTrue();
             ApiHarness.Answer verified = api.call("POST", admin, "/api/v1/connections/" + id + "/verify", null);
             assertThat(verified.json().get("ok").asBoolean()).isTrue();
+            JsonNode afterVerify = api.call("GET", admin, "/api/v1/connections/" + id, null).json();
+            assertThat(afterVerify.get("health").asText()).isEqualTo("ok");
+            assertThat(afterVerify.get("verifiedAt").asText()).endsWith("Z");
             ApiHarness.Answer unsaved = api.call("POST", admin, "/api/v1/connections/verify", "{\"system\":\"scripted\","
                     + "\"url\":\"https://other.example/api\",\"credentials\":{\"access-token\":\"" + TOKEN + "\"}}");
             assertThat(unsaved.json().get("kind").asText()).isEqualTo("OK");
@@ -104,9 +109,15 @@ class ApiWriteTest {
             assertThat(api.call("POST", admin, "/api/v1/keys", "{\"name\":\"\",\"methods\":[\"nope\"]}").json()
                     .get("problems")).extracting(p -> p.get("field").asText()).containsExactly("name", "methods");
 
-            ApiHarness.Answer removed = api.call("DELETE", admin, "/api/v1/connections/" + id, null);
+            assertThat(api.call("DELETE", admin, "/api/v1/connections/" + id + "?keepRecords=maybe", null).json()
+                    .get("problems").get(0).get("field").asText()).isEqualTo("keepRecords");
+            ApiHarness.Answer removed = api.call("DELETE", admin, "/api/v1/connections/" + id + "?keepRecords=true",
+                    null);
             assertThat(removed.json().get("removed").asBoolean()).isTrue();
+            assertThat(removed.json().get("recordsKept").asBoolean()).isTrue();
             assertThat(api.get(admin, "/api/v1/connections/" + id).status()).isEqualTo(404);
+            assertThat(api.call("DELETE", admin, "/api/v1/connections/" + id, null).status())
+                    .as("removed already: not visible to the API any more").isEqualTo(404);
             assertThat(api.get(admin, "/api/v1/connections/abc").json().get("problems").get(0).get("field").asText())
                     .isEqualTo("id");
             assertThat(api.get(admin, "/api/v1/routes").json()).isEmpty();
@@ -174,6 +185,7 @@ class ApiWriteTest {
             Set<String> served = new HashSet<>(api.server().servedRoutes());
             served.remove("GET /health");
             served.remove("GET /metrics");
+            served.remove("HEAD /health");
             assertThat(documented).isEqualTo(served);
             assertThat(documented).contains("GET /api/v1/orders/statuses", "POST /api/v1/connections/{id}/syncs",
                     "GET /api/v1/products", "POST /api/v1/keys");

@@ -28,6 +28,8 @@ public final class ConnectionRenderer implements Renderer<ConnectionView> {
         json.put("credentials", c.credentials());
         json.put("failing", c.failing());
         json.put("lastError", c.lastError());
+        json.put("health", c.health().label());
+        json.put("verifiedAt", time(c.verifiedAt()));
         return json;
     }
 
@@ -56,7 +58,7 @@ public final class ConnectionRenderer implements Renderer<ConnectionView> {
     @Override
     public List<String> row(ConnectionView c) {
         return List.of(Long.toString(c.id()), c.systemId(), c.name(), c.storeCode(), c.enabled() ? "yes" : "no",
-                c.failing() ? "FAILING" : "ok", c.url().toString());
+                health(c), c.url().toString());
     }
 
     /** One {@code key: value} line per attribute and per (masked) credential, values aligned. */
@@ -69,10 +71,14 @@ public final class ConnectionRenderer implements Renderer<ConnectionView> {
         lines.add("  store:        " + c.storeCode());
         lines.add("  enabled:      " + c.enabled());
         lines.add("  created:      " + c.createdAt());
-        lines.add("  health:       " + (c.failing() ? "FAILING" : "ok"));
-        if (c.lastError() != null) {
-            lines.add("  last error:   " + c.lastError());
-        }
+        lines.add("  health:       " + health(c) + switch (c.health()) {
+            case UNVERIFIED -> " (check it with: tributary connection verify " + c.id() + ")";
+            case FAILING -> " (its last runs failed in a row)";
+            case OK -> "";
+        });
+        lines.add("  failing:      " + (c.failing() ? "yes" : "no"));
+        lines.add("  last error:   " + (c.lastError() == null ? "-" : c.lastError()));
+        lines.add("  verified:     " + (c.verifiedAt() == null ? "never" : c.verifiedAt()));
         c.credentials().forEach((key, value) -> lines.add("  " + pad(key + ":", 14) + value));
         return lines;
     }
@@ -86,6 +92,11 @@ public final class ConnectionRenderer implements Renderer<ConnectionView> {
                     + (f.secret() ? ", secret): " : "): ") + f.description());
         }
         return lines;
+    }
+
+    /** {@code FAILING} (in capitals: it needs someone), {@code unverified} or {@code ok}. */
+    private static String health(ConnectionView c) {
+        return c.health() == ConnectionView.Health.FAILING ? "FAILING" : c.health().label();
     }
 
     private static String pad(String text, int width) {

@@ -12,4 +12,11 @@ public final class RemovalRenderer {
         json.put("removed", true);
         return json;
     }
+
+    /** A connection's removal: also whether its stored products and orders were kept. */
+    public Map<String, Object> json(long id, boolean recordsKept) {
+        Map<String, Object> json = json(id);
+        json.put("recordsKept", recordsKept);
+        return json;
+    }
 }
