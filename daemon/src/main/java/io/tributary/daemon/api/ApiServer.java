@@ -70,7 +70,7 @@ public final class ApiServer implements AutoCloseable {
             config.requestLogger.http((ctx, millis) -> metrics.apiRequests().answered(ctx.method().name(),
                     served.of(ctx.method().name(), ctx.path()), ctx.statusCode(), (long) (millis * 1_000_000)));
         });
-        SyncStarter syncs = new SyncStarter(app::syncs);
+        SyncStarter syncs = new SyncStarter(app::syncs, app.config().stopTimeout());
         ApiAccess access = new ApiAccess(app.apiKeys(), app.connections());
         javalin.get("/health", ctx -> {
             Map<String, Object> report = health.get();

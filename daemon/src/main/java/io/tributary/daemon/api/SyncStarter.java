@@ -29,8 +29,12 @@ final class SyncStarter implements AutoCloseable {
         return thread;
     });
 
-    SyncStarter(Supplier<SyncService> syncs) {
+    private final java.time.Duration stopTimeout;
+
+    /** @param stopTimeout how long {@link #close()} waits for syncs still running (they stop at a page boundary) */
+    SyncStarter(Supplier<SyncService> syncs, java.time.Duration stopTimeout) {
         this.syncs = syncs;
+        this.stopTimeout = stopTimeout;
     }
 
     /** The run just opened (RUNNING), or the exception that kept the sync from starting. */
@@ -64,8 +68,19 @@ final class SyncStarter implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes no more syncs and waits for the running ones: the engine was told to stop, so each ends at its next
+     * page boundary as STOPPED with its cursor committed, rather than being cut off when the process exits.
+     */
     @Override
     public void close() {
         executor.shutdown();
+        try {
+            if (!executor.awaitTermination(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("syncs started through the API still running after {} s", stopTimeout.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

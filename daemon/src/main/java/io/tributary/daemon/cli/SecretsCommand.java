@@ -32,16 +32,7 @@ final class SecretsCommand {
         @Override
         public Integer call() {
             Path path = file.toAbsolutePath().normalize();
-            MasterKey key = MasterKey.generate(path.toString());
-            try {
-                Files.createDirectories(path.getParent());
-                MasterKeyLoader.writeOwnerOnly(path, key.toBase64() + "\n");
-            } catch (FileAlreadyExistsException e) {
-                throw new SecretsException(path + " exists already; a key file is never overwritten (stored secrets "
-                        + "would become unreadable). Remove it first if it really is unused.");
-            } catch (IOException e) {
-                throw new SecretsException("The master key file " + path + " cannot be written: " + e.getMessage(), e);
-            }
+            MasterKey key = newKeyFile(path);
             if (json.enabled()) {
                 Map<String, Object> document = new LinkedHashMap<>();
                 document.put("file", path.toString());
@@ -71,7 +62,7 @@ final class SecretsCommand {
         public Integer call() {
             Path path = file.toAbsolutePath().normalize();
             boolean created = !Files.exists(path);
-            MasterKey next = created ? create(path) : MasterKeyLoader.read(path, path.toString());
+            MasterKey next = created ? newKeyFile(path) : MasterKeyLoader.read(path, path.toString());
             MasterKey current = app().cipher().key();
             if (current.id().equals(next.id())) {
                 throw new SecretsException(path + " holds master key " + next.id() + ", the key in use already; give "
@@ -103,17 +94,6 @@ final class SecretsCommand {
             return OK;
         }
 
-        private static MasterKey create(Path path) {
-            MasterKey key = MasterKey.generate(path.toString());
-            try {
-                Files.createDirectories(path.getParent());
-                MasterKeyLoader.writeOwnerOnly(path, key.toBase64() + "\n");
-            } catch (IOException e) {
-                throw new SecretsException("The master key file " + path + " cannot be written: " + e.getMessage(), e);
-            }
-            return key;
-        }
-
         /** Puts the new key in place of the default file in one rename, so the file always holds a whole key. */
         private static void replace(Path defaultFile, MasterKey next) {
             Path fresh = defaultFile.resolveSibling(defaultFile.getFileName() + ".new");
@@ -128,5 +108,20 @@ final class SecretsCommand {
                         + " with the new key's file.", e);
             }
         }
+    }
+
+    /** A new master key in a new owner-only file at {@code path} (its folder made if missing); never overwrites. */
+    static MasterKey newKeyFile(Path path) {
+        MasterKey key = MasterKey.generate(path.toString());
+        try {
+            Files.createDirectories(path.getParent());
+            MasterKeyLoader.writeOwnerOnly(path, key.toBase64() + "\n");
+        } catch (FileAlreadyExistsException e) {
+            throw new SecretsException(path + " exists already; a key file is never overwritten (stored secrets "
+                    + "would become unreadable). Remove it first if it really is unused.");
+        } catch (IOException e) {
+            throw new SecretsException("The master key file " + path + " cannot be written: " + e.getMessage(), e);
+        }
+        return key;
     }
 }
