@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -29,6 +30,8 @@ import javax.sql.DataSource;
  * to read any number of records at constant cost per page.
  */
 public final class RecordQueries {
+    /** Rows a streamed listing asks the database for at a time. */
+    static final int STREAM_BATCH = 500;
     private final DataSource dataSource;
 
     public RecordQueries(DataSource dataSource) {
@@ -36,6 +39,18 @@ public final class RecordQueries {
     }
 
     public List<StoredProduct> products(Long connectionId, String sku, int limit) {
+        List<StoredProduct> products = new ArrayList<>();
+        forEachProduct(connectionId, sku, limit, products::add);
+        return products;
+    }
+
+    /**
+     * Hands over the products, most recently changed first, one at a time as the database streams them (pages of
+     * {@value #STREAM_BATCH} rows): any number of them in constant memory, from one consistent read.
+     *
+     * @param limit how many at most, or null for all
+     */
+    public void forEachProduct(Long connectionId, String sku, Integer limit, Consumer<StoredProduct> each) {
         StringBuilder sql = new StringBuilder("SELECT * FROM product WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (connectionId != null) {
@@ -46,19 +61,22 @@ public final class RecordQueries {
             sql.append(" AND sku = ?");
             parameters.add(sku);
         }
-        sql.append(" ORDER BY source_updated_at DESC, connection_id, external_id LIMIT ?");
-        parameters.add(limit);
-        List<StoredProduct> products = new ArrayList<>();
-        query(sql.toString(), parameters, rows -> products.add(new StoredProduct(rows.getLong("connection_id"),
-                rows.getString("external_id"), rows.getString("parent_external_id"), rows.getString("sku"),
-                rows.getString("name"), rows.getString("product_type"), rows.getString("status"),
-                Sql.getMoney(rows, "price"), rows.getString("currency"), Sql.getInteger(rows, "stock_quantity"),
-                Sql.getInstant(rows, "source_created_at"), Sql.getInstant(rows, "source_updated_at"),
-                Sql.getInstant(rows, "synced_at"))));
-        return products;
+        sql.append(" ORDER BY source_updated_at DESC, connection_id, external_id");
+        limit(sql, parameters, limit);
+        query(sql.toString(), parameters, rows -> each.accept(product(rows)));
     }
 
     public List<StoredOrder> orders(Long connectionId, String status, int limit) {
+        List<StoredOrder> orders = new ArrayList<>();
+        forEachOrder(connectionId, status, limit, orders::add);
+        return orders;
+    }
+
+    /**
+     * Hands over the orders with their lines, most recently changed first, as {@link #forEachProduct} does: the
+     * lines of each batch of {@value #STREAM_BATCH} orders are read together, so memory stays flat.
+     */
+    public void forEachOrder(Long connectionId, String status, Integer limit, Consumer<StoredOrder> each) {
         StringBuilder sql = new StringBuilder("SELECT * FROM orders WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (connectionId != null) {
@@ -69,22 +87,32 @@ public final class RecordQueries {
             sql.append(" AND status = ?");
             parameters.add(status);
         }
-        sql.append(" ORDER BY source_updated_at DESC, connection_id, external_id LIMIT ?");
-        parameters.add(limit);
-        Map<String, StoredOrder> orders = new LinkedHashMap<>();
+        sql.append(" ORDER BY source_updated_at DESC, connection_id, external_id");
+        limit(sql, parameters, limit);
+        Map<String, StoredOrder> batch = new LinkedHashMap<>();
         query(sql.toString(), parameters, rows -> {
-            StoredOrder order = new StoredOrder(rows.getLong("connection_id"), rows.getString("external_id"),
-                    rows.getString("order_number"), rows.getString("status"), rows.getString("currency"),
-                    Sql.getMoney(rows, "total"), Sql.getMoney(rows, "total_tax"), Sql.getMoney(rows, "shipping_total"),
-                    Sql.getMoney(rows, "discount_total"), Sql.getMoney(rows, "refunded_total"), rows.getString("customer_email"),
-                    rows.getString("customer_name"), Sql.getInstant(rows, "source_created_at"),
-                    Sql.getInstant(rows, "source_updated_at"), new ArrayList<>());
-            orders.put(order.connectionId() + "/" + order.externalId(), order);
+            StoredOrder order = order(rows);
+            batch.put(order.connectionId() + "/" + order.externalId(), order);
+            if (batch.size() == STREAM_BATCH) {
+                emit(batch, each);
+            }
         });
-        if (!orders.isEmpty()) {
-            attachLines(orders);
+        emit(batch, each);
+    }
+
+    private void emit(Map<String, StoredOrder> batch, Consumer<StoredOrder> each) {
+        if (!batch.isEmpty()) {
+            attachLines(batch);
+            batch.values().forEach(each);
+            batch.clear();
         }
-        return List.copyOf(orders.values());
+    }
+
+    private static void limit(StringBuilder sql, List<Object> parameters, Integer limit) {
+        if (limit != null) {
+            sql.append(" LIMIT ?");
+            parameters.add(limit);
+        }
     }
 
     private void attachLines(Map<String, StoredOrder> orders) {
@@ -318,6 +346,7 @@ public final class RecordQueries {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
+            statement.setFetchSize(STREAM_BATCH); // rows arrive as they are read, not all at once
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     reader.read(rows);

@@ -44,6 +44,17 @@ final class TributaryProcess implements AutoCloseable {
         return start(null, workDir, environment, false, false, args);
     }
 
+    /** As {@link #start(Path, Map, String...)} with a heap of at most {@code maxHeap} (e.g. {@code 48m}). */
+    static TributaryProcess startWithHeap(String maxHeap, Path workDir, Map<String, String> environment,
+            String... args) throws IOException {
+        return start(null, workDir, environment, false, false, maxHeap, args);
+    }
+
+    private static TributaryProcess start(Path currentDirectory, Path workDir, Map<String, String> environment,
+            boolean clean, boolean terminal, String... args) throws IOException {
+        return start(currentDirectory, workDir, environment, clean, terminal, "256m", args);
+    }
+
     /**
      * Starts the jar on a terminal of its own: a pseudo-terminal that util-linux's {@code script} opens for it, as
      * a person's shell would. stdout and stderr both reach {@link #stdout()}, with the terminal's line ends.
@@ -57,7 +68,7 @@ final class TributaryProcess implements AutoCloseable {
     }
 
     private static TributaryProcess start(Path currentDirectory, Path workDir, Map<String, String> environment,
-            boolean clean, boolean terminal, String... args) throws IOException {
+            boolean clean, boolean terminal, String maxHeap, String... args) throws IOException {
         File jar = new File("target/tributary.jar");
         if (!jar.isFile()) {
             throw new IllegalStateException("target/tributary.jar is missing: run the integration tests with "
@@ -65,7 +76,7 @@ final class TributaryProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.add("-Xmx" + maxHeap);
         command.add("-jar");
         command.add(jar.getAbsolutePath());
         command.addAll(List.of(args));

@@ -1,5 +1,6 @@
 package io.tributary.daemon.cli;
 
+
 import picocli.CommandLine.Option;
 
 /** The options the record listings share: which connection and how many rows. */
@@ -7,9 +8,9 @@ final class ListingOptions {
     @Option(names = "--connection", paramLabel = "ID", description = "Only this connection.")
     Long connection;
 
-    @Option(names = "--limit", defaultValue = "20", paramLabel = "N",
-            description = "At most this many rows, 1 to 10000 (default 20).")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N", description = "At most this many rows, 1 to 10000 (default 20; products "
+            + "and orders list every record with --json or --format json|ndjson|csv, and 500 a page with --after).")
+    Integer limit;
 
     /**
      * Refuses an unknown --connection (exit 2), as every command does for an id that does not exist; a connection
@@ -31,7 +32,7 @@ final class ListingOptions {
     }
 
     int checkedLimit() {
-        return Limits.check(limit);
+        return limit == null ? 20 : Limits.check(limit);
     }
 
     /** "" or " for connection ID", to end a sentence about what was (not) found. */

@@ -1,13 +1,15 @@
 package io.tributary.daemon.cli;
 
+import io.tributary.daemon.cli.render.ListingWriter;
 import io.tributary.daemon.cli.render.OrderRenderer;
+import io.tributary.record.KeysetPage;
 import io.tributary.record.StoredOrder;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "orders", description = "List stored orders with their lines, most recently changed first.")
+@Command(name = "orders", description = "List stored orders with their lines, most recently changed first; or "
+        + "export them all (--format ndjson|csv), or page through them (--after).")
 final class OrdersCommand extends CliCommand {
     @Mixin
     ListingOptions listing;
@@ -19,11 +21,28 @@ final class OrdersCommand extends CliCommand {
             + "(e.g. processing, completed; CoopCycle: TODO, DOING, DONE, FAILED, CANCELLED; default: any).")
     String status;
 
+    @Mixin
+    ExportOptions export;
+
     @Override
     public Integer call() {
         listing.requireKnownConnection(this);
-        List<StoredOrder> orders = app().records().orders(listing.connection, status, listing.checkedLimit());
-        json.list(out(), orders, new OrderRenderer(), orders.isEmpty() ? whyEmpty() : "");
+        ListingWriter.Format format = export.format(json);
+        try (ListingWriter<StoredOrder> writer = new ListingWriter<>(format, out(), new OrderRenderer(),
+                ListingWriter::flattened)) {
+            if (export.paged()) {
+                KeysetPage<StoredOrder> page = app().records().orderPage(null, listing.connection, status, null,
+                        export.afterCursor(), ExportOptions.pageSize(listing));
+                page.items().forEach(writer::write);
+                ExportOptions.nextPage(out(), page.next());
+            } else {
+                app().records().forEachOrder(listing.connection, status, ExportOptions.limitFor(listing, format),
+                        writer::write);
+            }
+            if (writer.written() == 0 && format == ListingWriter.Format.TABLE) {
+                out().note(whyEmpty());
+            }
+        }
         return OK;
     }
 

@@ -1,13 +1,15 @@
 package io.tributary.daemon.cli;
 
+import io.tributary.daemon.cli.render.ListingWriter;
 import io.tributary.daemon.cli.render.ProductRenderer;
+import io.tributary.record.KeysetPage;
 import io.tributary.record.StoredProduct;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "products", description = "List stored products (variations included), most recently changed first.")
+@Command(name = "products", description = "List stored products (variations included), most recently changed first; "
+        + "or export them all (--format ndjson|csv), or page through them (--after).")
 final class ProductsCommand extends CliCommand {
     @Mixin
     ListingOptions listing;
@@ -18,11 +20,28 @@ final class ProductsCommand extends CliCommand {
     @Option(names = "--sku", paramLabel = "SKU", description = "Only products with exactly this SKU (default: any).")
     String sku;
 
+    @Mixin
+    ExportOptions export;
+
     @Override
     public Integer call() {
         listing.requireKnownConnection(this);
-        List<StoredProduct> products = app().records().products(listing.connection, sku, listing.checkedLimit());
-        json.list(out(), products, new ProductRenderer(), products.isEmpty() ? whyEmpty() : "");
+        ListingWriter.Format format = export.format(json);
+        try (ListingWriter<StoredProduct> writer = new ListingWriter<>(format, out(), new ProductRenderer(),
+                ListingWriter::flattened)) {
+            if (export.paged()) {
+                KeysetPage<StoredProduct> page = app().records().productPage(null, listing.connection, sku,
+                        export.afterCursor(), ExportOptions.pageSize(listing));
+                page.items().forEach(writer::write);
+                ExportOptions.nextPage(out(), page.next());
+            } else {
+                app().records().forEachProduct(listing.connection, sku, ExportOptions.limitFor(listing, format),
+                        writer::write);
+            }
+            if (writer.written() == 0 && format == ListingWriter.Format.TABLE) {
+                out().note(whyEmpty());
+            }
+        }
         return OK;
     }
 

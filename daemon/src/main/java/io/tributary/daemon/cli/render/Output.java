@@ -28,6 +28,11 @@ public final class Output {
         return err;
     }
 
+    /** stdout itself, for a listing streamed record by record ({@link ListingWriter}). */
+    public PrintStream stdout() {
+        return out;
+    }
+
     public void json(Object document) {
         try {
             out.println(JSON.writeValueAsString(document));
