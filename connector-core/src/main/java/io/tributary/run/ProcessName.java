@@ -23,7 +23,7 @@ public final class ProcessName {
      * another host, or one that does not parse, proves nothing (false). A reused process id makes a dead holder
      * look alive, never the reverse, so the answer errs on the safe side.
      */
-    static boolean isDeadLocalProcess(String name) {
+    public static boolean isDeadLocalProcess(String name) {
         Matcher parts = FORMAT.matcher(name == null ? "" : name);
         if (!parts.matches() || !parts.group(2).equals(LOCAL_HOST)) {
             return false;

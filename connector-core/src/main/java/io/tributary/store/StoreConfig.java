@@ -25,8 +25,10 @@ public record StoreConfig(String jdbcUrl, String user, Secret password, int maxP
     /** The embedded default: an H2 file database {@code tributary} in {@code home}. */
     public static StoreConfig embedded(Path home) {
         String file = home.toAbsolutePath().normalize().resolve("tributary").toString();
+        // WRITE_DELAY=0: a committed page (records with their cursor) is handed to the file at once, so a process
+        // killed right after a commit keeps it; H2's default keeps the last half second in memory only
         return new StoreConfig("jdbc:h2:file:" + file + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE", "sa", Secret.of(""), 4);
+                + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", Secret.of(""), 4);
     }
 
     public Vendor vendor() {

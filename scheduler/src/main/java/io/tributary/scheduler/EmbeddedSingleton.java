@@ -2,6 +2,7 @@ package io.tributary.scheduler;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.run.ProcessName;
 import io.tributary.store.CentralStore;
 import io.tributary.store.Sql;
 import java.sql.Connection;
@@ -16,7 +17,8 @@ import javax.sql.DataSource;
 /**
  * On the embedded H2 store one daemon runs at a time (its scheduler is not clustered, and two unclustered
  * schedulers on one job store corrupt it): the running daemon holds a row in {@code daemon_singleton}, renewed
- * while it runs; a second daemon finds it held and refuses to start.
+ * while it runs; a second daemon finds it held and refuses to start, unless its holder is a process of this host that
+ * no longer runs (a daemon killed with -9: the next one starts at once).
  */
 public final class EmbeddedSingleton {
     private static final String NAME = "scheduler";
@@ -43,10 +45,13 @@ public final class EmbeddedSingleton {
                 try (ResultSet rows = select.executeQuery()) {
                     if (rows.next()) {
                         Instant expires = Sql.getInstant(rows, "expires_at");
-                        if (expires.isAfter(now) && !owner.equals(rows.getString(1))) {
+                        String holder = rows.getString(1);
+                        // a daemon of this host killed with -9 left its row: its process is gone, so it is no
+                        // reason to refuse the one restarting after it
+                        if (expires.isAfter(now) && !owner.equals(holder) && !ProcessName.isDeadLocalProcess(holder)) {
                             connection.rollback();
                             throw new IllegalStateException("The embedded H2 database runs a single daemon, and another "
-                                    + "one (" + rows.getString(1) + ") is running on it. Stop that one, or use MariaDB "
+                                    + "one (" + holder + ") is running on it. Stop that one, or use MariaDB "
                                     + "(TRIBUTARY_DB_URL) to run several daemons as a cluster.");
                         }
                         write(connection, "UPDATE daemon_singleton SET owner = ?, expires_at = ? WHERE name = ?", now);
