@@ -22,7 +22,8 @@ public final class HttpFailures {
 
     /** Whether retrying the request may help: every I/O failure except a TLS one. */
     public static boolean retriable(Throwable failure) {
-        return failure instanceof IOException && !(failure instanceof SSLException);
+        return failure instanceof IOException && !(failure instanceof SSLException)
+                && !(failure instanceof SameHostRedirects.CrossHostRedirectException);
     }
 
     /** Classifies a failure to get any answer from {@code url}. */
@@ -36,6 +37,9 @@ public final class HttpFailures {
             return new RetriableConnectorException(FailureKind.UNREACHABLE, "Nothing accepts connections at "
                     + host + " (" + reason(failure, "connection refused") + "): check the API URL and that the "
                     + "server is up.", null, failure);
+        }
+        if (failure instanceof SameHostRedirects.CrossHostRedirectException redirect) {
+            return new ConnectorException(FailureKind.NOT_THIS_SYSTEM, redirect.getMessage(), null, failure);
         }
         if (failure instanceof SSLException ssl) {
             return new ConnectorException(FailureKind.TLS, tlsSentence(ssl, url, host), null, failure);

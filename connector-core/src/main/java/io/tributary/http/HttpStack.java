@@ -42,6 +42,7 @@ public final class HttpStack implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 .followRedirects(true)
                 .followSslRedirects(true)
+                .addNetworkInterceptor(new SameHostRedirects())
                 .connectTimeout(policy.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -51,6 +51,38 @@ class HttpSessionTest {
     }
 
     @Test
+    void aRedirectToAnotherHostIsNotFollowedSoCredentialsStayHome() {
+        int port = server.getRuntimeInfo().getHttpPort();
+        // the same server under another host name: what a shop sending its clients elsewhere looks like
+        server.stubFor(get(urlPathEqualTo("/old")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://localhost:" + port + "/new?consumer_key=ck_1a2b3c")));
+        server.stubFor(get(urlPathEqualTo("/new")).willReturn(okJson("[]")));
+        server.stubFor(get(urlPathEqualTo("/moved")).willReturn(aResponse().withStatus(301)
+                .withHeader("Location", "/items")));
+        server.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson("[1]")));
+        Interceptor bearer = chain -> chain.proceed(chain.request().newBuilder()
+                .header("Authorization", "Bearer tok_redirect_secret").build());
+        HttpSession session = stack.session("test", "connection-9", List.of(bearer));
+
+        assertThatThrownBy(() -> session.get(HttpUrl.get("http://127.0.0.1:" + port + "/old?consumer_key=ck_1a2b3c")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.NOT_THIS_SYSTEM);
+                    assertThat(e.retriable()).isFalse();
+                    assertThat(e.getMessage()).isEqualTo("127.0.0.1 redirected the request to another host, localhost;"
+                            + " Tributary does not send credentials to another host. If the shop moved there, use "
+                            + "that address as the connection's URL.");
+                });
+        server.verify(0, getRequestedFor(urlPathEqualTo("/new")));
+        server.verify(1, getRequestedFor(urlPathEqualTo("/old")));
+
+        // on the same host a redirect is followed, credentials along
+        assertThat(session.get(HttpUrl.get("http://127.0.0.1:" + port + "/moved")).body()).isEqualTo("[1]");
+        server.verify(getRequestedFor(urlPathEqualTo("/items"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                        "Bearer tok_redirect_secret")));
+    }
+
+    @Test
     void waitsOutRetryAfterOn429ThenSucceeds() {
         server.stubFor(get("/items").inScenario("limited").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
