@@ -34,7 +34,8 @@ class JsonOptionTest {
                 "tributary products", "tributary orders", "tributary route add", "tributary route list",
                 "tributary route show", "tributary route remove", "tributary store add", "tributary store list",
                 "tributary store rename", "tributary apikey create", "tributary apikey list", "tributary apikey show",
-                "tributary apikey revoke", "tributary apikey activate", "tributary secrets init-key", "tributary demo");
+                "tributary apikey revoke", "tributary apikey activate", "tributary secrets init-key",
+                "tributary secrets rotate-key", "tributary demo");
     }
 
     private static List<CommandLine> leaves(CommandLine command) {
