@@ -167,6 +167,14 @@ public final class SyncEngine {
         return closed;
     }
 
+    /**
+     * Refuses, as {@link #run} would and before anything is recorded, a sync of a connection that does not exist,
+     * is disabled or whose system does not provide the entity; and any sync while the engine is stopping.
+     */
+    public void checkRunnable(SyncRequest request) {
+        runnableProvider(connections.find(request.connectionId()), request);
+    }
+
     /** The connector of a connection that may sync {@code request}'s entity now, or why it may not. */
     private ConnectorProvider runnableProvider(StoredConnection connection, SyncRequest request) {
         ConnectorProvider provider = registry.require(connection.systemId());

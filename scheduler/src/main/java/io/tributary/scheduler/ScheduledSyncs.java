@@ -40,9 +40,18 @@ public final class ScheduledSyncs {
 
     /** Runs one scheduled sync; returns the run, or null when it was skipped. */
     public SyncRun run(long connectionId, EntityType entity, boolean recovering) {
+        return run(connectionId, entity, recovering, false, false);
+    }
+
+    /**
+     * Runs one firing: a scheduled sync, or a "sync now" that the cluster's scheduler placed on this node (MANUAL,
+     * a full read when asked); returns the run, or null when it was skipped.
+     */
+    public SyncRun run(long connectionId, EntityType entity, boolean recovering, boolean manual, boolean full) {
         Instant giveUp = Instant.now().plus(recoveryWait);
-        Supplier<SyncRun> sync = () -> syncs.run(new SyncRequest(connectionId, entity, SyncRun.Trigger.SCHEDULED,
-                false), SyncListener.NONE).run();
+        SyncRun.Trigger trigger = manual ? SyncRun.Trigger.MANUAL : SyncRun.Trigger.SCHEDULED;
+        Supplier<SyncRun> sync = () -> syncs.run(new SyncRequest(connectionId, entity, trigger, full),
+                SyncListener.NONE).run();
         // a store that failed to start the run: up to 3 tries, unless the daemon is stopping
         Retry storeRetry = Retry.of("scheduled-sync-store", RetryConfig.custom()
                 .maxAttempts(3)

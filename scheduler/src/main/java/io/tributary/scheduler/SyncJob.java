@@ -16,6 +16,9 @@ import org.quartz.JobExecutionContext;
 public final class SyncJob implements Job {
     static final String CONNECTION = "connectionId";
     static final String ENTITY = "entity";
+    /** Set on the firing of a "sync now" ({@link SyncNow}): the run is MANUAL, and a full read when asked. */
+    static final String MANUAL = "manual";
+    static final String FULL = "full";
 
     private final ScheduledSyncs syncs;
 
@@ -27,6 +30,6 @@ public final class SyncJob implements Job {
     public void execute(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
         syncs.run(Long.parseLong(data.getString(CONNECTION)), EntityType.valueOf(data.getString(ENTITY)),
-                context.isRecovering());
+                context.isRecovering(), "true".equals(data.getString(MANUAL)), "true".equals(data.getString(FULL)));
     }
 }

@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private final Javalin javalin;
-    private final SyncStarter syncs;
+    private final SyncPlacement syncs;
     private final RouteTemplates served;
 
-    private ApiServer(Javalin javalin, SyncStarter syncs, RouteTemplates served) {
+    private ApiServer(Javalin javalin, SyncPlacement syncs, RouteTemplates served) {
         this.javalin = javalin;
         this.syncs = syncs;
         this.served = served;
@@ -48,6 +48,15 @@ public final class ApiServer implements AutoCloseable {
      * @throws io.javalin.util.JavalinBindException when the port cannot be bound
      */
     public static ApiServer start(String host, int port, App app, Supplier<Map<String, Object>> health) {
+        return start(host, port, app, health, null);
+    }
+
+    /**
+     * As {@link #start(String, int, App, Supplier)}; with {@code syncNow} (a daemon's scheduler), "sync now" runs
+     * wherever the cluster's scheduler places it rather than on this node.
+     */
+    public static ApiServer start(String host, int port, App app, Supplier<Map<String, Object>> health,
+            io.tributary.scheduler.SyncNow syncNow) {
         Metrics metrics = app.metrics();
         RouteTemplates served = new RouteTemplates();
         Javalin javalin = Javalin.create(config -> {
@@ -70,7 +79,8 @@ public final class ApiServer implements AutoCloseable {
             config.requestLogger.http((ctx, millis) -> metrics.apiRequests().answered(ctx.method().name(),
                     served.of(ctx.method().name(), ctx.path()), ctx.statusCode(), (long) (millis * 1_000_000)));
         });
-        SyncStarter syncs = new SyncStarter(app::syncs, app.config().stopTimeout());
+        SyncStarter here = new SyncStarter(app::syncs, app.config().stopTimeout());
+        SyncPlacement syncs = syncNow == null ? here : new ScheduledSyncStarter(app, syncNow, here);
         ApiAccess access = new ApiAccess(app.apiKeys(), app.connections());
         javalin.get("/health", ctx -> {
             Map<String, Object> report = health.get();

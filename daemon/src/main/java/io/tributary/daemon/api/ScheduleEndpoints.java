@@ -34,9 +34,9 @@ final class ScheduleEndpoints {
     private static final SyncRunRenderer RUNS = new SyncRunRenderer();
     private final App app;
     private final ApiAccess access;
-    private final SyncStarter syncs;
+    private final SyncPlacement syncs;
 
-    ScheduleEndpoints(App app, ApiAccess access, SyncStarter syncs) {
+    ScheduleEndpoints(App app, ApiAccess access, SyncPlacement syncs) {
         this.app = app;
         this.access = access;
         this.syncs = syncs;

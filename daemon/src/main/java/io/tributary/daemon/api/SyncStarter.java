@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@link SyncService} (engine, lease, routes) as the CLI and the scheduler, on a thread of its own, so the lease
  * keeps any second run of the same connection and entity out, on this node or another.
  */
-final class SyncStarter implements AutoCloseable {
+final class SyncStarter implements SyncPlacement {
     private static final Logger log = LoggerFactory.getLogger(SyncStarter.class);
     private final Supplier<SyncService> syncs;
     private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
@@ -38,7 +38,8 @@ final class SyncStarter implements AutoCloseable {
     }
 
     /** The run just opened (RUNNING), or the exception that kept the sync from starting. */
-    SyncRun start(SyncRequest request) throws InterruptedException {
+    @Override
+    public SyncRun start(SyncRequest request) throws InterruptedException {
         CompletableFuture<SyncRun> started = new CompletableFuture<>();
         executor.execute(() -> {
             try {

@@ -8,6 +8,7 @@ import io.tributary.scheduler.EmbeddedSingleton;
 import io.tributary.scheduler.ScheduleReconciler;
 import io.tributary.scheduler.ScheduledSyncs;
 import io.tributary.scheduler.SchedulerOptions;
+import io.tributary.scheduler.SyncNow;
 import io.tributary.scheduler.TributaryScheduler;
 import io.tributary.store.StoreConfig;
 import java.net.InetAddress;
@@ -79,7 +80,8 @@ final class DaemonCommand extends CliCommand {
             try {
                 // bound before the scheduler starts: should another process take the port since the check, the
                 // daemon ends as it would have then, with nothing started to stop
-                health = ApiServer.start(endpoint.address(), endpoint.port(), app, () -> health(app, scheduler));
+                health = ApiServer.start(endpoint.address(), endpoint.port(), app, () -> health(app, scheduler),
+                        new SyncNow(scheduler.quartz()));
             } catch (RuntimeException e) {
                 scheduler.shutdown(false);
                 keepAlive.shutdownNow();
