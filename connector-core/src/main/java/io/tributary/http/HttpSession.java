@@ -3,12 +3,12 @@ package io.tributary.http;
 import static java.util.Objects.requireNonNull;
 
 import io.github.resilience4j.core.functions.Either;
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.FailureKind;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +23,8 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
- * The HTTP client of one connection: the shared pool with the connection's own interceptors (auth), its rate
- * limiter and the one retry layer. Retries 429, 5xx and I/O failures with exponential backoff and jitter,
+ * The HTTP client of one connection: the shared pool with the connection's own interceptors (auth), its adaptive
+ * rate (told of every answer) and the one retry layer. Retries 429, 5xx and I/O failures with exponential backoff and jitter,
  * waiting out {@code Retry-After}; never retries any other status (a rejected credential stays rejected).
  * A verification session does not retry and stops at its deadline.
  */
@@ -32,16 +32,19 @@ public final class HttpSession {
     /** The largest body read into memory; a page of any supported API is far smaller. */
     static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
+    /** The longest a request waits for its slot (a long {@code Retry-After} pause) before it fails. */
+    private static final Duration MAX_RATE_WAIT = Duration.ofMinutes(5);
+
     private final OkHttpClient client;
     private final HttpPolicy policy;
-    private final RateLimiter rateLimiter;
+    private final AdaptiveRate rate;
     private final Retry retry;
     private final Instant deadline;
 
-    HttpSession(OkHttpClient client, HttpPolicy policy, RateLimiter rateLimiter, String label, Instant deadline) {
+    HttpSession(OkHttpClient client, HttpPolicy policy, AdaptiveRate rate, String label, Instant deadline) {
         this.client = requireNonNull(client, "client is null");
         this.policy = requireNonNull(policy, "policy is null");
-        this.rateLimiter = requireNonNull(rateLimiter, "rateLimiter is null");
+        this.rate = requireNonNull(rate, "rate is null");
         this.deadline = deadline;
         int attempts = deadline == null ? policy.maxAttempts() : 1;
         RetryConfig config = RetryConfig.<HttpAnswer>custom()
@@ -121,17 +124,16 @@ public final class HttpSession {
      */
     public HttpDownload download(okhttp3.HttpUrl url, java.util.function.Function<HttpAnswer, ConnectorException> failure) {
         Request request = new Request.Builder().url(url).get().build();
-        if (!rateLimiter.acquirePermission()) {
-            throw new ConnectorException(FailureKind.RATE_LIMITED, "Too many requests are queued for this "
-                    + "connection; the per-connection rate limit could not be met.");
-        }
+        AdaptiveRate.Permit permit = acquire();
         long start = System.nanoTime();
         Response response;
         try {
             response = client.newCall(request).execute();
         } catch (IOException e) {
+            heardNothing(permit, e);
             throw HttpFailures.forIo(e, url, policy);
         }
+        rate.answered(permit, response.code(), System.nanoTime() - start, askedWait(response));
         if (response.isSuccessful()) {
             return new HttpDownload(url, response);
         }
@@ -151,10 +153,7 @@ public final class HttpSession {
 
     private HttpAnswer attempt(Request request) throws IOException {
         Duration remaining = remaining(request);
-        if (!rateLimiter.acquirePermission()) {
-            throw new ConnectorException(FailureKind.RATE_LIMITED, "Too many requests are queued for this "
-                    + "connection; the per-connection rate limit could not be met.");
-        }
+        AdaptiveRate.Permit permit = acquire();
         long start = System.nanoTime();
         Call call = client.newCall(request);
         if (remaining != null) {
@@ -162,10 +161,39 @@ public final class HttpSession {
         }
         try (Response response = call.execute()) {
             String body = readBody(response);
-            long latency = (System.nanoTime() - start) / 1_000_000;
+            long nanos = System.nanoTime() - start;
+            rate.answered(permit, response.code(), nanos, askedWait(response));
             return new HttpAnswer(request.method(), request.url(), response.code(), response.headers(), body,
-                    latency);
+                    nanos / 1_000_000);
+        } catch (IOException e) {
+            heardNothing(permit, e);
+            throw e;
         }
+    }
+
+    /** This connection's next slot at its current rate. */
+    private AdaptiveRate.Permit acquire() {
+        try {
+            return rate.acquire(MAX_RATE_WAIT);
+        } catch (AdaptiveRate.RateWaitTooLongException e) {
+            throw new ConnectorException(FailureKind.RATE_LIMITED, "Too many requests are queued for this "
+                    + "connection; the per-connection rate limit could not be met.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException(FailureKind.RATE_LIMITED, "Interrupted while waiting for this connection's "
+                    + "rate limit.");
+        }
+    }
+
+    /** A timeout slows the connection down; a refused or reset connection says nothing about its load. */
+    private void heardNothing(AdaptiveRate.Permit permit, IOException failure) {
+        if (failure instanceof InterruptedIOException) {
+            rate.timedOut(permit);
+        }
+    }
+
+    private static Duration askedWait(Response response) {
+        return RetryAfter.parse(response.header("Retry-After"), Instant.now()).orElse(null);
     }
 
     private Duration remaining(Request request) {

@@ -36,7 +36,7 @@ final class SyncCommand extends CliCommand {
         try (SyncInterrupts interrupts = SyncInterrupts.install(app().engine(), out())) {
             try {
                 result = app().syncs().run(new SyncRequest(id, entity, SyncRun.Trigger.MANUAL, full),
-                        new SyncProgress(out(), entity));
+                        new SyncProgress(out(), entity, () -> app().http().currentRate("connection-" + id)));
             } catch (EngineStoppingException beforeStart) {
                 throw new InterruptedBeforeStart(interrupts.exitCode());
             }
