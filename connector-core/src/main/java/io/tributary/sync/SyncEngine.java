@@ -170,7 +170,10 @@ public final class SyncEngine {
         return provider;
     }
 
-    /** Reads the stream page by page from the cursor minus the lookback, storing each page with its cursor. */
+    /**
+     * Reads the stream page by page from the cursor minus the lookback, one page ahead of storing, and stores each
+     * page with its cursor.
+     */
     private void copyPages(Attempt attempt, ConnectorProvider provider, SyncListener listener, AtomicBoolean lost) {
         SyncRequest request = attempt.request;
         long connectionId = request.connectionId();
@@ -178,8 +181,11 @@ public final class SyncEngine {
         SyncCursor from = cursor.minus(lookback);
         listener.started(attempt.run, from);
         try (Connector connector = provider.open(attempt.settings, context);
-                RecordStream stream = connector.read(request.entity(), from)) {
-            for (Optional<RecordPage> page = stream.nextPage(); page.isPresent(); page = stream.nextPage()) {
+                RecordStream stream = connector.read(request.entity(), from);
+                // the next page is fetched while this one is stored; closed (reader stopped) before the stream
+                ReadAhead pages = ReadAhead.start(stream, "tributary-read-" + connectionId + "-"
+                        + request.entity().cliName())) {
+            for (Optional<RecordPage> page = pages.next(); page.isPresent(); page = pages.next()) {
                 if (lost.get()) {
                     throw new LeaseLostException("This process lost the lease on syncing "
                             + request.entity().cliName() + " of connection " + connectionId

@@ -129,6 +129,89 @@ class SyncEngineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void readsTheNextPageWhileStoringOneAndCommitsEachCursorOnlyWithItsPage(TestDatabase.Backend backend)
+            throws Exception {
+        try (TestDatabase database = TestDatabase.create(backend);
+                Fixture f = fixture(database.store(), "scripted")) {
+            for (int i = 1; i <= 9; i++) {
+                f.source().products.add(product(String.valueOf(i), i + ".00", T0.plusSeconds(60L * i)));
+            }
+            java.util.Set<Integer> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.CountDownLatch lastPage = new java.util.concurrent.CountDownLatch(1);
+            f.source().beforePage = page -> {
+                asked.add(page);
+                if (page == 2) {
+                    await(lastPage); // the last page is slow to come
+                }
+            };
+            java.util.List<Integer> askedWhenStored = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.CompletableFuture<SyncRun> running = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> f.engine().run(products(f.connectionId(), false), new SyncListener() {
+                        @Override
+                        public void pageStored(io.tributary.run.PageCounts totals, SyncCursor cursor) {
+                            if (totals.read() == 3) {
+                                // page 1 is asked for while page 0 is being stored, not after
+                                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                                        .until(() -> asked.contains(1));
+                                askedWhenStored.add(1);
+                            }
+                        }
+                    }));
+
+            // page 2 is in flight: what is committed is pages 0 and 1 with page 1's cursor, nothing of page 2
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> asked.contains(2)
+                    && SyncCursor.of(T0.plusSeconds(360), "6").equals(f.cursors().load(f.connectionId(),
+                            EntityType.PRODUCTS)));
+            assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM product")).isEqualTo(6);
+            lastPage.countDown();
+            SyncRun run = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(askedWhenStored).containsExactly(1);
+            assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(run.insertedCount()).isEqualTo(9);
+            assertThat(f.cursors().load(f.connectionId(), EntityType.PRODUCTS))
+                    .isEqualTo(SyncCursor.of(T0.plusSeconds(540), "9"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aFailureReadingAheadComesAfterThePageBeingStoredIsCommitted(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend);
+                Fixture f = fixture(database.store(), "scripted")) {
+            for (int i = 1; i <= 9; i++) {
+                f.source().products.add(product(String.valueOf(i), i + ".00", T0.plusSeconds(60L * i)));
+            }
+            f.source().failAtPage = 1;
+            java.util.Set<Integer> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            f.source().beforePage = asked::add;
+            SyncRun failed = f.engine().run(products(f.connectionId(), false), new SyncListener() {
+                @Override
+                public void pageStored(io.tributary.run.PageCounts totals, SyncCursor cursor) {
+                    // the reader failed on page 1 before page 0's write was over: page 0 stays committed
+                    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> asked.contains(1));
+                }
+            });
+
+            assertThat(failed.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+            assertThat(failed.errorMessage()).startsWith("The scripted source failed at page 1");
+            assertThat(failed.insertedCount()).isEqualTo(3);
+            assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM product")).isEqualTo(3);
+            assertThat(f.cursors().load(f.connectionId(), EntityType.PRODUCTS))
+                    .isEqualTo(SyncCursor.of(T0.plusSeconds(180), "3"));
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void aStopRequestEndsTheRunAtAPageBoundaryWithItsCursorCommitted(TestDatabase.Backend backend) {
         try (TestDatabase database = TestDatabase.create(backend);
                 Fixture f = fixture(database.store(), "scripted")) {
