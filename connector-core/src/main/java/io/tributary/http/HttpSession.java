@@ -12,7 +12,16 @@ import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -38,13 +47,16 @@ public final class HttpSession {
     private final OkHttpClient client;
     private final HttpPolicy policy;
     private final AdaptiveRate rate;
+    private final Executor parallel;
     private final Retry retry;
     private final Instant deadline;
 
-    HttpSession(OkHttpClient client, HttpPolicy policy, AdaptiveRate rate, String label, Instant deadline) {
+    HttpSession(OkHttpClient client, HttpPolicy policy, AdaptiveRate rate, Executor parallel, String label,
+            Instant deadline) {
         this.client = requireNonNull(client, "client is null");
         this.policy = requireNonNull(policy, "policy is null");
         this.rate = requireNonNull(rate, "rate is null");
+        this.parallel = requireNonNull(parallel, "parallel is null");
         this.deadline = deadline;
         int attempts = deadline == null ? policy.maxAttempts() : 1;
         RetryConfig config = RetryConfig.<HttpAnswer>custom()
@@ -234,6 +246,60 @@ public final class HttpSession {
         double spread = capped * policy.jitter();
         double jittered = capped - spread + ThreadLocalRandom.current().nextDouble() * 2 * spread;
         return Math.max(1L, Math.round(jittered));
+    }
+
+    /**
+     * Runs {@code calls} (each typically one or a few requests of this session) with at most {@code maxInFlight}
+     * running at once, and returns their results in the order of {@code calls}. Every request still takes its slot
+     * of the connection's rate, so this overlaps round trips without sending faster than the rate allows. The
+     * calling thread runs calls too. After a call fails no further call starts; the failure of the first call (in
+     * {@code calls}' order) that failed is thrown once the running ones are over.
+     */
+    public <T> List<T> inParallel(List<? extends Supplier<T>> calls, int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
+        }
+        int n = calls.size();
+        Object[] results = new Object[n];
+        RuntimeException[] failures = new RuntimeException[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Error> fatal = new AtomicReference<>();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                try {
+                    results[i] = calls.get(i).get();
+                } catch (RuntimeException e) {
+                    failures[i] = e;
+                    next.set(n); // start nothing more
+                } catch (Error e) {
+                    fatal.compareAndSet(null, e);
+                    next.set(n);
+                }
+            }
+        };
+        List<CompletableFuture<Void>> helpers = new ArrayList<>();
+        for (int i = 1; i < Math.min(maxInFlight, n); i++) {
+            helpers.add(CompletableFuture.runAsync(worker, parallel));
+        }
+        worker.run();
+        for (CompletableFuture<Void> helper : helpers) {
+            try {
+                helper.join();
+            } catch (CompletionException e) {
+                fatal.compareAndSet(null, new AssertionError("a parallel call escaped its worker", e.getCause()));
+            }
+        }
+        if (fatal.get() != null) {
+            throw fatal.get();
+        }
+        for (RuntimeException failure : failures) {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<T> list = (List<T>) Arrays.asList(results);
+        return list;
     }
 
     public HttpPolicy policy() {

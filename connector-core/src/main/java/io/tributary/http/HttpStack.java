@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
@@ -25,6 +27,12 @@ public final class HttpStack implements AutoCloseable {
     private final OkHttpClient base;
     private final HttpPolicy policy;
     private final Map<String, AdaptiveRate> rates = new ConcurrentHashMap<>();
+    /** Runs the extra calls of {@link HttpSession#inParallel}; idle threads end after a minute. */
+    private final ExecutorService parallel = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "tributary-http-parallel");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final HttpCallListener listener;
 
     private HttpStack(HttpPolicy policy, HttpCallListener listener, List<X509Certificate> extraAuthorities) {
@@ -85,7 +93,7 @@ public final class HttpStack implements AutoCloseable {
      */
     public HttpSession session(String system, String connectionKey, List<Interceptor> interceptors) {
         return new HttpSession(client(system, connectionKey, interceptors), policy,
-                rate(connectionKey), connectionKey, null);
+                rate(connectionKey), parallel, connectionKey, null);
     }
 
     /**
@@ -95,7 +103,7 @@ public final class HttpStack implements AutoCloseable {
     public HttpSession verificationSession(String system, String connectionKey, List<Interceptor> interceptors) {
         Instant deadline = Instant.now().plus(policy.verificationBudget());
         return new HttpSession(client(system, connectionKey, interceptors), policy,
-                rate(connectionKey), connectionKey + "-verify", deadline);
+                rate(connectionKey), parallel, connectionKey + "-verify", deadline);
     }
 
     private AdaptiveRate rate(String connectionKey) {
@@ -129,6 +137,7 @@ public final class HttpStack implements AutoCloseable {
 
     @Override
     public void close() {
+        parallel.shutdown();
         base.dispatcher().executorService().shutdown();
         base.connectionPool().evictAll();
     }

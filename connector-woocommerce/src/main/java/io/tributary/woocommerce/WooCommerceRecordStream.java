@@ -35,6 +35,8 @@ import java.util.Optional;
 final class WooCommerceRecordStream implements RecordStream {
     static final int PER_PAGE = 100;
     private static final int OVERLAP = 2;
+    /** Variation lists of one page fetched at once (each still paced by the connection's rate). */
+    static final int VARIATION_FETCHES_IN_FLIGHT = 4;
     private static final DateTimeFormatter GMT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(java.time.ZoneOffset.UTC);
 
@@ -210,14 +212,24 @@ final class WooCommerceRecordStream implements RecordStream {
 
     private List<SourceRecord> records(List<JsonNode> items) {
         List<SourceRecord> records = new ArrayList<>(items.size());
+        if (entity == EntityType.ORDERS) {
+            items.forEach(item -> records.add(WooCommerceOrderMapper.order(item)));
+            return records;
+        }
+        // one request per variable product: the page's are sent together, within the connection's rate
+        List<JsonNode> variable = items.stream().filter(item -> "variable".equals(item.path("type").asText()))
+                .toList();
+        List<List<JsonNode>> variations = client.inParallel(variable.stream()
+                .map(product -> (java.util.function.Supplier<List<JsonNode>>) () -> variations(product)).toList(),
+                VARIATION_FETCHES_IN_FLIGHT);
+        Map<JsonNode, List<JsonNode>> byProduct = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < variable.size(); i++) {
+            byProduct.put(variable.get(i), variations.get(i));
+        }
         for (JsonNode item : items) {
-            if (entity == EntityType.ORDERS) {
-                records.add(WooCommerceOrderMapper.order(item));
-            } else {
-                records.add(WooCommerceProductMapper.product(item, currency));
-                if ("variable".equals(item.path("type").asText())) {
-                    variations(item).forEach(v -> records.add(WooCommerceProductMapper.variation(v, item, currency)));
-                }
+            records.add(WooCommerceProductMapper.product(item, currency));
+            for (JsonNode v : byProduct.getOrDefault(item, List.of())) {
+                records.add(WooCommerceProductMapper.variation(v, item, currency));
             }
         }
         return records;

@@ -7,7 +7,9 @@ import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpSession;
 import io.tributary.http.HttpStack;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,26 @@ class AdaptiveRateOverSocketsTest {
         assertThat(next.status()).isEqualTo(200);
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(2).toNanos());
         assertThat(stack.currentRate(KEY)).isLessThanOrEqualTo(before / 2 + 100);
+    }
+
+    @Test
+    void parallelCallsShareTheRateAndComeBackInOrder() {
+        fastAnswers(60);
+        server.faults().inject(Fault.status(503).withRetryAfter(Duration.ofSeconds(1)), 1, "/items/0");
+        List<Supplier<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String path = "/items/" + i;
+            calls.add(() -> session().get(url(path)).url().encodedPath());
+        }
+        long start = System.nanoTime();
+
+        List<String> paths = session().inParallel(calls, 4);
+
+        assertThat(paths).containsExactly("/items/0", "/items/1", "/items/2", "/items/3", "/items/4", "/items/5",
+                "/items/6", "/items/7");
+        assertThat(System.nanoTime() - start).as("the 503's Retry-After").isGreaterThanOrEqualTo(
+                Duration.ofSeconds(1).toNanos());
+        assertThat(server.requests().all()).hasSize(60 + 9);
     }
 
     @Test
