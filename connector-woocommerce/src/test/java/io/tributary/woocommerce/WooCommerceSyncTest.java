@@ -265,6 +265,45 @@ class WooCommerceSyncTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void fromWooCommerce103VariationsComeByIdAHundredPerRequest(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(400, 1)) {
+            FakeWooCommerce fake = shop.fake();
+            fake.wooVersion("10.3.0");
+            long id = f.connect(shop.settings());
+
+            SyncRun products = f.sync(id, EntityType.PRODUCTS);
+
+            assertThat(products.outcome()).as(products.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(f.storedPrices(id)).containsExactlyInAnyOrderEntriesOf(shop.productPrices());
+            Map<String, String> parents = new java.util.HashMap<>();
+            f.products(id).forEach(p -> parents.put(p.externalId(), p.parentExternalId()));
+            int variations = 0;
+            for (int product : fake.productIds()) {
+                for (int variation : fake.variationIds(product)) {
+                    assertThat(parents.get(Integer.toString(variation))).isEqualTo(Integer.toString(product));
+                    variations++;
+                }
+            }
+            assertThat(fake.requests().matching(PRODUCTS + "/")).as("no request per product").isEmpty();
+            int listings = fake.requests().matching(PRODUCTS).size();
+            assertThat(fake.requests().matching("/wp-json/wc/v3/variations")).hasSizeBetween(listings - 1,
+                    listings + variations / 100);
+
+            int variable = fake.productIds().stream().filter(p -> !fake.variationIds(p).isEmpty()).findFirst()
+                    .orElseThrow();
+            int edited = fake.variationIds(variable).get(0);
+            fake.editVariation(variable, edited, v -> v.regularPrice("77.00"));
+            fake.requests().clear();
+            SyncRun incremental = f.sync(id, EntityType.PRODUCTS);
+
+            assertThat(incremental.outcome()).as(incremental.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(f.storedPrices(id).get(Integer.toString(edited))).isEqualTo("77.00");
+            assertThat(fake.requests().matching("/wp-json/wc/v3/variations")).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void malformedJsonFailsTheRunKeepsWhatWasStoredAndTheNextRunResumes(TestDatabase.Backend backend) {
         try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(10, 450)) {
             long id = f.connect(shop.settings());
