@@ -18,14 +18,18 @@ import java.util.Map;
  * @param tributaryJar   the packaged CLI; when missing, its main class runs from this class path
  * @param out            the Markdown report ({@code BENCHMARKS.md})
  * @param profile        where Tributary's runs write a Java Flight Recording each, or null
+ * @param wooVersion     the WooCommerce version the fake WooCommerce shops report (and behave as)
  */
 record BenchOptions(int products, int orders, List<String> systems, int rounds, int edits,
         List<Integer> memoryProducts, String serverUrl, String user, String password, Path tributaryJar, Path out,
-        Path profile, String shopHeap, String command) {
+        Path profile, String shopHeap, String wooVersion, String command) {
+
+    /** A current WooCommerce: 10.3 added {@code GET /wc/v3/variations}. */
+    static final String WOOCOMMERCE_VERSION = "10.3.0";
 
     static final String USAGE = "java -jar bench/target/tributary-bench.jar [--quick] [--products N] [--orders N] "
             + "[--systems woocommerce,magento] [--rounds R] [--edits K] [--memory-products N,N|none] "
-            + "[--server JDBC_URL] [--user U] [--password P] [--tributary-jar FILE] [--out FILE] [--profile DIR]";
+            + "[--woo-version V] [--server JDBC_URL] [--user U] [--password P] [--tributary-jar FILE] [--out FILE] [--profile DIR]";
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -56,6 +60,7 @@ record BenchOptions(int products, int orders, List<String> systems, int rounds, 
                 Path.of(given.getOrDefault("--out", "BENCHMARKS.md")),
                 given.containsKey("--profile") ? Path.of(given.get("--profile")) : null,
                 given.getOrDefault("--shop-heap", biggest > 200_000 ? "8g" : "2g"),
+                given.getOrDefault("--woo-version", WOOCOMMERCE_VERSION),
                 "java -jar bench/target/tributary-bench.jar " + String.join(" ", args));
     }
 

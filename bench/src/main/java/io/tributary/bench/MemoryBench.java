@@ -25,6 +25,7 @@ final class MemoryBench {
         for (int products : options.memoryProducts()) {
             SystemBench bench = new SystemBench(options, "woocommerce", work);
             try (ShopHandle shop = ShopHandle.start("woocommerce", products, 1, options.shopHeap(),
+                    options.wooVersion(),
                     work.resolve("shop-memory.log"))) {
                 SystemBench.Db db = bench.freshDatabase(shop, "memory");
                 Map<String, Object> result = new LinkedHashMap<>();

@@ -35,8 +35,7 @@ final class PlainWrite {
         List<Table> result = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             for (String table : tables) {
-                try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + table
-                        + " WHERE connection_id = ?")) {
+                try (PreparedStatement select = connection.prepareStatement(inSyncOrder(table))) {
                     select.setFetchSize(1000);
                     select.setLong(1, connectionId);
                     try (ResultSet rows = select.executeQuery()) {
@@ -57,14 +56,25 @@ final class PlainWrite {
                             }
                             values.add(row);
                         }
-                        // a shop's pages do not come in key order: neither do these rows
-                        Collections.shuffle(values, new java.util.Random(1));
                         result.add(new Table(table, columns, values));
                     }
                 }
             }
         }
         return result;
+    }
+
+    /**
+     * The rows of a table in the order a sync writes them: oldest change first (the connectors' keyset order), an
+     * order's lines with it.
+     */
+    private static String inSyncOrder(String table) {
+        if (table.equals("order_line")) {
+            return "SELECT l.* FROM order_line l JOIN orders o ON o.connection_id = l.connection_id "
+                    + "AND o.external_id = l.order_external_id WHERE l.connection_id = ? "
+                    + "ORDER BY o.source_updated_at, o.external_id, l.line_no";
+        }
+        return "SELECT * FROM " + table + " WHERE connection_id = ? ORDER BY source_updated_at, external_id";
     }
 
     /**

@@ -47,10 +47,11 @@ final class ShopHandle implements AutoCloseable {
     }
 
     /** Starts a shop seeded with {@code products} and {@code orders} in a new JVM with {@code heap} of heap. */
-    static ShopHandle start(String system, int products, int orders, String heap, Path log) throws IOException {
+    static ShopHandle start(String system, int products, int orders, String heap, String wooVersion, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Jvm.java(), "-Xmx" + heap, "-XX:+UseParallelGC",
                 "-cp", Jvm.classPath(), ShopProcess.class.getName(), system, Integer.toString(products),
-                Integer.toString(orders), "1"));
+                Integer.toString(orders), "1", wooVersion));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         return new ShopHandle(system, process);

@@ -26,7 +26,8 @@ import java.util.Random;
  *   <li>{@code edit products K} / {@code edit orders K}: edits K records spread over the catalogue, saved now;</li>
  *   <li>{@code quit}.</li>
  * </ul>
- * Usage: {@code java -cp tributary-bench.jar io.tributary.bench.ShopProcess woocommerce|magento PRODUCTS ORDERS SEED}.
+ * Usage: {@code java -cp tributary-bench.jar io.tributary.bench.ShopProcess woocommerce|magento PRODUCTS ORDERS SEED
+ * [WOOCOMMERCE_VERSION]}.
  */
 public final class ShopProcess {
     private ShopProcess() {}
@@ -36,9 +37,10 @@ public final class ShopProcess {
         int products = Integer.parseInt(args[1]);
         int orders = Integer.parseInt(args[2]);
         long seed = Long.parseLong(args[3]);
+        String wooVersion = args.length > 4 ? args[4] : BenchOptions.WOOCOMMERCE_VERSION;
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Map<String, Object> description = new LinkedHashMap<>();
-        try (FakeSystem shop = start(system, products, orders, seed, description)) {
+        try (FakeSystem shop = start(system, products, orders, seed, wooVersion, description)) {
             out.println("READY " + new ObjectMapper().writeValueAsString(description));
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Random random = new Random(seed);
@@ -66,13 +68,16 @@ public final class ShopProcess {
         }
     }
 
-    private static FakeSystem start(String system, int products, int orders, long seed, Map<String, Object> d) {
+    private static FakeSystem start(String system, int products, int orders, long seed, String wooVersion,
+            Map<String, Object> d) {
         return switch (system) {
             case "woocommerce" -> {
                 FakeWooCommerce shop = FakeWooCommerce.builder().products(products).orders(orders).seed(seed)
+                        .wooVersion(wooVersion)
                         // every edit a second apart, as edits made by people are
                         .editTick(Duration.ofSeconds(1)).start();
                 d.put("url", shop.siteUrl().toString());
+                d.put("version", shop.wooVersion());
                 d.put("accessToken", shop.consumerKey());
                 d.put("secret", shop.consumerSecret());
                 d.put("products", shop.seedSummary().products());

@@ -43,6 +43,7 @@ final class SystemBench {
     Map<String, Object> run() throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
         try (ShopHandle shop = ShopHandle.start(system, options.products(), options.orders(), options.shopHeap(),
+                    options.wooVersion(),
                 work.resolve("shop-" + system + ".log"))) {
             result.put("shop", shop.summary());
             Bench.print("%s shop ready: %s", system, shop.summary());
