@@ -10,7 +10,8 @@ import java.time.Duration;
  *
  * @param maxAttempts        attempts per request, the first included; only 429, 5xx and I/O failures are retried
  * @param maxRetryAfter      the longest {@code Retry-After} worth waiting for; a longer one fails the request
- * @param requestsPerSecond  the most requests one connection sends per second
+ * @param requestsPerSecond  the most requests one connection sends per second: the ceiling of its adaptive rate
+ * @param initialRequestsPerSecond where a connection's adaptive rate starts (capped by the ceiling)
  * @param verificationBudget the most a whole verification may take
  */
 public record HttpPolicy(
@@ -23,6 +24,7 @@ public record HttpPolicy(
         double jitter,
         Duration maxRetryAfter,
         int requestsPerSecond,
+        int initialRequestsPerSecond,
         Duration verificationBudget) {
 
     public HttpPolicy {
@@ -44,6 +46,10 @@ public record HttpPolicy(
         if (requestsPerSecond < 1) {
             throw new IllegalArgumentException("requestsPerSecond must be at least 1, got " + requestsPerSecond);
         }
+        if (initialRequestsPerSecond < 1) {
+            throw new IllegalArgumentException("initialRequestsPerSecond must be at least 1, got "
+                    + initialRequestsPerSecond);
+        }
         if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");
         }
@@ -55,6 +61,9 @@ public record HttpPolicy(
             throw new IllegalArgumentException(name + " must be positive, got " + value);
         }
     }
+
+    /** The default ceiling of a connection's rate: high, so that the adaptive rate, not a guess, decides. */
+    public static final int DEFAULT_CEILING = 1000;
 
     public static Builder builder() {
         return new Builder();
@@ -73,7 +82,8 @@ public record HttpPolicy(
         private Duration maxBackoff = Duration.ofSeconds(30);
         private double jitter = 0.5;
         private Duration maxRetryAfter = Duration.ofMinutes(2);
-        private int requestsPerSecond = 20;
+        private int requestsPerSecond = DEFAULT_CEILING;
+        private int initialRequestsPerSecond = 20;
         private Duration verificationBudget = Duration.ofSeconds(15);
 
         private Builder() {}
@@ -87,11 +97,12 @@ public record HttpPolicy(
         public Builder jitter(double value) { jitter = value; return this; }
         public Builder maxRetryAfter(Duration value) { maxRetryAfter = value; return this; }
         public Builder requestsPerSecond(int value) { requestsPerSecond = value; return this; }
+        public Builder initialRequestsPerSecond(int value) { initialRequestsPerSecond = value; return this; }
         public Builder verificationBudget(Duration value) { verificationBudget = value; return this; }
 
         public HttpPolicy build() {
             return new HttpPolicy(connectTimeout, readTimeout, maxAttempts, initialBackoff, backoffMultiplier,
-                    maxBackoff, jitter, maxRetryAfter, requestsPerSecond, verificationBudget);
+                    maxBackoff, jitter, maxRetryAfter, requestsPerSecond, initialRequestsPerSecond, verificationBudget);
         }
     }
 }

@@ -3,16 +3,25 @@ package io.tributary.http;
 import static java.util.Objects.requireNonNull;
 
 import io.github.resilience4j.core.functions.Either;
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.FailureKind;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -23,8 +32,8 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
- * The HTTP client of one connection: the shared pool with the connection's own interceptors (auth), its rate
- * limiter and the one retry layer. Retries 429, 5xx and I/O failures with exponential backoff and jitter,
+ * The HTTP client of one connection: the shared pool with the connection's own interceptors (auth), its adaptive
+ * rate (told of every answer) and the one retry layer. Retries 429, 5xx and I/O failures with exponential backoff and jitter,
  * waiting out {@code Retry-After}; never retries any other status (a rejected credential stays rejected).
  * A verification session does not retry and stops at its deadline.
  */
@@ -32,16 +41,22 @@ public final class HttpSession {
     /** The largest body read into memory; a page of any supported API is far smaller. */
     static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
+    /** The longest a request waits for its slot (a long {@code Retry-After} pause) before it fails. */
+    private static final Duration MAX_RATE_WAIT = Duration.ofMinutes(5);
+
     private final OkHttpClient client;
     private final HttpPolicy policy;
-    private final RateLimiter rateLimiter;
+    private final AdaptiveRate rate;
+    private final Executor parallel;
     private final Retry retry;
     private final Instant deadline;
 
-    HttpSession(OkHttpClient client, HttpPolicy policy, RateLimiter rateLimiter, String label, Instant deadline) {
+    HttpSession(OkHttpClient client, HttpPolicy policy, AdaptiveRate rate, Executor parallel, String label,
+            Instant deadline) {
         this.client = requireNonNull(client, "client is null");
         this.policy = requireNonNull(policy, "policy is null");
-        this.rateLimiter = requireNonNull(rateLimiter, "rateLimiter is null");
+        this.rate = requireNonNull(rate, "rate is null");
+        this.parallel = requireNonNull(parallel, "parallel is null");
         this.deadline = deadline;
         int attempts = deadline == null ? policy.maxAttempts() : 1;
         RetryConfig config = RetryConfig.<HttpAnswer>custom()
@@ -121,17 +136,16 @@ public final class HttpSession {
      */
     public HttpDownload download(okhttp3.HttpUrl url, java.util.function.Function<HttpAnswer, ConnectorException> failure) {
         Request request = new Request.Builder().url(url).get().build();
-        if (!rateLimiter.acquirePermission()) {
-            throw new ConnectorException(FailureKind.RATE_LIMITED, "Too many requests are queued for this "
-                    + "connection; the per-connection rate limit could not be met.");
-        }
+        AdaptiveRate.Permit permit = acquire();
         long start = System.nanoTime();
         Response response;
         try {
             response = client.newCall(request).execute();
         } catch (IOException e) {
+            heardNothing(permit, e);
             throw HttpFailures.forIo(e, url, policy);
         }
+        rate.answered(permit, response.code(), System.nanoTime() - start, askedWait(response));
         if (response.isSuccessful()) {
             return new HttpDownload(url, response);
         }
@@ -151,10 +165,7 @@ public final class HttpSession {
 
     private HttpAnswer attempt(Request request) throws IOException {
         Duration remaining = remaining(request);
-        if (!rateLimiter.acquirePermission()) {
-            throw new ConnectorException(FailureKind.RATE_LIMITED, "Too many requests are queued for this "
-                    + "connection; the per-connection rate limit could not be met.");
-        }
+        AdaptiveRate.Permit permit = acquire();
         long start = System.nanoTime();
         Call call = client.newCall(request);
         if (remaining != null) {
@@ -162,10 +173,39 @@ public final class HttpSession {
         }
         try (Response response = call.execute()) {
             String body = readBody(response);
-            long latency = (System.nanoTime() - start) / 1_000_000;
+            long nanos = System.nanoTime() - start;
+            rate.answered(permit, response.code(), nanos, askedWait(response));
             return new HttpAnswer(request.method(), request.url(), response.code(), response.headers(), body,
-                    latency);
+                    nanos / 1_000_000);
+        } catch (IOException e) {
+            heardNothing(permit, e);
+            throw e;
         }
+    }
+
+    /** This connection's next slot at its current rate. */
+    private AdaptiveRate.Permit acquire() {
+        try {
+            return rate.acquire(MAX_RATE_WAIT);
+        } catch (AdaptiveRate.RateWaitTooLongException e) {
+            throw new ConnectorException(FailureKind.RATE_LIMITED, "Too many requests are queued for this "
+                    + "connection; the per-connection rate limit could not be met.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException(FailureKind.RATE_LIMITED, "Interrupted while waiting for this connection's "
+                    + "rate limit.");
+        }
+    }
+
+    /** A timeout slows the connection down; a refused or reset connection says nothing about its load. */
+    private void heardNothing(AdaptiveRate.Permit permit, IOException failure) {
+        if (failure instanceof InterruptedIOException) {
+            rate.timedOut(permit);
+        }
+    }
+
+    private static Duration askedWait(Response response) {
+        return RetryAfter.parse(response.header("Retry-After"), Instant.now()).orElse(null);
     }
 
     private Duration remaining(Request request) {
@@ -206,6 +246,60 @@ public final class HttpSession {
         double spread = capped * policy.jitter();
         double jittered = capped - spread + ThreadLocalRandom.current().nextDouble() * 2 * spread;
         return Math.max(1L, Math.round(jittered));
+    }
+
+    /**
+     * Runs {@code calls} (each typically one or a few requests of this session) with at most {@code maxInFlight}
+     * running at once, and returns their results in the order of {@code calls}. Every request still takes its slot
+     * of the connection's rate, so this overlaps round trips without sending faster than the rate allows. The
+     * calling thread runs calls too. After a call fails no further call starts; the failure of the first call (in
+     * {@code calls}' order) that failed is thrown once the running ones are over.
+     */
+    public <T> List<T> inParallel(List<? extends Supplier<T>> calls, int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
+        }
+        int n = calls.size();
+        Object[] results = new Object[n];
+        RuntimeException[] failures = new RuntimeException[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Error> fatal = new AtomicReference<>();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                try {
+                    results[i] = calls.get(i).get();
+                } catch (RuntimeException e) {
+                    failures[i] = e;
+                    next.set(n); // start nothing more
+                } catch (Error e) {
+                    fatal.compareAndSet(null, e);
+                    next.set(n);
+                }
+            }
+        };
+        List<CompletableFuture<Void>> helpers = new ArrayList<>();
+        for (int i = 1; i < Math.min(maxInFlight, n); i++) {
+            helpers.add(CompletableFuture.runAsync(worker, parallel));
+        }
+        worker.run();
+        for (CompletableFuture<Void> helper : helpers) {
+            try {
+                helper.join();
+            } catch (CompletionException e) {
+                fatal.compareAndSet(null, new AssertionError("a parallel call escaped its worker", e.getCause()));
+            }
+        }
+        if (fatal.get() != null) {
+            throw fatal.get();
+        }
+        for (RuntimeException failure : failures) {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<T> list = (List<T>) Arrays.asList(results);
+        return list;
     }
 
     public HttpPolicy policy() {

@@ -3,12 +3,13 @@ package io.tributary.http;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
@@ -17,14 +18,21 @@ import okhttp3.tls.HandshakeCertificates;
 
 /**
  * The one HTTP stack every connector shares: one OkHttp client (one connection pool and dispatcher) with
- * OkHttp's own silent retries turned off, so {@link HttpSession}'s retry is the only retry layer; per-connection
- * rate limiters from one registry; the JSON mapper; and the listener told of every call (metrics). Thread-safe;
+ * OkHttp's own silent retries turned off, so {@link HttpSession}'s retry is the only retry layer; one adaptive rate
+ * per connection ({@link AdaptiveRate}: starting at the policy's initial rate, never above its ceiling); the JSON
+ * mapper; and the listener told of every call (metrics). Thread-safe;
  * close it when the program stops.
  */
 public final class HttpStack implements AutoCloseable {
     private final OkHttpClient base;
     private final HttpPolicy policy;
-    private final RateLimiterRegistry rateLimiters;
+    private final Map<String, AdaptiveRate> rates = new ConcurrentHashMap<>();
+    /** Runs the extra calls of {@link HttpSession#inParallel}; idle threads end after a minute. */
+    private final ExecutorService parallel = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "tributary-http-parallel");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final HttpCallListener listener;
 
     private HttpStack(HttpPolicy policy, HttpCallListener listener, List<X509Certificate> extraAuthorities) {
@@ -48,11 +56,6 @@ public final class HttpStack implements AutoCloseable {
                 .writeTimeout(policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .connectionPool(new ConnectionPool(16, 2, TimeUnit.MINUTES))
                 .build();
-        this.rateLimiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
-                .limitForPeriod(policy.requestsPerSecond())
-                .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ofMinutes(5))
-                .build());
     }
 
     public static HttpStack create(HttpPolicy policy) {
@@ -82,16 +85,16 @@ public final class HttpStack implements AutoCloseable {
     }
 
     /**
-     * A session for syncing one connection: retries as the policy says and shares the connection's rate limit
+     * A session for syncing one connection: retries as the policy says and shares the connection's adaptive rate
      * with every other session of the same {@code connectionKey}.
      *
      * @param system        the connection's system id ({@code woocommerce}), which the calls are counted under
-     * @param connectionKey names the rate limiter (for example {@code connection-7}); never a credential
+     * @param connectionKey names the rate (for example {@code connection-7}); never a credential
      * @param interceptors  the connector's own interceptors, typically authentication, applied in order
      */
     public HttpSession session(String system, String connectionKey, List<Interceptor> interceptors) {
         return new HttpSession(client(system, connectionKey, interceptors), policy,
-                rateLimiters.rateLimiter(connectionKey), connectionKey, null);
+                rate(connectionKey), parallel, connectionKey, null);
     }
 
     /**
@@ -101,7 +104,21 @@ public final class HttpStack implements AutoCloseable {
     public HttpSession verificationSession(String system, String connectionKey, List<Interceptor> interceptors) {
         Instant deadline = Instant.now().plus(policy.verificationBudget());
         return new HttpSession(client(system, connectionKey, interceptors), policy,
-                rateLimiters.rateLimiter(connectionKey), connectionKey + "-verify", deadline);
+                rate(connectionKey), parallel, connectionKey + "-verify", deadline);
+    }
+
+    private AdaptiveRate rate(String connectionKey) {
+        return rates.computeIfAbsent(connectionKey, key -> new AdaptiveRate(policy.initialRequestsPerSecond(),
+                policy.requestsPerSecond(), System::nanoTime));
+    }
+
+    /**
+     * The requests per second the connection named {@code connectionKey} may send now (its adaptive rate), or 0
+     * when it sent none yet.
+     */
+    public double currentRate(String connectionKey) {
+        AdaptiveRate rate = rates.get(connectionKey);
+        return rate == null ? 0 : rate.current();
     }
 
     private OkHttpClient client(String system, String label, List<Interceptor> interceptors) {
@@ -121,6 +138,7 @@ public final class HttpStack implements AutoCloseable {
 
     @Override
     public void close() {
+        parallel.shutdown();
         base.dispatcher().executorService().shutdown();
         base.connectionPool().evictAll();
     }

@@ -285,4 +285,34 @@ class HttpSessionTest {
         assertThat(Redaction.isCredentialHeader("Content-Type")).isFalse();
         assertThat(Redaction.redacted(url("/f?X-Goog-Signature=abc&page=2"))).endsWith("/f?X-Goog-Signature=****&page=2");
     }
+
+    @Test
+    void inParallelRunsAtMostSoManyAtOnceKeepsTheOrderAndThrowsTheFirstFailure() {
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.function.Supplier<Integer>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            calls.add(() -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    return n * n;
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+        }
+
+        assertThat(session().inParallel(calls, 3)).containsExactly(0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121, 144,
+                169, 196, 225, 256, 289, 324, 361);
+        assertThat(most.get()).isBetween(1, 3);
+        assertThat(session().inParallel(List.<java.util.function.Supplier<Integer>>of(), 3)).isEmpty();
+
+        List<java.util.function.Supplier<Integer>> failing = List.of(() -> 1, () -> {
+            throw new ConnectorException(FailureKind.SERVER_ERROR, "second failed", 500, null);
+        }, () -> 3);
+        assertThatThrownBy(() -> session().inParallel(failing, 2)).isInstanceOf(ConnectorException.class)
+                .hasMessage("second failed");
+        assertThatThrownBy(() -> session().inParallel(failing, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

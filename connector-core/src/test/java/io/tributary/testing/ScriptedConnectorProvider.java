@@ -32,6 +32,8 @@ public class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProv
         public final List<SourceRecord> orders = new CopyOnWriteArrayList<>();
         public volatile int pageSize = 3;
         public volatile int failAtPage = -1;
+        /** Runs first in each call for a page, with the page's number (from 0), on the thread reading. */
+        public volatile java.util.function.IntConsumer beforePage = page -> {};
         public final List<SyncCursor> readsFrom = new CopyOnWriteArrayList<>();
     }
 
@@ -113,6 +115,7 @@ public class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProv
 
                     @Override
                     public Optional<RecordPage> nextPage() {
+                        source.beforePage.accept(page);
                         if (page == source.failAtPage) {
                             throw new ConnectorException(FailureKind.SERVER_ERROR, "The scripted source failed at "
                                     + "page " + page + " (token " + settings.secret(CredentialField.ACCESS_TOKEN)

@@ -48,6 +48,11 @@ final class WooCommerceClient {
         return authorizationStripped;
     }
 
+    /** See {@link HttpSession#inParallel}. */
+    <T> java.util.List<T> inParallel(java.util.List<? extends java.util.function.Supplier<T>> calls, int maxInFlight) {
+        return session.inParallel(calls, maxInFlight);
+    }
+
     /** The namespace index, fetched without credentials. */
     HttpAnswer index() {
         return session.send(new Request.Builder().url(site.index()).get()

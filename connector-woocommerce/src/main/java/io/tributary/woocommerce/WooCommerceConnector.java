@@ -58,8 +58,8 @@ final class WooCommerceConnector implements Connector {
         WooCommerceClient client = new WooCommerceClient(site, session, auth, configuredMode == WooCommerceAuthMode.AUTO);
         WooCommerceIndex index = WooCommerceIndex.of(client.index(), site);
         String currency = entity == EntityType.PRODUCTS ? currency(client) : null;
-        return new WooCommerceRecordStream(client, entity, from, index.modifiedFilters(), currency,
-                client.siteZone().orElse(null));
+        return new WooCommerceRecordStream(client, entity, from, index.modifiedFilters(), index.allVariations(),
+                currency, client.siteZone().orElse(null));
     }
 
     /** The shop's currency for product prices; null when the key may not read it. */

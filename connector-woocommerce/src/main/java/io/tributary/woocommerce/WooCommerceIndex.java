@@ -8,14 +8,17 @@ import io.tributary.spi.ConnectorException;
 import io.tributary.spi.FailureKind;
 
 /**
- * What the unauthenticated {@code /wp-json/wc/v3} index tells: that WooCommerce's REST API answers here, and
- * whether its list routes take {@code modified_after} (WooCommerce 5.8 and later).
+ * What the unauthenticated {@code /wp-json/wc/v3} index tells: that WooCommerce's REST API answers here, whether
+ * its list routes take {@code modified_after} (WooCommerce 5.8 and later), and whether it lists the variations of
+ * any products in one route (WooCommerce 10.3 and later).
  *
  * @param hidden          the index was refused (a plugin restricting the REST API to logged-in users), so
  *                        nothing could be learned from it
  * @param modifiedFilters whether {@code modified_after}/{@code modified_before} are declared for products
+ * @param allVariations   whether {@code GET /wc/v3/variations} is declared ({@code WC_REST_Variations_Controller}):
+ *                        variations of any products, each with its {@code parent_id}, filtered by {@code include}
  */
-record WooCommerceIndex(boolean hidden, boolean modifiedFilters) {
+record WooCommerceIndex(boolean hidden, boolean modifiedFilters, boolean allVariations) {
 
     /** Reads the index answer; throws a failure saying why this is not a WooCommerce site when it is not one. */
     static WooCommerceIndex of(HttpAnswer answer, WooCommerceSite site) {
@@ -24,7 +27,7 @@ record WooCommerceIndex(boolean hidden, boolean modifiedFilters) {
             if (answer.looksLikeHtml()) {
                 throw notWooCommerce(answer, site);
             }
-            return new WooCommerceIndex(true, true);
+            return new WooCommerceIndex(true, true, false);
         }
         if (status == 429 || status >= 500) {
             throw HttpFailures.forStatus(answer, "reading the WooCommerce API index");
@@ -56,7 +59,8 @@ record WooCommerceIndex(boolean hidden, boolean modifiedFilters) {
         for (JsonNode endpoint : endpoints) {
             modifiedFilters |= endpoint.path("args").has("modified_after");
         }
-        return new WooCommerceIndex(false, modifiedFilters);
+        boolean allVariations = index.path("routes").has("/wc/v3/variations");
+        return new WooCommerceIndex(false, modifiedFilters, allVariations);
     }
 
     private static ConnectorException notWooCommerce(HttpAnswer answer, WooCommerceSite site) {

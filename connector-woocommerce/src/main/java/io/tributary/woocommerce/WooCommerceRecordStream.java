@@ -36,6 +36,8 @@ import java.util.Optional;
 final class WooCommerceRecordStream implements RecordStream {
     static final int PER_PAGE = 100;
     private static final int OVERLAP = 2;
+    /** Variation lists of one page fetched at once (each still paced by the connection's rate). */
+    static final int VARIATION_FETCHES_IN_FLIGHT = 4;
     private static final DateTimeFormatter GMT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(java.time.ZoneOffset.UTC);
 
@@ -43,6 +45,7 @@ final class WooCommerceRecordStream implements RecordStream {
     private final EntityType entity;
     private final SyncCursor from;
     private final boolean modifiedFilters;
+    private final boolean allVariations;
     private final String currency;
     private final java.time.ZoneId siteZone;
     private final String path;
@@ -57,13 +60,14 @@ final class WooCommerceRecordStream implements RecordStream {
     private long delivered; // records of the shop's lists handed out so far (a product with its variations once)
 
     WooCommerceRecordStream(WooCommerceClient client, EntityType entity, SyncCursor from, boolean modifiedFilters,
-            String currency, java.time.ZoneId siteZone) {
+            boolean allVariations, String currency, java.time.ZoneId siteZone) {
         this.client = requireNonNull(client, "client is null");
         this.entity = requireNonNull(entity, "entity is null");
         this.from = requireNonNull(from, "from is null");
         this.cursor = from;
         this.filter = filterOf(from);
         this.modifiedFilters = modifiedFilters;
+        this.allVariations = allVariations;
         this.currency = currency;
         this.siteZone = siteZone;
         this.path = entity == EntityType.PRODUCTS ? "products" : "orders";
@@ -229,17 +233,81 @@ final class WooCommerceRecordStream implements RecordStream {
 
     private List<SourceRecord> records(List<JsonNode> items) {
         List<SourceRecord> records = new ArrayList<>(items.size());
+        if (entity == EntityType.ORDERS) {
+            items.forEach(item -> records.add(WooCommerceOrderMapper.order(item)));
+            return records;
+        }
+        List<JsonNode> variable = items.stream().filter(item -> "variable".equals(item.path("type").asText()))
+                .toList();
+        Map<JsonNode, List<JsonNode>> byProduct = allVariations ? variationsByIds(variable)
+                : variationsByProduct(variable);
         for (JsonNode item : items) {
-            if (entity == EntityType.ORDERS) {
-                records.add(WooCommerceOrderMapper.order(item));
-            } else {
-                records.add(WooCommerceProductMapper.product(item, currency));
-                if ("variable".equals(item.path("type").asText())) {
-                    variations(item).forEach(v -> records.add(WooCommerceProductMapper.variation(v, item, currency)));
-                }
+            records.add(WooCommerceProductMapper.product(item, currency));
+            for (JsonNode v : byProduct.getOrDefault(item, List.of())) {
+                records.add(WooCommerceProductMapper.variation(v, item, currency));
             }
         }
         return records;
+    }
+
+    /**
+     * One request per variable product (the page's are sent together, within the connection's rate): shops
+     * before WooCommerce 10.3, or when a product's variation ids did not all come by id.
+     */
+    private Map<JsonNode, List<JsonNode>> variationsByProduct(List<JsonNode> variable) {
+        List<List<JsonNode>> variations = client.inParallel(variable.stream()
+                .map(product -> (java.util.function.Supplier<List<JsonNode>>) () -> variations(product)).toList(),
+                VARIATION_FETCHES_IN_FLIGHT);
+        Map<JsonNode, List<JsonNode>> byProduct = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < variable.size(); i++) {
+            byProduct.put(variable.get(i), variations.get(i));
+        }
+        return byProduct;
+    }
+
+    /**
+     * WooCommerce 10.3 and later: the variations of a page's variable products by the ids each product lists
+     * ({@code variations}), {@value #PER_PAGE} per request of {@code GET /variations?include=...}, sent together.
+     * A variation that does not come (deleted since its product was read) is simply not there; a product whose
+     * listed ids cannot all be matched to it is read on its own, as on older shops.
+     */
+    private Map<JsonNode, List<JsonNode>> variationsByIds(List<JsonNode> variable) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode product : variable) {
+            product.path("variations").forEach(id -> ids.add(id.asText()));
+        }
+        List<java.util.function.Supplier<List<JsonNode>>> calls = new ArrayList<>();
+        for (int start = 0; start < ids.size(); start += PER_PAGE) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + PER_PAGE));
+            calls.add(() -> items(client.list("variations", Map.of("include", String.join(",", chunk),
+                    "per_page", Integer.toString(PER_PAGE), "orderby", "include", "status", "any"),
+                    "listing variations by id").items()));
+        }
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        client.inParallel(calls, VARIATION_FETCHES_IN_FLIGHT).forEach(batch -> batch.forEach(
+                v -> byId.put(WooCommerceProductMapper.id(v), v)));
+        Map<JsonNode, List<JsonNode>> byProduct = new java.util.IdentityHashMap<>();
+        List<JsonNode> unmatched = new ArrayList<>();
+        for (JsonNode product : variable) {
+            String parentId = WooCommerceProductMapper.id(product);
+            List<JsonNode> own = new ArrayList<>();
+            boolean mismatch = false;
+            for (JsonNode id : product.path("variations")) {
+                JsonNode variation = byId.get(id.asText());
+                if (variation != null && !parentId.equals(variation.path("parent_id").asText())) {
+                    mismatch = true; // moved to another product since: read this one on its own
+                } else if (variation != null) {
+                    own.add(variation);
+                }
+            }
+            if (mismatch) {
+                unmatched.add(product);
+            } else {
+                byProduct.put(product, own);
+            }
+        }
+        byProduct.putAll(variationsByProduct(unmatched));
+        return byProduct;
     }
 
     private List<JsonNode> variations(JsonNode product) {

@@ -3,6 +3,7 @@ package io.tributary.woocommerce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.http.HttpPolicy;
 import io.tributary.record.StoredOrder;
 import io.tributary.record.StoredProduct;
 import io.tributary.run.SyncRun;
@@ -253,6 +254,78 @@ class WooCommerceSyncTest {
             assertThat(refused.errorMessage()).isEqualTo("WooCommerce rejected the OAuth signature: check the consumer "
                     + "secret, and that the URL is exactly the shop's WordPress address (http or https, with or without www).");
             assertThat(fake.requests().matching(ORDERS)).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void variationsFetchedTogetherSurvivePushBackAndStayWithTheirParents(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend, HttpPolicy.builder().initialBackoff(Duration.ofMillis(20))
+                .maxBackoff(Duration.ofMillis(100)).build()); // the default adaptive rate, from 20 a second
+                FakeWooCommerceShop shop = FakeWooCommerceShop.start(300, 1)) {
+            long id = f.connect(shop.settings());
+            FakeWooCommerce fake = shop.fake();
+            // after the first page, variation requests are refused and reset while others of the page are in flight
+            fake.afterRequests(PRODUCTS, 1, () -> {
+                fake.faults().inject(Fault.status(429).withRetryAfter(Duration.ofSeconds(1)), 2, PRODUCTS + "/");
+                fake.faults().inject(Fault.status(503), 3, PRODUCTS + "/");
+                fake.faults().inject(Fault.connectionReset(), 2, PRODUCTS + "/");
+            });
+
+            SyncRun products = f.sync(id, EntityType.PRODUCTS);
+
+            assertThat(products.outcome()).as(products.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(fake.faults().pending()).isZero();
+            Map<String, String> expected = shop.productPrices();
+            assertThat(f.storedPrices(id)).containsExactlyInAnyOrderEntriesOf(expected);
+            Map<String, String> parents = new java.util.HashMap<>();
+            f.products(id).forEach(p -> parents.put(p.externalId(), p.parentExternalId()));
+            for (int product : fake.productIds()) {
+                for (int variation : fake.variationIds(product)) {
+                    assertThat(parents.get(Integer.toString(variation))).isEqualTo(Integer.toString(product));
+                }
+            }
+            assertThat(f.http.currentRate("connection-" + id)).as("pushed back, never above the ceiling")
+                    .isLessThan(1000);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void fromWooCommerce103VariationsComeByIdAHundredPerRequest(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(400, 1)) {
+            FakeWooCommerce fake = shop.fake();
+            fake.wooVersion("10.3.0");
+            long id = f.connect(shop.settings());
+
+            SyncRun products = f.sync(id, EntityType.PRODUCTS);
+
+            assertThat(products.outcome()).as(products.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(f.storedPrices(id)).containsExactlyInAnyOrderEntriesOf(shop.productPrices());
+            Map<String, String> parents = new java.util.HashMap<>();
+            f.products(id).forEach(p -> parents.put(p.externalId(), p.parentExternalId()));
+            int variations = 0;
+            for (int product : fake.productIds()) {
+                for (int variation : fake.variationIds(product)) {
+                    assertThat(parents.get(Integer.toString(variation))).isEqualTo(Integer.toString(product));
+                    variations++;
+                }
+            }
+            assertThat(fake.requests().matching(PRODUCTS + "/")).as("no request per product").isEmpty();
+            int listings = fake.requests().matching(PRODUCTS).size();
+            assertThat(fake.requests().matching("/wp-json/wc/v3/variations")).hasSizeBetween(listings - 1,
+                    listings + variations / 100);
+
+            int variable = fake.productIds().stream().filter(p -> !fake.variationIds(p).isEmpty()).findFirst()
+                    .orElseThrow();
+            int edited = fake.variationIds(variable).get(0);
+            fake.editVariation(variable, edited, v -> v.regularPrice("77.00"));
+            fake.requests().clear();
+            SyncRun incremental = f.sync(id, EntityType.PRODUCTS);
+
+            assertThat(incremental.outcome()).as(incremental.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(f.storedPrices(id).get(Integer.toString(edited))).isEqualTo("77.00");
+            assertThat(fake.requests().matching("/wp-json/wc/v3/variations")).hasSize(1);
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code TRIBUTARY_DB_URL}, {@code TRIBUTARY_DB_USER}, {@code TRIBUTARY_DB_PASSWORD} select a MariaDB store;
  * {@code TRIBUTARY_MASTER_KEY} / {@code TRIBUTARY_MASTER_KEY_FILE} the key for stored secrets;
  * {@code TRIBUTARY_SYNC_LOOKBACK} (ISO-8601 duration, default PT5M) the overlap re-read at each sync's start;
- * {@code TRIBUTARY_HTTP_RATE} the most requests per second sent to one connection (default 20);
+ * {@code TRIBUTARY_HTTP_RATE} the most requests per second sent to one connection, the ceiling of its adaptive rate
+ * (default 1000);
  * {@code TRIBUTARY_ZONE} the time zone of new schedules (default: the machine's);
  * {@code TRIBUTARY_LEASE} how long a sync's lease lasts without renewal (ISO-8601, default PT60S);
  * {@code TRIBUTARY_FAILING_AFTER} failed runs in a row that flag a connection failing (default 3);
@@ -71,7 +72,8 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
         }
         int rate;
         try {
-            rate = Integer.parseInt(value(environment, HTTP_RATE, "20").trim());
+            rate = Integer.parseInt(value(environment, HTTP_RATE,
+                    Integer.toString(io.tributary.http.HttpPolicy.DEFAULT_CEILING)).trim());
         } catch (NumberFormatException e) {
             rate = 0;
         }

@@ -26,6 +26,9 @@ final class ResettableSockets extends ServerSocketFactory {
             @Override
             public Socket accept() throws IOException {
                 Socket socket = super.accept();
+                // answers go out as headers then body: without this, Nagle holds the body back until the client's
+                // delayed ACK (up to 40 ms on Linux) and a fast client measures the fake instead of itself
+                socket.setTcpNoDelay(true);
                 open.values().removeIf(Socket::isClosed);
                 open.put(accepted.getAndIncrement(), socket);
                 return socket;

@@ -68,6 +68,19 @@ final class WooEndpoints {
                 id -> variationJson(id));
     }
 
+    /**
+     * {@code GET /wc/v3/variations} (WooCommerce 10.3 and later, {@code WC_REST_Variations_Controller}): the
+     * variations of every product, each with its {@code parent_id}, with the variation route's collection
+     * parameters ({@code include} among them). Older versions have no such route.
+     */
+    FakeResponse listAllVariations(WooCall call) {
+        if (!site.version().atLeast(WooIndex.ALL_VARIATIONS_SINCE)) {
+            return WooError.noRoute().response();
+        }
+        return list(call, WooParamSpec.variations(), WooCatalogue.Kind.VARIATIONS, UnaryOperator.identity(),
+                id -> variationJson(id));
+    }
+
     FakeResponse getVariation(WooCall call) {
         int parent = call.id("product_id");
         int id = call.id("id");

@@ -15,6 +15,9 @@ final class WooIndex {
 
     private static final String ID = "(?P<id>[\\d]+)";
     private static final String PRODUCT_ID = "(?P<product_id>[\\d]+)";
+    /** The version that added {@code GET /wc/v3/variations} (all variations, with their parent ids). */
+    static final String ALL_VARIATIONS_SINCE = "10.3";
+    private static final String ALL_VARIATIONS = "/wc/v3/variations";
 
     private WooIndex() {
     }
@@ -32,6 +35,7 @@ final class WooIndex {
         routes.put("/wc/v3/products/" + ID, single);
         routes.put("/wc/v3/products/" + PRODUCT_ID + "/variations", WooParamSpec.variations());
         routes.put("/wc/v3/products/" + PRODUCT_ID + "/variations/" + ID, single);
+        routes.put(ALL_VARIATIONS, WooParamSpec.variations());
         routes.put("/wc/v3/orders", WooParamSpec.orders());
         routes.put("/wc/v3/orders/" + ID, single);
         routes.put("/wc/v3/system_status", List.of(single.get(1)));
@@ -85,6 +89,9 @@ final class WooIndex {
 
     private static void routes(ObjectNode routes, String home, WooVersion version) {
         routes().forEach((route, args) -> {
+            if (route.equals(ALL_VARIATIONS) && !version.atLeast(ALL_VARIATIONS_SINCE)) {
+                return;
+            }
             ObjectNode entry = routes.putObject(route);
             entry.put("namespace", "wc/v3");
             entry.putArray("methods").add("GET");

@@ -33,6 +33,7 @@ final class WooRestApi implements FakeHandler {
                 .add("GET", "/wc/v3/products/{id:\\d+}", endpoints::getProduct)
                 .add("GET", "/wc/v3/products/{product_id:\\d+}/variations", endpoints::listVariations)
                 .add("GET", "/wc/v3/products/{product_id:\\d+}/variations/{id:\\d+}", endpoints::getVariation)
+                .add("GET", "/wc/v3/variations", endpoints::listAllVariations)
                 .add("GET", "/wc/v3/orders", endpoints::listOrders)
                 .add("GET", "/wc/v3/orders/{id:\\d+}", endpoints::getOrder)
                 .add("GET", "/wc/v3/system_status", endpoints::systemStatus)
