@@ -119,7 +119,7 @@ const may = method => me && me.methods.includes(method);
 
 const SECTIONS = [
   ['connections', 'connections.read'], ['runs', 'runs.read'], ['products', 'products.read'],
-  ['orders', 'orders.read'], ['keys', 'keys.read']];
+  ['orders', 'orders.read'], ['customers', 'customers.read'], ['keys', 'keys.read']];
 
 async function signIn(key) {
   sessionStorage.setItem(KEY_STORAGE, key);
@@ -165,6 +165,9 @@ const ROUTES = [
   [/^#\/runs$/, () => runsView()],
   [/^#\/products$/, () => recordsView('products')],
   [/^#\/orders$/, () => recordsView('orders')],
+  [/^#\/orders\/(\d+:[^/]+)$/, m => orderView(decodeURIComponent(m[1]))],
+  [/^#\/customers$/, () => customersView()],
+  [/^#\/customers\/(\d+)$/, m => customerView(m[1])],
   [/^#\/keys$/, () => keysView()],
 ];
 
@@ -428,13 +431,18 @@ function scheduleState(s) {
   return !s.active ? badge('Inactive', 'inactive') : s.paused ? badge('Paused', 'inactive') : badge('Active', 'ok');
 }
 
+/** A sync schedule by its entity (products), a reconcile schedule as products-reconcile. */
+function scheduleId(s) {
+  return s.kind === 'reconcile' ? s.entity + '-reconcile' : s.entity;
+}
+
 function schedulesPart(connectionId, schedules) {
   const message = h('div', { id: 'schedule-message', 'aria-live': 'polite' });
-  const rows = schedules.map(s => [s.entity,
+  const rows = schedules.map(s => [s.kind === 'reconcile' ? s.entity + ' (reconcile)' : s.entity,
     s.frequency.toLowerCase() + (s.frequency === 'WEEKLY' && s.dayOfWeek ? ' on ' + s.dayOfWeek : ''),
     s.frequency === 'HOURLY' ? 'at minute ' + s.time.slice(3) : s.time + ' ' + s.zone, s.startDate, scheduleState(s),
-    h('span', { 'data-next-fire': s.entity }, s.nextFireAt ? when(s.nextFireAt, s.zone) : '–'),
-    may('schedules.write') ? h('button', { type: 'button', 'data-edit-schedule': s.entity,
+    h('span', { 'data-next-fire': scheduleId(s) }, s.nextFireAt ? when(s.nextFireAt, s.zone) : '–'),
+    may('schedules.write') ? h('button', { type: 'button', 'data-edit-schedule': scheduleId(s),
       onclick: () => openScheduleDialog(connectionId, s, message) }, 'Edit schedule') : '']);
   return h('div', {}, table(['Entity', 'Frequency', 'When', 'From', 'State', 'Next run', ''], rows,
     'This connection has no schedules.'), message);
@@ -454,7 +462,7 @@ function openScheduleDialog(connectionId, schedule, message) {
   const active = h('input', { type: 'checkbox', name: 'active', checked: schedule.active });
   const problems = h('div', { 'aria-live': 'polite' });
   const form = h('form', { method: 'dialog' },
-    h('h2', {}, 'Schedule of ' + schedule.entity),
+    h('h2', {}, (schedule.kind === 'reconcile' ? 'Reconcile schedule of ' : 'Schedule of ') + schedule.entity),
     h('fieldset', {}, h('legend', {}, 'Frequency'), radios),
     field('Day of week', day, 'For weekly schedules.'),
     field('Start date', start), field('Time of day', time, 'For hourly schedules, the minute past each hour.'),
@@ -470,7 +478,8 @@ function openScheduleDialog(connectionId, schedule, message) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const frequency = form.elements.frequency.value;
-    const body = { frequency, time: time.value, startDate: start.value, zone: zone.value, active: active.checked };
+    const body = { kind: schedule.kind || 'sync', frequency, time: time.value, startDate: start.value, zone: zone.value,
+      active: active.checked };
     if (frequency === 'WEEKLY') body.dayOfWeek = day.value;
     try {
       const saved = await api('PUT', '/connections/' + connectionId + '/schedules/' + schedule.entity, body);
@@ -537,8 +546,8 @@ const RECORDS = {
   orders: {
     title: 'Orders', search: ['number', 'Order number'],
     headers: ['Connection', 'Number', 'Status', 'Total', 'Customer', 'Lines', 'Updated'],
-    row: o => [String(o.connectionId), o.number || o.externalId, o.status || '', (o.total ?? '') + ' ' + (o.currency || ''),
-      o.customerName || o.customerEmail || '', o.lines.map(l => l.quantity + ' × ' + (l.sku || l.name)).join(', '),
+    row: o => [String(o.connectionId), orderLink(o), o.status || '', (o.total ?? '') + ' ' + (o.currency || ''),
+      customerCell(o), o.lines.map(l => l.quantity + ' × ' + (l.sku || l.name)).join(', '),
       when(o.updatedAt)],
   },
 };
@@ -575,6 +584,129 @@ async function recordsView(kind) {
   };
   await load(null);
   return h('section', {}, h('h1', {}, spec.title), filter, results);
+}
+
+/** An order's number, linked to its page (where its status can be changed). */
+function orderLink(o) {
+  const ref = o.connectionId + ':' + o.externalId;
+  return h('a', { href: '#/orders/' + encodeURIComponent(ref) }, o.number || o.externalId);
+}
+
+// The statuses WooCommerce ships with and Magento's usual ones: suggestions only, a shop may have others.
+const STATUS_SUGGESTIONS = ['pending', 'processing', 'on-hold', 'completed', 'cancelled', 'refunded', 'failed',
+  'holded', 'complete', 'closed', 'canceled', 'fraud'];
+
+async function orderView(ref) {
+  const o = await api('GET', '/orders/' + encodeURIComponent(ref));
+  const facts = h('dl', { class: 'facts' },
+    h('dt', {}, 'Status'), h('dd', { id: 'order-status' }, o.status || '–'),
+    h('dt', {}, 'Connection'), h('dd', {}, may('connections.read')
+      ? h('a', { href: '#/connections/' + o.connectionId }, String(o.connectionId)) : String(o.connectionId)),
+    h('dt', {}, 'ID at the source'), h('dd', {}, o.externalId),
+    h('dt', {}, 'Customer'), h('dd', {}, customerCell(o) || '–',
+      o.customerEmail && o.customerName ? ' <' + o.customerEmail + '>' : '', o.customerPhone ? ' ' + o.customerPhone : ''),
+    h('dt', {}, 'Total'), h('dd', {}, (o.total ?? '–') + ' ' + (o.currency || '')
+      + (o.refundedTotal && Number(o.refundedTotal) !== 0 ? ' (refunded ' + o.refundedTotal + ')' : '')),
+    h('dt', {}, 'Ordered'), h('dd', {}, when(o.createdAt)),
+    h('dt', {}, 'Changed'), h('dd', {}, when(o.updatedAt)),
+    o.deletedAt ? [h('dt', {}, 'Deleted at the source'), h('dd', {}, when(o.deletedAt))] : '');
+  const lines = table(['SKU', 'Name', 'Quantity', 'Unit price', 'Total'], o.lines.map(l => [l.sku || '', l.name || '',
+    l.quantity ?? '', l.unitPrice ?? '', l.total ?? '']), 'No lines.');
+  const writes = table(['Asked', 'By', 'From', 'To', 'Outcome', 'HTTP', 'The shop said'], o.statusWrites.map(w => [
+    when(w.requestedAt), w.requestedBy, w.fromStatus || '', w.toStatus, badge(w.outcome),
+    w.httpStatus === null ? '' : String(w.httpStatus), w.answer || '']),
+  'No status was changed from here yet.');
+  return h('section', {}, h('h1', {}, 'Order ' + (o.number || o.externalId)), facts,
+    may('orders.write') && !o.deletedAt ? statusForm(ref, o) : '',
+    h('h2', {}, 'Lines'), lines, h('h2', {}, 'Status changes written to the shop'), writes);
+}
+
+/** Changes the order's status: written to its shop first, changed here only when the shop took it. */
+function statusForm(ref, o) {
+  const input = h('input', { name: 'status', required: true, list: 'status-suggestions', value: o.status || '',
+    autocomplete: 'off' });
+  const outcome = h('div', { 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Change status');
+  const form = h('form', { class: 'card', 'aria-label': 'Change status' }, h('h2', {}, 'Change status'),
+    field('New status', input, 'Written to the shop the order came from; it changes here only if the shop takes it.'),
+    h('datalist', { id: 'status-suggestions' }, STATUS_SUGGESTIONS.map(s => h('option', { value: s }))),
+    h('div', { class: 'actions' }, submit), outcome);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    submit.disabled = true;
+    outcome.replaceChildren(h('p', { class: 'hint' }, 'Writing to the shop…'));
+    try {
+      const changed = await api('PATCH', '/orders/' + encodeURIComponent(ref), { status: input.value });
+      const write = changed.statusWrite;
+      outcome.replaceChildren(h('p', { class: 'notice', role: 'status' }, write
+        ? 'The shop took it (HTTP ' + write.httpStatus + '): the order is now ' + changed.status + '.'
+        : 'The order is ' + changed.status + '.'));
+      const refreshed = await orderView(ref);
+      refreshed.querySelector('form[aria-label="Change status"] [aria-live]').replaceChildren(...outcome.childNodes);
+      view.replaceChildren(refreshed);
+    } catch (e) {
+      showProblems(form, e);
+      outcome.replaceChildren(errorBox(e));
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+// ---- customers ------------------------------------------------------------------------------------------------
+
+/** An order's customer, linked to the customer's page when the key may read customers. */
+function customerCell(o) {
+  const text = o.customerName || o.customerEmail || '';
+  return o.customerId && may('customers.read') ? h('a', { href: '#/customers/' + o.customerId }, text || '#' + o.customerId)
+    : text;
+}
+
+function spent(c) {
+  return Object.entries(c.totalSpent).map(([currency, amount]) => amount + ' ' + currency).join(', ');
+}
+
+async function customersView() {
+  const params = new URLSearchParams(location.hash.split('?')[1] || '');
+  const filter = h('form', { class: 'filters', role: 'search', 'aria-label': 'Search customers' },
+    field('E-mail', h('input', { name: 'email', type: 'search', value: params.get('email') || '' })),
+    field('Phone', h('input', { name: 'phone', type: 'search', value: params.get('phone') || '' }),
+      'With its +country code, or as the store writes it when a store is given.'),
+    field('Store', h('input', { name: 'store', value: params.get('store') || '' })),
+    h('button', { type: 'submit' }, 'Search'));
+  filter.addEventListener('submit', event => {
+    event.preventDefault();
+    location.hash = '#/customers' + query(Object.fromEntries(new FormData(filter).entries()));
+  });
+  const page = await api('GET', '/customers' + query(Object.assign(Object.fromEntries(params.entries()),
+    { limit: 100 })));
+  const rows = page.items.map(c => [h('a', { href: '#/customers/' + c.id }, c.name || '#' + c.id), c.email || '',
+    c.phone || '', String(c.orderCount), spent(c), when(c.lastOrderAt),
+    [...new Set(c.seenIn.map(s => s.store))].join(', ')]);
+  return h('section', {}, h('h1', {}, 'Customers'), filter,
+    table(['Name', 'E-mail', 'Phone', 'Orders', 'Spent', 'Last order', 'Stores'], rows,
+      params.toString() ? 'Nothing matches this search.' : 'No customers yet: they come from stored orders.'));
+}
+
+async function customerView(id) {
+  const c = await api('GET', '/customers/' + id);
+  const facts = h('dl', { class: 'facts' },
+    h('dt', {}, 'E-mail'), h('dd', {}, c.emails.join(', ') || '–'),
+    h('dt', {}, 'Phone'), h('dd', {}, c.phones.join(', ') || '–'),
+    h('dt', {}, 'Orders'), h('dd', {}, String(c.orderCount)),
+    h('dt', {}, 'Spent'), h('dd', {}, spent(c) || '–'),
+    h('dt', {}, 'First order'), h('dd', {}, when(c.firstOrderAt)),
+    h('dt', {}, 'Last order'), h('dd', {}, when(c.lastOrderAt)),
+    h('dt', {}, 'Seen in'), h('dd', {}, c.seenIn.map(s => s.store + ' / ' + s.connectionName).join(', ')));
+  const orders = table(['Store', 'Connection', 'Number', 'Status', 'Total', 'Ordered'],
+    c.orders.map(o => [o.store, o.connectionName, orderLink(o), o.status || '',
+      (o.total ?? '') + ' ' + (o.currency || ''), when(o.createdAt)]), 'No orders.');
+  const merges = c.merges.length ? h('section', {}, h('h2', {}, 'Merges'),
+    table(['Merge', 'Joined', 'Into', 'Because of', 'When', 'Undone'], c.merges.map(m => [String(m.id),
+      '#' + m.absorbedId, '#' + m.survivorId, m.reasonValue + ' (order ' + m.orderExternalId + ')', when(m.mergedAt),
+      m.undoneAt ? when(m.undoneAt) : 'no']), '')) : '';
+  return h('section', {}, h('h1', {}, c.name || 'Customer #' + c.id), facts, h('h2', {}, 'Orders'), orders, merges);
 }
 
 // ---- API keys -------------------------------------------------------------------------------------------------

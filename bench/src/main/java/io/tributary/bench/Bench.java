@@ -17,6 +17,7 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
+        QuietLogging.apply();
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
@@ -43,6 +44,9 @@ public final class Bench {
         }
         if (!options.memoryProducts().isEmpty()) {
             results.put("memory", new MemoryBench(options, work).run());
+        }
+        if (options.schedulerConnections() > 0) {
+            results.put("scheduler", new SchedulerBench(options, work).run());
         }
         results.put("loadAtEnd", Machine.load());
         results.put("summary", Report.summary(results, options));

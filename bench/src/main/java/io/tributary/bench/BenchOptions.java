@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param products       products seeded in each shop (variations come on top)
  * @param orders         orders seeded in each shop
- * @param systems        the fake systems to sync from ({@code woocommerce}, {@code magento})
+ * @param systems        the fake systems to sync from ({@code woocommerce}, {@code magento}); none: no sync part
  * @param rounds         alternating rounds of limit and Tributary per entity; medians are reported
  * @param edits          records edited at the source before the incremental sync
  * @param memoryProducts the catalogue sizes of the memory part (synced with {@code -Xmx256m}); empty: skipped
@@ -19,17 +19,20 @@ import java.util.Map;
  * @param out            the Markdown report ({@code BENCHMARKS.md})
  * @param profile        where Tributary's runs write a Java Flight Recording each, or null
  * @param wooVersion     the WooCommerce version the fake WooCommerce shops report (and behave as)
+ * @param schedulerConnections connections of the scheduler part (2 active schedules each); 0: skipped
+ * @param schedulerDue   of those, the orders schedules moved to one minute, whose syncs' start delays are measured
  */
 record BenchOptions(int products, int orders, List<String> systems, int rounds, int edits,
         List<Integer> memoryProducts, String serverUrl, String user, String password, Path tributaryJar, Path out,
-        Path profile, String shopHeap, String wooVersion, String command) {
+        Path profile, String shopHeap, String wooVersion, int schedulerConnections, int schedulerDue,
+        String command) {
 
     /** A current WooCommerce: 10.3 added {@code GET /wc/v3/variations}. */
     static final String WOOCOMMERCE_VERSION = "10.3.0";
 
     static final String USAGE = "java -jar bench/target/tributary-bench.jar [--quick] [--products N] [--orders N] "
-            + "[--systems woocommerce,magento] [--rounds R] [--edits K] [--memory-products N,N|none] "
-            + "[--woo-version V] [--server JDBC_URL] [--user U] [--password P] [--tributary-jar FILE] [--out FILE] [--profile DIR]";
+            + "[--systems woocommerce,magento|none] [--rounds R] [--edits K] [--memory-products N,N|none] "
+            + "[--woo-version V] [--scheduler-connections N] [--scheduler-due D] [--server JDBC_URL] [--user U] [--password P] [--tributary-jar FILE] [--out FILE] [--profile DIR]";
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -50,7 +53,8 @@ record BenchOptions(int products, int orders, List<String> systems, int rounds, 
         int biggest = Math.max(products, memoryProducts.stream().mapToInt(Integer::intValue).max().orElse(0));
         return new BenchOptions(products,
                 Integer.parseInt(given.getOrDefault("--orders", quick ? "10000" : "100000")),
-                List.of(given.getOrDefault("--systems", "woocommerce,magento").split(",")),
+                given.getOrDefault("--systems", "woocommerce,magento").equals("none") ? List.of()
+                        : List.of(given.getOrDefault("--systems", "woocommerce,magento").split(",")),
                 Integer.parseInt(given.getOrDefault("--rounds", quick ? "1" : "3")),
                 Integer.parseInt(given.getOrDefault("--edits", "100")),
                 memoryProducts,
@@ -61,6 +65,8 @@ record BenchOptions(int products, int orders, List<String> systems, int rounds, 
                 given.containsKey("--profile") ? Path.of(given.get("--profile")) : null,
                 given.getOrDefault("--shop-heap", biggest > 200_000 ? "8g" : "2g"),
                 given.getOrDefault("--woo-version", WOOCOMMERCE_VERSION),
+                Integer.parseInt(given.getOrDefault("--scheduler-connections", quick ? "1000" : "10000")),
+                Integer.parseInt(given.getOrDefault("--scheduler-due", quick ? "100" : "1000")),
                 "java -jar bench/target/tributary-bench.jar " + String.join(" ", args));
     }
 

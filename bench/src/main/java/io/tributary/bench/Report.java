@@ -29,6 +29,10 @@ final class Report {
                 summary.put("memory." + m.get("products") + ".peakHeapAfterGcMiB", m.get("peakHeapAfterGcMiB"));
             }
         }
+        if (results.get("scheduler") instanceof Map<?, ?> scheduler) {
+            summary.put("scheduler.secondStartSeconds", scheduler.get("secondStartSeconds"));
+            summary.put("scheduler.firingDelayP99Seconds", scheduler.get("firingDelayP99Seconds"));
+        }
         return summary;
     }
 
@@ -47,6 +51,42 @@ final class Report {
                 .append("\n");
         md.append("- one-minute load average: ").append(results.get("loadAtStart")).append(" at start, ")
                 .append(results.get("loadAtEnd")).append(" at the end (per round below)\n\n");
+        if (!options.systems().isEmpty()) {
+            syncTables(md, results, options);
+        }
+        if (results.get("memory") instanceof List<?> memory) {
+            md.append("\n## Memory: a full products sync with `-Xmx256m`\n\n");
+            md.append("| products | records | outcome | s | peak heap MiB | peak heap after GC MiB | peak RSS MiB | load |\n");
+            md.append("|---:|---:|---|---:|---:|---:|---:|---:|\n");
+            for (Object o : memory) {
+                Map<String, Object> m = (Map<String, Object>) o;
+                md.append(String.format(Locale.ROOT, "| %,d | %,d | %s | %.1f | %d | %d | %d | %s |\n",
+                        (int) m.get("products"), (long) m.get("records"), m.get("outcome"), m.get("seconds"),
+                        (long) m.get("peakHeapMiB"), (long) m.get("peakHeapAfterGcMiB"), (long) m.get("peakRssMiB"),
+                        m.get("load")));
+            }
+        }
+        if (results.get("scheduler") instanceof Map<?, ?> scheduler) {
+            md.append("\n## Scheduler: many connections, many syncs due at once\n\n");
+            md.append("N connections of a small fake shop, each with its products and orders schedules active (2N "
+                    + "triggers), in a fresh database; `tributary daemon` started twice (the first start creates the "
+                    + "triggers); then D orders schedules moved to one minute, and how late each sync began after "
+                    + "it (the daemon's default 4 sync threads).\n\n");
+            md.append("| connections | triggers | first start s | second start s | due | began | delay p50 s | "
+                    + "delay p99 s | delay max s | load |\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.append(String.format(Locale.ROOT, "| %,d | %,d | %.2f | %.2f | %,d | %,d | %.2f | %.2f | %.2f | %s |\n",
+                    (int) scheduler.get("connections"), (int) scheduler.get("triggers"),
+                    scheduler.get("firstStartSeconds"), scheduler.get("secondStartSeconds"),
+                    (int) scheduler.get("due"), (int) scheduler.get("fired"), scheduler.get("firingDelayP50Seconds"),
+                    scheduler.get("firingDelayP99Seconds"), scheduler.get("firingDelayMaxSeconds"),
+                    scheduler.get("load")));
+        }
+        return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void syncTables(StringBuilder md, Map<String, Object> results, BenchOptions options) {
         md.append("## Full sync at default settings\n\n");
         md.append("The *limit* is the same GET requests the sync sent, by a plain keep-alive client with 4 in flight, "
                 + "plus the same rows written by plain JDBC into empty tables in one transaction; *Tributary* is "
@@ -80,18 +120,5 @@ final class Report {
         md.append("| system | entity | K | requests | bound | read | changed | s | ÷ full | load |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         incremental.forEach(md::append);
-        if (results.get("memory") instanceof List<?> memory) {
-            md.append("\n## Memory: a full products sync with `-Xmx256m`\n\n");
-            md.append("| products | records | outcome | s | peak heap MiB | peak heap after GC MiB | peak RSS MiB | load |\n");
-            md.append("|---:|---:|---|---:|---:|---:|---:|---:|\n");
-            for (Object o : memory) {
-                Map<String, Object> m = (Map<String, Object>) o;
-                md.append(String.format(Locale.ROOT, "| %,d | %,d | %s | %.1f | %d | %d | %d | %s |\n",
-                        (int) m.get("products"), (long) m.get("records"), m.get("outcome"), m.get("seconds"),
-                        (long) m.get("peakHeapMiB"), (long) m.get("peakHeapAfterGcMiB"), (long) m.get("peakRssMiB"),
-                        m.get("load")));
-            }
-        }
-        return md.toString();
     }
 }

@@ -33,6 +33,7 @@ public final class ShopProcess {
     private ShopProcess() {}
 
     public static void main(String[] args) throws Exception {
+        QuietLogging.apply();
         String system = args[0];
         int products = Integer.parseInt(args[1]);
         int orders = Integer.parseInt(args[2]);

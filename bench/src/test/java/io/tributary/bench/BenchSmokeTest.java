@@ -24,7 +24,10 @@ class BenchSmokeTest {
         Path report = dir.resolve("BENCHMARKS.md");
         // the test server, or the throwaway one the tests start when none answers on 127.0.0.1:3306
         BenchOptions options = BenchOptions.parse(new String[] {"--quick", "--products", "40", "--orders", "30",
-                "--edits", "3", "--memory-products", "40", "--server", TestDatabase.mariadbServerUrl(), "--user",
+                "--edits", "3", "--memory-products", "40",
+                // the scheduler part's connections and daemon starts; no schedule moved to a minute (it would wait
+                // for that minute to come round)
+                "--scheduler-connections", "5", "--scheduler-due", "0", "--server", TestDatabase.mariadbServerUrl(), "--user",
                 TestDatabase.mariadbUser(), "--password", TestDatabase.mariadbPassword(),
                 // no packaged jar yet in a module build: the CLI's main class runs from the test class path
                 "--tributary-jar", dir.resolve("none.jar").toString(), "--out", report.toString()});
@@ -42,7 +45,9 @@ class BenchSmokeTest {
         }
         List<Map<String, Object>> memory = (List<Map<String, Object>>) results.get("memory");
         assertThat(memory).singleElement().satisfies(m -> assertThat(m.get("outcome")).isEqualTo("SUCCEEDED"));
+        Map<String, Object> scheduler = (Map<String, Object>) results.get("scheduler");
+        assertThat((double) scheduler.get("secondStartSeconds")).isPositive();
         assertThat(Files.readString(report)).contains("| woocommerce | products |", "| magento | orders |",
-                "## Memory", "```json");
+                "## Memory", "## Scheduler", "```json");
     }
 }

@@ -52,6 +52,13 @@ public final class CoopCycleConnectorProvider implements ConnectorProvider {
         return Set.of(EntityType.ORDERS);
     }
 
+    /** CoopCycle cancels deliveries rather than deleting them, and the sync stores the cancellation as a status. */
+    @Override
+    public String whyNotListable(EntityType entity) {
+        return "CoopCycle does not delete deliveries, it cancels them (their tasks become CANCELLED), which syncs "
+                + "show as the order's status; there are no deletes to look for.";
+    }
+
     @Override
     public List<ValidationProblem> validate(ConnectionSettings settings) {
         List<ValidationProblem> problems = new ArrayList<>();

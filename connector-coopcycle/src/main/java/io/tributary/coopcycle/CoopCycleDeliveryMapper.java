@@ -38,6 +38,15 @@ final class CoopCycleDeliveryMapper {
                 null, customer, createdAt(delivery), modifiedAt(delivery, id), List.of(), delivery.toString());
     }
 
+    /** The delivery's id for a sentence about it, or a stand-in when it has none. */
+    private static String label(JsonNode delivery) {
+        try {
+            return id(delivery);
+        } catch (IllegalArgumentException noId) {
+            return "(without an id)";
+        }
+    }
+
     static String id(JsonNode delivery) {
         String id = Json.text(delivery, "id");
         if (id == null) {
@@ -107,7 +116,9 @@ final class CoopCycleDeliveryMapper {
 
     /** When the delivery was created: its own {@code createdAt} if given, else its pickup's (made with it). */
     static Instant createdAt(JsonNode delivery) {
-        String id = id(delivery);
+        // read before the delivery is mapped (it places the delivery in the listing), so an unreadable id must not
+        // stop it: the mapper then refuses the delivery, which is set aside alone
+        String id = label(delivery);
         for (JsonNode node : new JsonNode[] {delivery, delivery.path("pickup"), delivery.path("dropoff")}) {
             if (node.isObject() && Json.text(node, "createdAt") != null) {
                 return Json.utcInstant(node, "createdAt", id);

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.http.Json;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.FailureKind;
+import io.tributary.spi.Quarantine;
 import io.tributary.spi.ReadProgress;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.RecordStream;
+import io.tributary.spi.RejectedRecord;
 import io.tributary.spi.SourceRecord;
 import io.tributary.spi.SyncCursor;
 import java.time.Duration;
@@ -47,6 +49,8 @@ final class CoopCycleDeliveryStream implements RecordStream {
     private final CoopCycleClient client;
     private final SyncCursor from;
     private final Instant now;
+    /** Deliveries of the page being built that could not be read: kept aside, the rest of the page stored. */
+    private final Quarantine quarantine = new Quarantine();
     private final Duration rereadFor;
     private final String currency;
     /** Deliveries created before this are not read (none: a full read). */
@@ -91,8 +95,10 @@ final class CoopCycleDeliveryStream implements RecordStream {
                     sawOlder = true;
                     continue;
                 }
-                records.add(CoopCycleDeliveryMapper.order(delivery, currency));
-                track(delivery, created);
+                if (quarantine.map(records, () -> CoopCycleDeliveryMapper.order(delivery, currency),
+                        () -> CoopCycleDeliveryMapper.id(delivery), delivery::toString)) {
+                    track(delivery, created);
+                }
             }
             String link = Json.text(page.path("hydra:view"), "hydra:next");
             boolean last = (sawOlder && !unsorted) || link == null || members.isEmpty();
@@ -106,8 +112,10 @@ final class CoopCycleDeliveryStream implements RecordStream {
             }
             done = last;
             SyncCursor cursor = last ? mark() : from;
-            if (!records.isEmpty() || (last && !cursor.equals(from))) {
-                return Optional.of(withProgress(new RecordPage(records, cursor), page, last));
+            List<RejectedRecord> rejected = quarantine.drain();
+            // a page whose every delivery was set aside is still handed over: its rejects are stored with it
+            if (!records.isEmpty() || !rejected.isEmpty() || (last && !cursor.equals(from))) {
+                return Optional.of(withProgress(new RecordPage(records, cursor).withRejected(rejected), page, last));
             }
         }
         return Optional.empty();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.record.OrderStatus;
 import io.tributary.record.StoredOrder;
+import io.tributary.run.RejectedRecords;
 import io.tributary.run.SyncRun;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.EntityType;
@@ -94,6 +95,33 @@ class CoopCycleSyncTest {
      * past them (finished ones reopened, a failed dropoff rescheduled), and the next sync updated only the two that
      * were still under way. Every delivery created within the re-read window is read again at every sync.
      */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void deliveriesThatCannotBeReadAreSetAsideEvenWhenAWholePageIsMadeOfThem(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend);
+                FakeCoopCycle fake = FakeCoopCycle.builder().deliveries(150).seed(5).start()) {
+            long id = f.connect(FakeCoopCycleShop.settings(fake.baseUrl(), fake.storeApp()));
+            List<Long> all = fake.deliveryIds(FakeCoopCycle.STORE_ID);
+            // the first page of the listing (100, newest first) carries no id the connector can read
+            List<Long> damaged = all.subList(all.size() - 100, all.size());
+            damaged.forEach(delivery -> fake.damageDelivery(delivery, json -> json.put("id", "").remove("@id")));
+
+            SyncRun run = f.sync(id, EntityType.ORDERS);
+
+            assertThat(run.outcome()).as(run.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(run.rejectedCount()).isEqualTo(100);
+            assertThat(run.insertedCount()).isEqualTo(50);
+            assertThat(f.records.count("orders", id)).isEqualTo(50);
+            List<RejectedRecords.Rejected> rejects = new RejectedRecords(f.store.dataSource()).list(run.id(), null,
+                    null, 1000);
+            assertThat(rejects).hasSize(100).allSatisfy(reject -> {
+                assertThat(reject.externalId()).isNull();
+                assertThat(reject.reason()).isEqualTo("CoopCycle sent a delivery without an id.");
+                assertThat(reject.payload()).contains("\"id\":\"\"");
+            });
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
     void statusChangesOfEveryDeliveryCreatedWithinTheRereadWindowAreSeen(TestDatabase.Backend backend) {

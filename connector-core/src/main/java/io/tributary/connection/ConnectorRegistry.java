@@ -55,8 +55,19 @@ public final class ConnectorRegistry {
         return Optional.ofNullable(providers.get(systemId));
     }
 
+    /**
+     * The system of the connection that holds a store's orders sent in through the API: no connector stands behind
+     * it (see {@code intake.OrderIntake}).
+     */
+    public static final String API_SYSTEM = "api";
+
     /** The provider for {@code systemId}; throws a readable sentence listing the known systems otherwise. */
     public ConnectorProvider require(String systemId) {
+        if (API_SYSTEM.equals(systemId) && !providers.containsKey(systemId)) {
+            throw new IllegalArgumentException("This connection holds the orders sent in through the API (POST "
+                    + "/api/v1/orders); no external system stands behind it, so it cannot be synced, verified, "
+                    + "reconciled, or routed from.");
+        }
         return find(systemId).orElseThrow(() -> new IllegalArgumentException("Unknown system '" + systemId
                 + "'; known systems: " + String.join(", ", providers.keySet()) + "."));
     }

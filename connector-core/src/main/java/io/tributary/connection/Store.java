@@ -27,6 +27,10 @@ public class Store {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** ISO 3166 alpha-2: where phone numbers its orders carry without a country code are from; null: nowhere. */
+    @Column(name = "country", length = 2)
+    private String country;
+
     protected Store() {}
 
     public Store(String code, String name, Instant createdAt) {
@@ -49,6 +53,14 @@ public class Store {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    void country(String newCountry) {
+        this.country = newCountry;
     }
 
     void rename(String newName) {

@@ -49,6 +49,31 @@ public final class StoreService {
         });
     }
 
+    /**
+     * Sets the country whose national phone formats the store's orders use (customers are matched by phone in
+     * E.164: {@code 030 1234567} in a German store is +49301234567); null or {@code none} clears it.
+     */
+    public StoreView setCountry(String code, String country) {
+        String checked = checkCountry(country);
+        return store.inTransaction(session -> {
+            Store existing = require(session, code);
+            existing.country(checked);
+            return view(session, existing);
+        });
+    }
+
+    private static String checkCountry(String given) {
+        if (given == null || given.isBlank() || given.strip().equalsIgnoreCase("none")) {
+            return null;
+        }
+        String country = given.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!java.util.Set.of(java.util.Locale.getISOCountries()).contains(country)) {
+            throw new InvalidInputException("country", "'" + given + "' is not an ISO 3166 country code (two "
+                    + "letters, such as DE or FR; none clears it).");
+        }
+        return country;
+    }
+
     public StoreView show(String code) {
         return store.inTransaction(session -> view(session, require(session, code)));
     }
@@ -102,6 +127,6 @@ public final class StoreService {
         long connections = session.createSelectionQuery(
                 "select count(c) from StoredConnection c where c.store = :store and c.removedAt is null", Long.class)
                 .setParameter("store", s).getSingleResult();
-        return new StoreView(s.id(), s.code(), s.name(), s.createdAt(), connections);
+        return new StoreView(s.id(), s.code(), s.name(), s.createdAt(), connections, s.country());
     }
 }

@@ -13,6 +13,9 @@ import java.time.Duration;
  * @param requestsPerSecond  the most requests one connection sends per second: the ceiling of its adaptive rate
  * @param initialRequestsPerSecond where a connection's adaptive rate starts (capped by the ceiling)
  * @param verificationBudget the most a whole verification may take
+ * @param circuitFailures    failed attempts in a row (I/O failures and 5xx, across all of a connection's calls) that
+ *                           open the connection's circuit: its calls then fail at once instead of waiting out retries
+ * @param circuitOpenFor     how long an open circuit refuses calls before one trial call may go through
  */
 public record HttpPolicy(
         Duration connectTimeout,
@@ -25,7 +28,9 @@ public record HttpPolicy(
         Duration maxRetryAfter,
         int requestsPerSecond,
         int initialRequestsPerSecond,
-        Duration verificationBudget) {
+        Duration verificationBudget,
+        int circuitFailures,
+        Duration circuitOpenFor) {
 
     public HttpPolicy {
         positive("connectTimeout", connectTimeout);
@@ -34,6 +39,10 @@ public record HttpPolicy(
         positive("maxBackoff", maxBackoff);
         positive("maxRetryAfter", maxRetryAfter);
         positive("verificationBudget", verificationBudget);
+        positive("circuitOpenFor", circuitOpenFor);
+        if (circuitFailures < 2) {
+            throw new IllegalArgumentException("circuitFailures must be at least 2, got " + circuitFailures);
+        }
         if (maxAttempts < 1 || maxAttempts > 20) {
             throw new IllegalArgumentException("maxAttempts must be 1..20, got " + maxAttempts);
         }
@@ -85,6 +94,9 @@ public record HttpPolicy(
         private int requestsPerSecond = DEFAULT_CEILING;
         private int initialRequestsPerSecond = 20;
         private Duration verificationBudget = Duration.ofSeconds(15);
+        // twice the attempts of one request: one unlucky request alone never opens it, a dead shop soon does
+        private int circuitFailures = 10;
+        private Duration circuitOpenFor = Duration.ofMinutes(1);
 
         private Builder() {}
 
@@ -99,10 +111,13 @@ public record HttpPolicy(
         public Builder requestsPerSecond(int value) { requestsPerSecond = value; return this; }
         public Builder initialRequestsPerSecond(int value) { initialRequestsPerSecond = value; return this; }
         public Builder verificationBudget(Duration value) { verificationBudget = value; return this; }
+        public Builder circuitFailures(int value) { circuitFailures = value; return this; }
+        public Builder circuitOpenFor(Duration value) { circuitOpenFor = value; return this; }
 
         public HttpPolicy build() {
             return new HttpPolicy(connectTimeout, readTimeout, maxAttempts, initialBackoff, backoffMultiplier,
-                    maxBackoff, jitter, maxRetryAfter, requestsPerSecond, initialRequestsPerSecond, verificationBudget);
+                    maxBackoff, jitter, maxRetryAfter, requestsPerSecond, initialRequestsPerSecond, verificationBudget,
+                    circuitFailures, circuitOpenFor);
         }
     }
 }

@@ -50,14 +50,17 @@ public final class HttpSession {
     private final Executor parallel;
     private final Retry retry;
     private final Instant deadline;
+    /** The connection's circuit; none for a verification, which must say what is wrong, not that it gave up. */
+    private final ShopCircuit circuit;
 
-    HttpSession(OkHttpClient client, HttpPolicy policy, AdaptiveRate rate, Executor parallel, String label,
-            Instant deadline) {
+    HttpSession(OkHttpClient client, HttpPolicy policy, AdaptiveRate rate, ShopCircuit circuit, Executor parallel,
+            String label, Instant deadline) {
         this.client = requireNonNull(client, "client is null");
         this.policy = requireNonNull(policy, "policy is null");
         this.rate = requireNonNull(rate, "rate is null");
         this.parallel = requireNonNull(parallel, "parallel is null");
         this.deadline = deadline;
+        this.circuit = circuit;
         int attempts = deadline == null ? policy.maxAttempts() : 1;
         RetryConfig config = RetryConfig.<HttpAnswer>custom()
                 .maxAttempts(attempts)
@@ -136,16 +139,19 @@ public final class HttpSession {
      */
     public HttpDownload download(okhttp3.HttpUrl url, java.util.function.Function<HttpAnswer, ConnectorException> failure) {
         Request request = new Request.Builder().url(url).get().build();
-        AdaptiveRate.Permit permit = acquire();
+        AdaptiveRate.Permit permit = admitAndAcquire(url);
         long start = System.nanoTime();
         Response response;
         try {
             response = client.newCall(request).execute();
         } catch (IOException e) {
-            heardNothing(permit, e);
-            throw HttpFailures.forIo(e, url, policy);
+            throw heardNothing(permit, e, url, System.nanoTime() - start);
         }
-        rate.answered(permit, response.code(), System.nanoTime() - start, askedWait(response));
+        long nanos = System.nanoTime() - start;
+        rate.answered(permit, response.code(), nanos, askedWait(response));
+        if (circuit != null) {
+            circuit.answered(response.code(), url, nanos);
+        }
         if (response.isSuccessful()) {
             return new HttpDownload(url, response);
         }
@@ -165,7 +171,7 @@ public final class HttpSession {
 
     private HttpAnswer attempt(Request request) throws IOException {
         Duration remaining = remaining(request);
-        AdaptiveRate.Permit permit = acquire();
+        AdaptiveRate.Permit permit = admitAndAcquire(request.url());
         long start = System.nanoTime();
         Call call = client.newCall(request);
         if (remaining != null) {
@@ -175,10 +181,27 @@ public final class HttpSession {
             String body = readBody(response);
             long nanos = System.nanoTime() - start;
             rate.answered(permit, response.code(), nanos, askedWait(response));
+            if (circuit != null) {
+                circuit.answered(response.code(), request.url(), nanos);
+            }
             return new HttpAnswer(request.method(), request.url(), response.code(), response.headers(), body,
                     nanos / 1_000_000);
         } catch (IOException e) {
-            heardNothing(permit, e);
+            heardNothing(permit, e, request.url(), System.nanoTime() - start);
+            throw e;
+        }
+    }
+
+    /** Leave from the circuit, then the connection's next slot; a refused slot gives the circuit's leave back. */
+    private AdaptiveRate.Permit admitAndAcquire(okhttp3.HttpUrl url) {
+        if (circuit == null) {
+            return acquire();
+        }
+        circuit.admit(url);
+        try {
+            return acquire();
+        } catch (RuntimeException e) {
+            circuit.release();
             throw e;
         }
     }
@@ -197,11 +220,20 @@ public final class HttpSession {
         }
     }
 
-    /** A timeout slows the connection down; a refused or reset connection says nothing about its load. */
-    private void heardNothing(AdaptiveRate.Permit permit, IOException failure) {
+    /**
+     * A timeout slows the connection down; a refused or reset connection says nothing about its load. Both count
+     * against the circuit, as any failure a retry may help with does. Returns the failure as a sentence.
+     */
+    private ConnectorException heardNothing(AdaptiveRate.Permit permit, IOException failure, okhttp3.HttpUrl url,
+            long nanos) {
         if (failure instanceof InterruptedIOException) {
             rate.timedOut(permit);
         }
+        ConnectorException sentence = HttpFailures.forIo(failure, url, policy);
+        if (circuit != null) {
+            circuit.heardNothing(sentence, HttpFailures.retriable(failure), nanos);
+        }
+        return sentence;
     }
 
     private static Duration askedWait(Response response) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import okhttp3.tls.HandshakeCertificates;
 /**
  * The one HTTP stack every connector shares: one OkHttp client (one connection pool and dispatcher) with
  * OkHttp's own silent retries turned off, so {@link HttpSession}'s retry is the only retry layer; one adaptive rate
- * per connection ({@link AdaptiveRate}: starting at the policy's initial rate, never above its ceiling); the JSON
+ * per connection ({@link AdaptiveRate}: starting at the policy's initial rate, never above its ceiling) and one
+ * circuit ({@link ShopCircuit}: a dead shop fails its calls at once); the JSON
  * mapper; and the listener told of every call (metrics). Thread-safe;
  * close it when the program stops.
  */
@@ -27,6 +29,7 @@ public final class HttpStack implements AutoCloseable {
     private final OkHttpClient base;
     private final HttpPolicy policy;
     private final Map<String, AdaptiveRate> rates = new ConcurrentHashMap<>();
+    private final Map<String, ShopCircuit> circuits = new ConcurrentHashMap<>();
     /** Runs the extra calls of {@link HttpSession#inParallel}; idle threads end after a minute. */
     private final ExecutorService parallel = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "tributary-http-parallel");
@@ -94,7 +97,7 @@ public final class HttpStack implements AutoCloseable {
      */
     public HttpSession session(String system, String connectionKey, List<Interceptor> interceptors) {
         return new HttpSession(client(system, connectionKey, interceptors), policy,
-                rate(connectionKey), parallel, connectionKey, null);
+                rate(connectionKey), circuit(connectionKey), parallel, connectionKey, null);
     }
 
     /**
@@ -104,12 +107,16 @@ public final class HttpStack implements AutoCloseable {
     public HttpSession verificationSession(String system, String connectionKey, List<Interceptor> interceptors) {
         Instant deadline = Instant.now().plus(policy.verificationBudget());
         return new HttpSession(client(system, connectionKey, interceptors), policy,
-                rate(connectionKey), parallel, connectionKey + "-verify", deadline);
+                rate(connectionKey), null, parallel, connectionKey + "-verify", deadline);
     }
 
     private AdaptiveRate rate(String connectionKey) {
         return rates.computeIfAbsent(connectionKey, key -> new AdaptiveRate(policy.initialRequestsPerSecond(),
                 policy.requestsPerSecond(), System::nanoTime));
+    }
+
+    private ShopCircuit circuit(String connectionKey) {
+        return circuits.computeIfAbsent(connectionKey, key -> new ShopCircuit(key, policy, Clock.systemUTC()));
     }
 
     /**

@@ -51,7 +51,13 @@ public final class RecordQueries {
      * @param limit how many at most, or null for all
      */
     public void forEachProduct(Long connectionId, String sku, Integer limit, Consumer<StoredProduct> each) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM product WHERE 1 = 1");
+        forEachProduct(connectionId, sku, Deleted.EXCLUDE, limit, each);
+    }
+
+    /** As {@link #forEachProduct(Long, String, Integer, Consumer)}, showing deleted products as {@code deleted} says. */
+    public void forEachProduct(Long connectionId, String sku, Deleted deleted, Integer limit,
+            Consumer<StoredProduct> each) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM product WHERE 1 = 1").append(deleted.condition(""));
         List<Object> parameters = new ArrayList<>();
         if (connectionId != null) {
             sql.append(" AND connection_id = ?");
@@ -77,7 +83,13 @@ public final class RecordQueries {
      * lines of each batch of {@value #STREAM_BATCH} orders are read together, so memory stays flat.
      */
     public void forEachOrder(Long connectionId, String status, Integer limit, Consumer<StoredOrder> each) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM orders WHERE 1 = 1");
+        forEachOrder(connectionId, status, Deleted.EXCLUDE, limit, each);
+    }
+
+    /** As {@link #forEachOrder(Long, String, Integer, Consumer)}, showing deleted orders as {@code deleted} says. */
+    public void forEachOrder(Long connectionId, String status, Deleted deleted, Integer limit,
+            Consumer<StoredOrder> each) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM orders WHERE 1 = 1").append(deleted.condition(""));
         List<Object> parameters = new ArrayList<>();
         if (connectionId != null) {
             sql.append(" AND connection_id = ?");
@@ -145,8 +157,15 @@ public final class RecordQueries {
      */
     public KeysetPage<StoredProduct> productPage(Collection<String> storeCodes, Long connectionId, String sku,
             String after, int limit) {
+        return productPage(storeCodes, connectionId, sku, Deleted.EXCLUDE, after, limit);
+    }
+
+    /** As {@link #productPage(Collection, Long, String, String, int)}, showing deleted ones as {@code deleted} says. */
+    public KeysetPage<StoredProduct> productPage(Collection<String> storeCodes, Long connectionId, String sku,
+            Deleted deleted, String after, int limit) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = keysetSelect("product", storeCodes, connectionId, after, parameters);
+        StringBuilder sql = keysetSelect("product", storeCodes, connectionId, after, parameters)
+                .append(deleted.condition("r"));
         if (sku != null) {
             sql.append(" AND r.sku = ?");
             parameters.add(sku);
@@ -161,8 +180,15 @@ public final class RecordQueries {
     /** Orders (with their lines) in (connection, external id) order after {@code after}; as {@link #productPage}. */
     public KeysetPage<StoredOrder> orderPage(Collection<String> storeCodes, Long connectionId, String status,
             String number, String after, int limit) {
+        return orderPage(storeCodes, connectionId, status, number, Deleted.EXCLUDE, after, limit);
+    }
+
+    /** As {@link #orderPage(Collection, Long, String, String, String, int)}, with deleted ones as {@code deleted} says. */
+    public KeysetPage<StoredOrder> orderPage(Collection<String> storeCodes, Long connectionId, String status,
+            String number, Deleted deleted, String after, int limit) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = keysetSelect("orders", storeCodes, connectionId, after, parameters);
+        StringBuilder sql = keysetSelect("orders", storeCodes, connectionId, after, parameters)
+                .append(deleted.condition("r"));
         if (status != null) {
             sql.append(" AND r.status = ?");
             parameters.add(status);
@@ -189,6 +215,33 @@ public final class RecordQueries {
     }
 
     /**
+     * One order with its lines, when it is stored in a connection of one of {@code storeCodes} (null: any store) and
+     * not marked deleted at the source.
+     */
+    public java.util.Optional<StoredOrder> order(Collection<String> storeCodes, long connectionId, String externalId) {
+        return order(storeCodes, connectionId, externalId, Deleted.EXCLUDE);
+    }
+
+    /** As {@link #order(Collection, long, String)}, with or without the orders deleted at the source. */
+    public java.util.Optional<StoredOrder> order(Collection<String> storeCodes, long connectionId, String externalId,
+            Deleted deleted) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = keysetSelect("orders", storeCodes, connectionId, null, parameters)
+                .append(deleted.condition("r")).append(" AND r.external_id = ?");
+        parameters.add(externalId);
+        Map<String, StoredOrder> orders = new LinkedHashMap<>();
+        query(sql.toString(), parameters, rows -> {
+            StoredOrder order = order(rows);
+            orders.put(order.connectionId() + "/" + order.externalId(), order);
+        });
+        if (orders.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        attachLines(orders);
+        return java.util.Optional.of(orders.values().iterator().next());
+    }
+
+    /**
      * Order numbers and statuses stored (new or changed) at or after {@code since}, oldest first, then after the
      * cursor {@code after} when given: what a partner polls. A change is stored with the time of its write, which
      * commits a moment later; a poller that starts from the {@code storedAt} it last saw, minus a few seconds, misses
@@ -198,7 +251,7 @@ public final class RecordQueries {
             String after, int limit) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT r.connection_id, r.external_id, r.order_number, r.status, "
-                + "r.source_updated_at, r.synced_at, s.code AS store_code FROM orders r "
+                + "r.source_updated_at, r.synced_at, r.deleted_at, s.code AS store_code FROM orders r "
                 + "JOIN connection c ON c.id = r.connection_id JOIN store s ON s.id = c.store_id WHERE 1 = 1");
         scope(sql, parameters, storeCodes, connectionId);
         if (since != null) {
@@ -219,7 +272,7 @@ public final class RecordQueries {
         query(sql.toString(), parameters, rows -> statuses.add(new OrderStatus(rows.getLong("connection_id"),
                 rows.getString("store_code"), rows.getString("external_id"), rows.getString("order_number"),
                 rows.getString("status"), Sql.getInstant(rows, "source_updated_at"),
-                Sql.getInstant(rows, "synced_at"))));
+                Sql.getInstant(rows, "synced_at"), Sql.getInstant(rows, "deleted_at"))));
         return page(statuses, limit,
                 o -> encode(o.storedAt().toString(), Long.toString(o.connectionId()), o.externalId()));
     }
@@ -310,7 +363,7 @@ public final class RecordQueries {
                 rows.getString("product_type"), rows.getString("status"), Sql.getMoney(rows, "price"),
                 rows.getString("currency"), Sql.getInteger(rows, "stock_quantity"),
                 Sql.getInstant(rows, "source_created_at"), Sql.getInstant(rows, "source_updated_at"),
-                Sql.getInstant(rows, "synced_at"));
+                Sql.getInstant(rows, "synced_at"), Sql.getInstant(rows, "deleted_at"));
     }
 
     private static StoredOrder order(ResultSet rows) throws SQLException {
@@ -318,8 +371,9 @@ public final class RecordQueries {
                 rows.getString("order_number"), rows.getString("status"), rows.getString("currency"),
                 Sql.getMoney(rows, "total"), Sql.getMoney(rows, "total_tax"), Sql.getMoney(rows, "shipping_total"),
                 Sql.getMoney(rows, "discount_total"), Sql.getMoney(rows, "refunded_total"),
-                rows.getString("customer_email"), rows.getString("customer_name"), Sql.getInstant(rows, "source_created_at"),
-                Sql.getInstant(rows, "source_updated_at"), new ArrayList<>());
+                rows.getString("customer_email"), rows.getString("customer_name"), rows.getString("customer_phone"),
+                Sql.getLong(rows, "customer_id"), Sql.getInstant(rows, "source_created_at"),
+                Sql.getInstant(rows, "source_updated_at"), Sql.getInstant(rows, "deleted_at"), new ArrayList<>());
     }
 
     public long count(String table, Long connectionId) {

@@ -30,7 +30,8 @@ final class DeliveryLedger {
     }
 
     /**
-     * Orders in the route's status, stored since the route's {@code forwardSince}, that have no row yet or were
+     * Orders in the route's status, stored since the route's {@code forwardSince} and not deleted at the source
+     * (a deletion is stored with its time, which would otherwise bring an old order in), that have no row yet or were
      * refused in an earlier version and not too often; in external id order after {@code afterId}.
      */
     List<Candidate> candidates(Route route, String afterId, int limit, int maxRefusals) {
@@ -38,6 +39,7 @@ final class DeliveryLedger {
                         + " d.order_hash, d.refusals FROM orders o LEFT JOIN route_delivery d"
                         + " ON d.route_id = ? AND d.order_external_id = o.external_id"
                         + " WHERE o.connection_id = ? AND o.status = ? AND o.synced_at >= ? AND o.external_id > ?"
+                        + " AND o.deleted_at IS NULL"
                         + " AND (d.state IS NULL OR (d.state = 'REFUSED' AND d.order_hash <> o.content_hash"
                         + " AND d.refusals < ?))"
                         + " ORDER BY o.external_id LIMIT ?",

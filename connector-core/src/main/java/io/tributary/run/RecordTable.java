@@ -56,6 +56,7 @@ final class RecordTable<R extends SourceRecord> {
             new Column<OrderRecord>("refunded_total", 0, OrderRecord::refundedTotal),
             new Column<OrderRecord>("customer_email", 320, OrderRecord::customerEmail),
             new Column<OrderRecord>("customer_name", 400, OrderRecord::customerName),
+            new Column<OrderRecord>("customer_phone", 64, OrderRecord::customerPhone),
             new Column<OrderRecord>("source_created_at", 0, OrderRecord::createdAt),
             new Column<OrderRecord>(SOURCE_UPDATED_AT, 0, OrderRecord::modifiedAt),
             new Column<OrderRecord>("raw_json", 0, OrderRecord::rawJson),
@@ -77,7 +78,9 @@ final class RecordTable<R extends SourceRecord> {
         this.upsertSql = "INSERT INTO " + table + " (connection_id, external_id, " + names
                 + ", content_hash, synced_at) VALUES (?, ?, " + Sql.placeholders(stored.size()) + ", ?, ?)"
                 + " ON DUPLICATE KEY UPDATE " + updates
-                + ", content_hash = VALUES(content_hash), synced_at = VALUES(synced_at)";
+                + ", content_hash = VALUES(content_hash), synced_at = VALUES(synced_at)"
+                // a record read again exists at the source again: revived when a reconciliation had marked it deleted
+                + ", deleted_at = NULL";
     }
 
     String table() {

@@ -2,6 +2,7 @@ package io.tributary.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.customer.CustomerLinker;
 import io.tributary.spi.OrderLineRecord;
 import io.tributary.spi.OrderRecord;
 import io.tributary.spi.ProductRecord;
@@ -40,8 +41,9 @@ public final class RecordWriter {
     }
 
     /**
-     * Stores a page, moves the (connection, entity) cursor to {@link PageWrite#cursorAfter()} and sets the run's
-     * counts to the totals before it plus this page's, all in one transaction.
+     * Stores a page (and sets aside the records it could not read: {@link RejectedRecords}), moves the
+     * (connection, entity) cursor to {@link PageWrite#cursorAfter()} and sets the run's counts to the totals before
+     * it plus this page's, all in one transaction.
      *
      * @return this page's counts
      * @throws IllegalArgumentException when a record does not fit the store (nothing of the page is stored)
@@ -63,38 +65,67 @@ public final class RecordWriter {
             latest.put(record.externalId(), record); // a record twice in one page: the later copy wins
         }
         try {
-            return Deadlocks.retry(() -> writeOnce(write, latest.values(), leases, lease));
+            return Deadlocks.inTransaction(dataSource,
+                    connection -> writePage(connection, write, latest.values(), leases, lease));
         } catch (SQLException e) {
             throw new StoreException("Storing a page of " + write.entity().cliName() + " for connection "
                     + write.connectionId() + " failed: " + CentralStore.rootMessage(e) + ".", e);
         }
     }
 
-    private PageCounts writeOnce(PageWrite write, Collection<SourceRecord> latest, SyncLeases leases,
-            SyncLease lease) throws SQLException {
-        long connectionId = write.connectionId();
-        int read = write.page().records().size();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                PageCounts counts = switch (write.entity()) {
-                    case PRODUCTS -> upsert(connection, connectionId, RecordTable.PRODUCTS,
-                            narrow(latest, ProductRecord.class), read, null);
-                    case ORDERS -> upsert(connection, connectionId, RecordTable.ORDERS,
-                            narrow(latest, OrderRecord.class), read, this::replaceLines);
-                };
-                SyncCursors.save(connection, connectionId, write.entity(), write.cursorAfter(), clock.instant());
-                SyncRuns.saveCounts(connection, write.runId(), write.totalsBefore().plus(counts));
-                if (lease != null) {
-                    SyncLeases.checkHeld(connection, lease, leases.nextExpiry());
+    /**
+     * Stores one order that did not come from a sync (one posted through the API) when the connection has no order
+     * with its id yet, with its lines and customer, in one transaction; the connection's row is locked for it, so
+     * of concurrent calls with one id exactly one stores it.
+     *
+     * @return whether this call stored it (false: an order with that id was there already, and is left as it is)
+     * @throws IllegalArgumentException when the order does not fit the store (nothing is stored)
+     * @throws StoreException           when the database fails (nothing is stored)
+     */
+    public boolean insertIfAbsent(long connectionId, OrderRecord order) {
+        try {
+            return Deadlocks.inTransaction(dataSource, connection -> insertIfAbsent(connection, connectionId, order));
+        } catch (SQLException e) {
+            throw new StoreException("Storing order " + order.externalId() + " for connection " + connectionId
+                    + " failed: " + CentralStore.rootMessage(e) + ".", e);
+        }
+    }
+
+    private boolean insertIfAbsent(Connection connection, long connectionId, OrderRecord order) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT id FROM connection WHERE id = ? FOR UPDATE")) {
+            lock.setLong(1, connectionId);
+            try (ResultSet rows = lock.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalArgumentException("There is no connection with id " + connectionId + ".");
                 }
-                connection.commit();
-                return counts;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             }
         }
+        boolean absent = storedHashes(connection, connectionId, RecordTable.ORDERS, List.of(order)).isEmpty();
+        if (absent) {
+            upsert(connection, connectionId, RecordTable.ORDERS, List.of(order), 1,
+                    this::replaceLinesAndAttachCustomers);
+        }
+        return absent;
+    }
+
+    private PageCounts writePage(Connection connection, PageWrite write, Collection<SourceRecord> latest,
+            SyncLeases leases, SyncLease lease) throws SQLException {
+        long connectionId = write.connectionId();
+        int read = write.page().records().size();
+        PageCounts counts = switch (write.entity()) {
+            case PRODUCTS -> upsert(connection, connectionId, RecordTable.PRODUCTS,
+                    narrow(latest, ProductRecord.class), read, null);
+            case ORDERS -> upsert(connection, connectionId, RecordTable.ORDERS,
+                    narrow(latest, OrderRecord.class), read, this::replaceLinesAndAttachCustomers);
+        };
+        RejectedRecords.insert(connection, write, clock.instant());
+        SyncCursors.save(connection, connectionId, write.entity(), write.cursorAfter(), clock.instant());
+        SyncRuns.saveCounts(connection, write.runId(), write.totalsBefore().plus(counts));
+        if (lease != null) {
+            SyncLeases.checkHeld(connection, lease, leases.nextExpiry());
+        }
+        return counts;
     }
 
     private interface ChangedRecords<R> {
@@ -111,7 +142,7 @@ public final class RecordWriter {
         for (R record : records) {
             table.checkLengths(record);
             String hash = table.contentHash(record);
-            String stored = storedHashes.get(record.externalId());
+            String stored = storedHashes.get(record.externalId()); // "" for a row marked deleted
             if (hash.equals(stored)) {
                 continue;
             }
@@ -147,7 +178,8 @@ public final class RecordWriter {
         if (records.isEmpty()) {
             return hashes;
         }
-        String sql = "SELECT external_id, content_hash FROM " + table.table()
+        // a row marked deleted is never "unchanged": storing it again is what revives it
+        String sql = "SELECT external_id, CASE WHEN deleted_at IS NULL THEN content_hash END FROM " + table.table()
                 + " WHERE connection_id = ? AND external_id IN (" + Sql.placeholders(records.size()) + ")";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, connectionId);
@@ -156,11 +188,21 @@ public final class RecordWriter {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    hashes.put(rows.getString(1), rows.getString(2));
+                    hashes.put(rows.getString(1), rows.getString(2) == null ? "" : rows.getString(2));
                 }
             }
         }
         return hashes;
+    }
+
+    /**
+     * The order's lines as the source has them now, and its customer as its e-mail and phone say now: both are part
+     * of storing an order, in the page's transaction.
+     */
+    private void replaceLinesAndAttachCustomers(Connection connection, long connectionId, List<OrderRecord> orders)
+            throws SQLException {
+        replaceLines(connection, connectionId, orders);
+        CustomerLinker.attach(connection, connectionId, orders, clock.instant());
     }
 
     /** Replaces the lines of changed orders: the order's lines as the source has them now. */

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /** Sync runs: opened RUNNING before a sync reads anything, counted per page, closed with the outcome. */
@@ -26,8 +27,16 @@ public final class SyncRuns {
 
     /** Opens a RUNNING run, naming the process that runs it. */
     public SyncRun start(long connectionId, EntityType entity, SyncRun.Trigger trigger, boolean fullRead, String node) {
+        return start(connectionId, entity, SyncRun.Kind.SYNC, trigger, fullRead, node);
+    }
+
+    /** Opens a RUNNING run of {@code kind}, naming the process that runs it. */
+    public SyncRun start(long connectionId, EntityType entity, SyncRun.Kind kind, SyncRun.Trigger trigger,
+            boolean fullRead, String node) {
         return store.inTransaction(session -> {
-            SyncRun run = new SyncRun(connectionId, entity, trigger, fullRead, clock.instant(), node);
+            // to the microsecond the database keeps, so the run in hand says what a later read of it says
+            SyncRun run = new SyncRun(connectionId, entity, kind, trigger, fullRead,
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), node);
             session.persist(run);
             return run;
         });
@@ -40,13 +49,48 @@ public final class SyncRuns {
 
     /** As {@link #finish(long, SyncRun.Outcome, PageCounts, String)}, with the read's notices. */
     public SyncRun finish(long runId, SyncRun.Outcome outcome, PageCounts counts, String error, List<String> notices) {
+        return finish(runId, outcome, counts, error, notices, null);
+    }
+
+    /** As above, with what the run's reconciliation pass marked (null when it had none or it did not end). */
+    public SyncRun finish(long runId, SyncRun.Outcome outcome, PageCounts counts, String error, List<String> notices,
+            Reconciliation.Result reconciled) {
+        return finish(runId, outcome, counts, error, notices, null, null, null, reconciled);
+    }
+
+    /**
+     * Closes a RUNNING run as {@link #finish(long, SyncRun.Outcome, PageCounts, String, List)} does, with when a
+     * WAITING run's read looks again ({@code retryAt}) and what its connector wants back then ({@code resumeWith}),
+     * and, for a read from the start, when it began.
+     */
+    public SyncRun finish(long runId, SyncRun.Outcome outcome, PageCounts counts, String error, List<String> notices,
+            Instant retryAt, String resumeWith, Instant readBeganAt) {
+        return finish(runId, outcome, counts, error, notices, retryAt, resumeWith, readBeganAt, null);
+    }
+
+    /** As above, with what the run's reconciliation pass marked (null when it had none or it did not end). */
+    public SyncRun finish(long runId, SyncRun.Outcome outcome, PageCounts counts, String error, List<String> notices,
+            Instant retryAt, String resumeWith, Instant readBeganAt, Reconciliation.Result reconciled) {
         return store.inTransaction(session -> {
             SyncRun run = session.find(SyncRun.class, runId, org.hibernate.LockMode.PESSIMISTIC_WRITE);
             if (run.outcome() == SyncRun.Outcome.RUNNING) {
-                run.finish(outcome, clock.instant(), counts, error, notices);
+                run.finish(outcome, clock.instant(), counts, error, notices, retryAt, resumeWith, readBeganAt,
+                        reconciled);
             }
             return run;
         });
+    }
+
+    /**
+     * The newest closed run of (connection, entity) that read from the start, other than {@code exceptRunId}: when
+     * it ended WAITING, the read it waits for is still pending.
+     */
+    public java.util.Optional<SyncRun> lastReadFromStart(long connectionId, EntityType entity, long exceptRunId) {
+        return store.inTransaction(session -> session.createSelectionQuery("from SyncRun r where r.connectionId = "
+                        + ":connection and r.entity = :entity and r.readBeganAt is not null and r.id <> :except "
+                        + "order by r.id desc", SyncRun.class)
+                .setParameter("connection", connectionId).setParameter("entity", entity)
+                .setParameter("except", exceptRunId).setMaxResults(1).getResultList().stream().findFirst());
     }
 
     public CentralStore store() {

@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 /**
- * The schedules a new connection gets: products daily at night, orders hourly, both inactive until an admin
- * turns them on. Times are spread by connection id so a thousand shops do not all fire at :00.
+ * The schedules a new connection gets: products daily at night, orders hourly, and a weekly reconciliation pass
+ * for each entity whose ids its system can list, all inactive until an admin turns them on. Times are spread by connection id so a thousand shops do not all fire at :00.
  */
 public final class ScheduleDefaults {
     private ScheduleDefaults() {}
@@ -22,6 +22,26 @@ public final class ScheduleDefaults {
             case ORDERS -> new ScheduleSpec(Frequency.HOURLY, null, LocalTime.of(0, (int) ((spread / 300) % 60)),
                     today, zone, false);
         };
+    }
+
+    /**
+     * The reconciliation pass a new connection gets for an entity whose ids its system can list: weekly on Sunday
+     * night, inactive. The hour and minute are spread by connection id like the syncs', and orders come half an hour
+     * after products so the two passes of one shop do not overlap on the shop's API.
+     */
+    public static ScheduleSpec reconcileForConnection(long connectionId, EntityType entity, ZoneId zone,
+            LocalDate today) {
+        long spread = mix(connectionId);
+        LocalTime products = LocalTime.of(2 + (int) (spread % 3), (int) ((spread / 3) % 30));
+        return new ScheduleSpec(Frequency.WEEKLY, DayOfWeek.SUNDAY,
+                entity == EntityType.PRODUCTS ? products : products.plusMinutes(30), today, zone, false);
+    }
+
+    /** The default of a schedule of {@code kind}. */
+    public static ScheduleSpec forConnection(long connectionId, EntityType entity, ScheduleKind kind, ZoneId zone,
+            LocalDate today) {
+        return kind == ScheduleKind.RECONCILE ? reconcileForConnection(connectionId, entity, zone, today)
+                : forConnection(connectionId, entity, zone, today);
     }
 
     /** A well-spread, deterministic non-negative number from an id (Fibonacci hashing). */

@@ -19,7 +19,8 @@ import org.hibernate.Session;
 
 /**
  * Reads and changes sync schedules. New connections get {@link ScheduleDefaults} (inactive) for every entity
- * their system provides; schedules for entities a system does not provide are refused.
+ * their system provides, and a reconcile schedule for every one whose ids it can list; schedules for entities a
+ * system does not provide are refused.
  */
 public final class ScheduleService {
     private final CentralStore store;
@@ -44,8 +45,13 @@ public final class ScheduleService {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         for (EntityType entity : EntityType.values()) {
             if (provider.supportedEntities().contains(entity)) {
-                session.persist(new SyncSchedule(connection.id(), entity,
+                session.persist(new SyncSchedule(connection.id(), entity, ScheduleKind.SYNC,
                         ScheduleDefaults.forConnection(connection.id(), entity, zone, today), clock.instant()));
+                if (provider.listableEntities().contains(entity)) {
+                    session.persist(new SyncSchedule(connection.id(), entity, ScheduleKind.RECONCILE,
+                            ScheduleDefaults.reconcileForConnection(connection.id(), entity, zone, today),
+                            clock.instant()));
+                }
             }
         }
     }
@@ -55,14 +61,14 @@ public final class ScheduleService {
         return store.inTransaction(session -> {
             String hql = "select s, c.enabled from SyncSchedule s, StoredConnection c where c.id = s.key.connectionId"
                     + (connectionId == null ? "" : " and c.id = :connection")
-                    + " order by s.key.connectionId, s.key.entity";
+                    + " order by s.key.connectionId, s.key.entity, s.key.kind";
             var query = session.createSelectionQuery(hql, Object[].class);
             if (connectionId != null) {
                 query.setParameter("connection", connectionId);
             }
             return query.getResultList().stream().map(row -> view((SyncSchedule) row[0], (Boolean) row[1]))
                     .sorted(java.util.Comparator.comparingLong(ScheduleView::connectionId)
-                            .thenComparing(ScheduleView::entity))
+                            .thenComparing(ScheduleView::entity).thenComparing(ScheduleView::kind))
                     .toList();
         });
     }
@@ -75,6 +81,15 @@ public final class ScheduleService {
      *                               not a valid schedule
      */
     public ScheduleView set(long connectionId, EntityType entity, ScheduleChange change) {
+        return set(connectionId, entity, ScheduleKind.SYNC, change);
+    }
+
+    /**
+     * As {@link #set(long, EntityType, ScheduleChange)}, for the schedule of {@code kind}; a RECONCILE schedule
+     * (created from its weekly default when missing, as for connections made before it existed) is refused for an
+     * entity whose ids the system cannot list.
+     */
+    public ScheduleView set(long connectionId, EntityType entity, ScheduleKind kind, ScheduleChange change) {
         return store.inTransaction(session -> {
             StoredConnection connection = session.find(StoredConnection.class, connectionId);
             if (connection == null || connection.removedAt() != null) {
@@ -86,9 +101,13 @@ public final class ScheduleService {
                         new UnsupportedEntityException(provider.displayName(), entity).getMessage()
                                 + " No schedule is kept for them.");
             }
-            SyncSchedule schedule = session.find(SyncSchedule.class, new SyncSchedule.Key(connectionId, entity));
+            if (kind == ScheduleKind.RECONCILE && !provider.listableEntities().contains(entity)) {
+                throw new InvalidInputException("entity", provider.whyNotListable(entity)
+                        + " No reconcile schedule is kept for them.");
+            }
+            SyncSchedule schedule = session.find(SyncSchedule.class, new SyncSchedule.Key(connectionId, entity, kind));
             ScheduleSpec current = schedule != null ? schedule.spec() : ScheduleDefaults.forConnection(connectionId,
-                    entity, defaultZone, LocalDate.now(clock.withZone(defaultZone)));
+                    entity, kind, defaultZone, LocalDate.now(clock.withZone(defaultZone)));
             ScheduleSpec next;
             try {
                 next = change.applyTo(current);
@@ -96,7 +115,7 @@ public final class ScheduleService {
                 throw new InvalidInputException("schedule", e.getMessage());
             }
             if (schedule == null) {
-                schedule = new SyncSchedule(connectionId, entity, next, clock.instant());
+                schedule = new SyncSchedule(connectionId, entity, kind, next, clock.instant());
                 session.persist(schedule);
             } else {
                 schedule.apply(next, clock.instant());
@@ -107,7 +126,8 @@ public final class ScheduleService {
     }
 
     private static ScheduleView view(SyncSchedule schedule, boolean connectionEnabled) {
-        return new ScheduleView(schedule.connectionId(), schedule.entity(), schedule.spec(), connectionEnabled,
+        return new ScheduleView(schedule.connectionId(), schedule.entity(), schedule.kind(), schedule.spec(),
+                connectionEnabled,
                 schedule.version());
     }
 }

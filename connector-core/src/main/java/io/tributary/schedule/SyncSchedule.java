@@ -19,11 +19,12 @@ import java.time.ZoneId;
 @Entity
 @Table(name = "sync_schedule")
 public class SyncSchedule {
-    /** (connection, entity). */
+    /** (connection, entity, kind). */
     @Embeddable
     public record Key(
             @Column(name = "connection_id", nullable = false) long connectionId,
-            @Enumerated(EnumType.STRING) @Column(name = "entity", nullable = false, length = 20) EntityType entity)
+            @Enumerated(EnumType.STRING) @Column(name = "entity", nullable = false, length = 20) EntityType entity,
+            @Enumerated(EnumType.STRING) @Column(name = "kind", nullable = false, length = 20) ScheduleKind kind)
             implements Serializable {}
 
     @EmbeddedId
@@ -57,8 +58,8 @@ public class SyncSchedule {
 
     protected SyncSchedule() {}
 
-    SyncSchedule(long connectionId, EntityType entity, ScheduleSpec spec, Instant now) {
-        this.key = new Key(connectionId, entity);
+    SyncSchedule(long connectionId, EntityType entity, ScheduleKind kind, ScheduleSpec spec, Instant now) {
+        this.key = new Key(connectionId, entity, kind);
         apply(spec, now);
     }
 
@@ -78,6 +79,10 @@ public class SyncSchedule {
 
     public EntityType entity() {
         return key.entity();
+    }
+
+    public ScheduleKind kind() {
+        return key.kind();
     }
 
     public ScheduleSpec spec() {

@@ -1,5 +1,6 @@
 package io.tributary.spi;
 
+
 /**
  * One open connection to an external system. Made by {@link ConnectorProvider#open}; the caller closes it.
  * An instance is used by one thread at a time.
@@ -23,6 +24,31 @@ public interface Connector extends AutoCloseable {
      * @throws UnsupportedEntityException when the connector does not read {@code entity}
      */
     RecordStream read(EntityType entity, SyncCursor from);
+
+    /**
+     * Lists the ids of every record of {@code entity} that exists at the source now, for the reconciliation pass
+     * that finds records deleted at the source. Only called for entities the provider names in
+     * {@link ConnectorProvider#listableEntities()}; records the system keeps but hides from its default listing
+     * (WooCommerce's trash) are not listed, so they count as deleted.
+     *
+     * @throws UnsupportedOperationException when the connector cannot list the ids of {@code entity}
+     */
+    default IdListing listIds(EntityType entity) {
+        throw new UnsupportedOperationException("This connector cannot list the ids of " + entity.cliName() + ".");
+    }
+
+    /**
+     * Reads everything, continuing a read from the start whose last run ended with {@link ReadNotReadyException}:
+     * {@code resumeWith} is that exception's {@link ReadNotReadyException#resumeWith()}, so the connector takes up
+     * what it started at the system (an export) rather than start it again — or starts anew when that is gone or
+     * unusable. The host calls it only while such a read is pending; by default it reads anew, as
+     * {@code read(entity, SyncCursor.START)}.
+     *
+     * @throws UnsupportedEntityException when the connector does not read {@code entity}
+     */
+    default RecordStream continueRead(EntityType entity, String resumeWith) {
+        return read(entity, SyncCursor.START);
+    }
 
     @Override
     default void close() {}

@@ -22,6 +22,23 @@ public interface ConnectorProvider {
     Set<EntityType> supportedEntities();
 
     /**
+     * The entities whose ids {@link Connector#listIds} can list, so that deletes at the source can be found; none
+     * unless the connector says so.
+     */
+    default Set<EntityType> listableEntities() {
+        return Set.of();
+    }
+
+    /**
+     * Why deletes of {@code entity} cannot be found for this system, in one sentence for a user: asked only for an
+     * entity it provides but cannot list ids of.
+     */
+    default String whyNotListable(EntityType entity) {
+        return displayName() + " connections cannot list the ids of their " + entity.cliName()
+                + ", so deletes there are not found.";
+    }
+
+    /**
      * Checks offline what is particular to this system — value formats, combinations of fields, the shape of its
      * API address — and lists every problem, not just the first. The host has already checked what every system
      * shares (an absolute http(s) URL without credentials or query, required fields present, no unknown ones);

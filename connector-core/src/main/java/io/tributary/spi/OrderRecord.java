@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param refundedTotal what was refunded of the order so far, a positive amount (zero when nothing was, null when
  *                      the system does not say); {@code total} stays what was charged, so the net is the difference
+ * @param customerPhone the customer's (billing) phone as the system has it, in whatever format; null when none
  */
 public record OrderRecord(
         String externalId,
@@ -24,6 +25,7 @@ public record OrderRecord(
         BigDecimal refundedTotal,
         String customerEmail,
         String customerName,
+        String customerPhone,
         Instant createdAt,
         Instant modifiedAt,
         List<OrderLineRecord> lines,
@@ -44,11 +46,20 @@ public record OrderRecord(
         refundedTotal = Amounts.checked("refunded total", externalId, refundedTotal);
     }
 
+    /** An order whose system gives no customer phone. */
+    public OrderRecord(String externalId, String number, String status, String currency, BigDecimal total,
+            BigDecimal totalTax, BigDecimal shippingTotal, BigDecimal discountTotal, BigDecimal refundedTotal,
+            String customerEmail, String customerName, Instant createdAt, Instant modifiedAt,
+            List<OrderLineRecord> lines, String rawJson) {
+        this(externalId, number, status, currency, total, totalTax, shippingTotal, discountTotal, refundedTotal,
+                customerEmail, customerName, null, createdAt, modifiedAt, lines, rawJson);
+    }
+
     /** An order of a system that tells nothing of refunds. */
     public OrderRecord(String externalId, String number, String status, String currency, BigDecimal total,
             BigDecimal totalTax, BigDecimal shippingTotal, BigDecimal discountTotal, String customerEmail,
             String customerName, Instant createdAt, Instant modifiedAt, List<OrderLineRecord> lines, String rawJson) {
         this(externalId, number, status, currency, total, totalTax, shippingTotal, discountTotal, null, customerEmail,
-                customerName, createdAt, modifiedAt, lines, rawJson);
+                customerName, null, createdAt, modifiedAt, lines, rawJson);
     }
 }

@@ -11,8 +11,10 @@ public interface RecordStream extends AutoCloseable {
     /**
      * Fetches the next page, or empty when the read is complete.
      *
-     * @throws ConnectorException when the system cannot be read; retriable failures have already been retried
-     *                            by the shared HTTP stack when this is thrown
+     * @throws ConnectorException    when the system cannot be read; retriable failures have already been
+     *                               retried by the shared HTTP stack when this is thrown
+     * @throws ReadNotReadyException only before the first page of the read: what the read needs is being prepared
+     *                               by the system; the host closes the run as waiting and reads again later
      */
     Optional<RecordPage> nextPage();
 

@@ -1,17 +1,25 @@
 package io.tributary.store;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 
 /**
  * Runs a short transaction again when the database chose it as a deadlock victim (or gave up waiting for a lock):
- * the work rolled back whole, so doing it again is safe. Other failures pass through.
+ * the work rolled back whole, so doing it again is safe. Other failures pass through. {@link #inTransaction} is the
+ * whole of a short transaction: connection, commit, rollback, and this retry.
  */
 public final class Deadlocks {
     public static final int ATTEMPTS = 4;
 
     public interface Work<T> {
         T run() throws SQLException;
+    }
+
+    /** What runs inside {@link #inTransaction}: statements on the one connection of the transaction. */
+    public interface TransactionWork<T> {
+        T run(Connection connection) throws SQLException;
     }
 
     private Deadlocks() {}
@@ -27,6 +35,26 @@ public final class Deadlocks {
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a connection of its own: committed when it returns, rolled back whole
+     * when it throws, and run again from the start when the database chose it as a deadlock victim.
+     */
+    public static <T> T inTransaction(DataSource dataSource, TransactionWork<T> work) throws SQLException {
+        return retry(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            }
+        });
     }
 
     /** MariaDB/MySQL 1213 (deadlock) and 1205 (lock wait timeout); SQL state 40001 (serialization failure). */

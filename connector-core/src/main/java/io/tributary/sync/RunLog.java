@@ -28,14 +28,22 @@ final class RunLog {
     }
 
     static void log(StoredConnection connection, SyncRun run, long nanos) {
-        String line = String.format("sync connection %d (%s) %s %s %s: read=%d inserted=%d updated=%d unchanged=%d "
+        String marked = run.deletedCount() == null ? ""
+                : String.format(" deleted=%d revived=%d", run.deletedCount(), run.revivedCount());
+        String line = run.kind() == SyncRun.Kind.RECONCILE
+                ? String.format("reconcile connection %d (%s) %s %s %s: listed=%d%s in %.2f s", connection.id(),
+                        connection.name(), run.entity().cliName(), run.trigger().name().toLowerCase(Locale.ROOT),
+                        run.outcome(), run.readCount(), marked, nanos / 1e9)
+                : String.format("sync connection %d (%s) %s %s %s: read=%d inserted=%d updated=%d unchanged=%d%s "
                         + "in %.2f s", connection.id(), connection.name(), run.entity().cliName(),
                 run.trigger().name().toLowerCase(Locale.ROOT), run.outcome(), run.readCount(),
-                run.insertedCount(), run.updatedCount(), run.unchangedCount(), nanos / 1e9);
+                run.insertedCount(), run.updatedCount(), run.unchangedCount(), marked, nanos / 1e9);
         if (run.outcome() == SyncRun.Outcome.SUCCEEDED) {
             log.info(line);
         } else if (run.outcome() == SyncRun.Outcome.STOPPED) {
             log.info(line);
+        } else if (run.outcome() == SyncRun.Outcome.WAITING) {
+            log.info("{}: {}", line, run.notes().isEmpty() ? "looks again at " + run.retryAt() : run.notes().get(0));
         } else {
             log.warn("{}: {}", line, run.errorMessage());
         }

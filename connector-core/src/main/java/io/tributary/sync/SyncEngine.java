@@ -10,6 +10,7 @@ import io.tributary.run.LeaseLostException;
 import io.tributary.run.PageCounts;
 import io.tributary.run.PageWrite;
 import io.tributary.run.ProcessName;
+import io.tributary.run.Reconciliation;
 import io.tributary.run.RecordWriter;
 import io.tributary.run.SyncCursors;
 import io.tributary.run.SyncLease;
@@ -21,6 +22,8 @@ import io.tributary.spi.Connector;
 import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.ConnectorProvider;
+import io.tributary.spi.IdListing;
+import io.tributary.spi.ReadNotReadyException;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.RecordStream;
 import io.tributary.spi.SyncCursor;
@@ -30,6 +33,7 @@ import io.tributary.store.InvalidInputException;
 import io.tributary.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +51,20 @@ import org.slf4j.LoggerFactory;
  * Drives one connector stream into the store: takes the (connection, entity) lease so no other process syncs it
  * at the same time, loads the connection and its cursor, reads pages from the cursor minus the lookback, stores
  * each page and moves the cursor in one transaction, and records the run from start to outcome. Logs one line per
- * run. Safe to call from several threads for different (connection, entity). {@link #requestStop()} makes
+ * run. A read whose system is still preparing what it needs ({@link ReadNotReadyException}) closes its run WAITING
+ * and gives the thread back; the caller decides when to run it again ({@link SyncRun#retryAt()}), and that run
+ * continues the same read ({@code Connector.continueRead}). Safe to call from several threads for different
+ * (connection, entity). {@link #requestStop()} makes
  * running syncs stop at their next page boundary; {@link #abortRunning()} closes them at once, for a process about
  * to exit without waiting for them.
  */
 public final class SyncEngine {
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+    /**
+     * How long a read from the start left WAITING stays pending: a run after that (the retry got lost, the daemon was
+     * down for a day) starts the read anew rather than take up an export that old.
+     */
+    static final Duration PENDING_AT_MOST = Duration.ofDays(1);
     private static final ScheduledExecutorService HEARTBEAT = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "tributary-lease-heartbeat");
         thread.setDaemon(true);
@@ -65,10 +77,12 @@ public final class SyncEngine {
     private final SyncRuns runs;
     private final SyncCursors cursors;
     private final RecordWriter writer;
+    private final Reconciliation reconciliation;
     private final Duration lookback;
     private final SyncLeases leases;
     private final FailureTracker failures;
     private final SyncRunHook hook;
+    private final Clock clock;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Map<Long, Attempt> running = new ConcurrentHashMap<>();
 
@@ -81,10 +95,12 @@ public final class SyncEngine {
         this.runs = new SyncRuns(store, builder.clock);
         this.cursors = new SyncCursors(store.dataSource());
         this.writer = new RecordWriter(store.dataSource(), builder.clock);
+        this.reconciliation = new Reconciliation(store.dataSource(), builder.clock);
         this.leases = builder.leases != null ? builder.leases : new SyncLeases(store, builder.clock,
                 Duration.ofSeconds(60), ProcessName.of("local"));
         this.failures = new FailureTracker(store.dataSource(), builder.failingAfter);
         this.hook = builder.hook;
+        this.clock = builder.clock;
     }
 
     /** An engine over {@code store} that syncs the connections of {@code connections} with the given plugins. */
@@ -94,8 +110,9 @@ public final class SyncEngine {
     }
 
     /**
-     * Runs one sync to its end and returns the closed run (SUCCEEDED, FAILED or STOPPED, with counts and error).
-     * Failures of the source or the store end the run as FAILED; they are not thrown.
+     * Runs one sync to its end and returns the closed run (SUCCEEDED, FAILED or STOPPED, with counts and error; or
+     * WAITING, with the time to run it again, when the system is still preparing a read from the start). Failures of
+     * the source or the store end the run as FAILED; they are not thrown.
      *
      * @throws io.tributary.store.NotFoundException when the connection does not exist
      * @throws InvalidInputException                when the connection is disabled or its system does not
@@ -107,22 +124,43 @@ public final class SyncEngine {
      *                                              master key in use (no run is recorded then)
      */
     public SyncRun run(SyncRequest request, SyncListener listener) {
+        return execute(request, SyncRun.Kind.SYNC, listener);
+    }
+
+    /**
+     * Runs one reconciliation pass of {@code request}'s (connection, entity) to its end, under the same lease as a
+     * sync: lists the ids at the source, marks the stored records it did not list as deleted and revives those it
+     * listed again; a listing that fails marks nothing deleted. Returns the closed run (kind RECONCILE, with the
+     * ids listed as its read count and what it marked). {@code request.full()} is ignored.
+     *
+     * @throws InvalidInputException also when the connection's system cannot list the ids of the entity
+     * @see #run for the rest, which is the same
+     */
+    public SyncRun reconcile(SyncRequest request) {
+        return execute(request, SyncRun.Kind.RECONCILE, SyncListener.NONE);
+    }
+
+    private SyncRun execute(SyncRequest request, SyncRun.Kind kind, SyncListener listener) {
         StoredConnection connection = connections.find(request.connectionId());
         ConnectorProvider provider = runnableProvider(connection, request);
+        if (kind == SyncRun.Kind.RECONCILE && !provider.listableEntities().contains(request.entity())) {
+            throw new InvalidInputException("entity", provider.whyNotListable(request.entity()));
+        }
         // credentials that cannot be opened (a master key that does not fit) are a configuration error of this
         // process, not a failure of the connection: thrown before any run is recorded or counted as failing
         ConnectionSettings settings = connections.settings(connection.id());
         SyncLease lease = leases.acquire(connection.id(), request.entity());
         SyncRun run;
         try {
-            run = runs.start(connection.id(), request.entity(), request.trigger(), request.full(), leases.owner());
+            run = runs.start(connection.id(), request.entity(), kind, request.trigger(),
+                    kind == SyncRun.Kind.SYNC && request.full(), leases.owner());
             leases.attach(lease, run.id());
         } catch (RuntimeException e) {
             leases.release(lease);
             throw e;
         }
         long started = System.nanoTime();
-        Attempt attempt = new Attempt(run, request, lease);
+        Attempt attempt = new Attempt(run, request, lease, kind);
         AtomicBoolean lost = new AtomicBoolean();
         long period = Math.max(100, leases.duration().toMillis() / 3);
         ScheduledFuture<?> heartbeat = HEARTBEAT.scheduleAtFixedRate(() -> renew(lease, lost), period, period,
@@ -130,7 +168,20 @@ public final class SyncEngine {
         running.put(run.id(), attempt);
         attempt.settings = settings;
         try {
-            copyPages(attempt, provider, listener, lost);
+            if (kind == SyncRun.Kind.RECONCILE) {
+                try (Connector connector = provider.open(attempt.settings, context)) {
+                    reconcilePass(attempt, connector, lost);
+                }
+            } else {
+                copyPages(attempt, provider, listener, lost);
+            }
+        } catch (ReadNotReadyException e) {
+            if (attempt.pagesStored > 0) { // the SPI forbids it: pages are stored, the read cannot be put off
+                attempt.error = "The connector said its read was not ready after it had returned pages (" + e.reason()
+                        + "); the next run reads again from the committed cursor.";
+            } else {
+                attempt.notReady = e;
+            }
         } catch (ConnectorException | IllegalArgumentException | IllegalStateException | LeaseLostException e) {
             attempt.error = e.getMessage();
         } catch (RuntimeException e) {
@@ -160,7 +211,7 @@ public final class SyncEngine {
             failures.recordSuccess(connection.id(), label, closed.finishedAt());
         } else if (closed.outcome() == SyncRun.Outcome.FAILED) {
             failures.recordFailure(connection.id(), label, closed.errorMessage());
-        }
+        } // WAITING is neither: the connection is neither failing nor shown to have just synced
         long took = System.nanoTime() - started;
         RunLog.log(connection, closed, took);
         hook.runClosed(connection.systemId(), closed, Duration.ofNanos(took));
@@ -173,6 +224,14 @@ public final class SyncEngine {
      */
     public void checkRunnable(SyncRequest request) {
         runnableProvider(connections.find(request.connectionId()), request);
+    }
+
+    /** As {@link #checkRunnable}, for {@link #reconcile}: also refuses an entity whose ids the system cannot list. */
+    public void checkReconcilable(SyncRequest request) {
+        ConnectorProvider provider = runnableProvider(connections.find(request.connectionId()), request);
+        if (!provider.listableEntities().contains(request.entity())) {
+            throw new InvalidInputException("entity", provider.whyNotListable(request.entity()));
+        }
     }
 
     /** The connector of a connection that may sync {@code request}'s entity now, or why it may not. */
@@ -198,16 +257,69 @@ public final class SyncEngine {
         long connectionId = request.connectionId();
         SyncCursor cursor = request.full() ? SyncCursor.START : cursors.load(connectionId, request.entity());
         SyncCursor from = cursor.minus(lookback);
+        SyncRun pending = null;
+        if (from.isStart()) {
+            attempt.readBeganAt = attempt.run.startedAt();
+            pending = runs.lastReadFromStart(connectionId, request.entity(), attempt.run.id())
+                    .filter(last -> last.outcome() == SyncRun.Outcome.WAITING)
+                    .filter(last -> last.finishedAt().plus(PENDING_AT_MOST).isAfter(clock.instant()))
+                    .orElse(null);
+            if (pending != null) {
+                attempt.readBeganAt = pending.readBeganAt();
+            }
+        }
+        String resumeWith = pending == null ? null : pending.resumeWith();
         listener.started(attempt.run, from);
         attempt.listened = true;
         try (Connector connector = provider.open(attempt.settings, context);
-                RecordStream stream = connector.read(request.entity(), from)) {
+                RecordStream stream = pending != null ? connector.continueRead(request.entity(), resumeWith)
+                        : connector.read(request.entity(), from)) {
             try {
                 storePages(attempt, provider, listener, lost, stream, cursor);
             } finally {
                 attempt.notices.addAll(stream.notices()); // a fallback taken is worth saying even if the run failed
             }
+            if (request.full() && !attempt.stopped) {
+                if (provider.listableEntities().contains(request.entity())) {
+                    reconcilePass(attempt, connector, lost);
+                } else {
+                    attempt.notices.add("Deletes at the source were not looked for: "
+                            + provider.whyNotListable(request.entity()));
+                }
+            }
         }
+    }
+
+    /**
+     * Lists the ids at the source page by page, marking the stored records each page names, then — only once the
+     * listing is complete and the engine is not stopping — sweeps: unmarked records are marked deleted, marked
+     * ones that were deleted are revived. A failure or a stop before the sweep marks nothing deleted.
+     */
+    private void reconcilePass(Attempt attempt, Connector connector, AtomicBoolean lost) {
+        SyncRequest request = attempt.request;
+        long connectionId = request.connectionId();
+        long listed = 0;
+        try (IdListing listing = connector.listIds(request.entity())) {
+            for (Optional<List<String>> page = listing.nextPage(); page.isPresent(); page = listing.nextPage()) {
+                if (lost.get()) {
+                    throw new LeaseLostException("This process lost the lease on reconciling "
+                            + request.entity().cliName() + " of connection " + connectionId
+                            + "; it stopped without marking anything deleted.");
+                }
+                reconciliation.mark(connectionId, request.entity(), attempt.run.id(), page.get(), leases,
+                        attempt.lease);
+                listed += page.get().size();
+                if (attempt.kind == SyncRun.Kind.RECONCILE) {
+                    attempt.totals = new PageCounts(listed, 0, 0, 0);
+                }
+                if (stopping.get()) {
+                    attempt.stopped = true;
+                    return;
+                }
+            }
+        }
+        attempt.reconciled = reconciliation.sweep(connectionId, request.entity(), attempt.run.id(), leases,
+                attempt.lease);
     }
 
     /** Stores the stream's pages one by one, each with the cursor after it, until it ends or the engine stops. */
@@ -226,6 +338,7 @@ public final class SyncEngine {
                     attempt.totals);
             PageCounts stored = writer.write(write, leases, attempt.lease);
             attempt.totals = attempt.totals.plus(stored);
+            attempt.pagesStored++;
             hook.pageStored(provider.systemId(), request.entity(), stored);
             cursor = write.cursorAfter();
             listener.pageStored(attempt.totals, cursor, page.get().progress());
@@ -245,11 +358,23 @@ public final class SyncEngine {
         }
     }
 
-    /** Records how the attempt ended: STOPPED when the engine is stopping, else SUCCEEDED or FAILED. */
+    /**
+     * Records how the attempt ended: WAITING when the read was not ready, STOPPED when the engine is stopping, else
+     * SUCCEEDED or FAILED.
+     */
     private SyncRun close(Attempt attempt) {
         String error = attempt.error;
         SyncRun.Outcome outcome;
-        if (attempt.stopped || (error != null && stopping.get())) {
+        Instant retryAt = null;
+        if (attempt.notReady != null) {
+            outcome = SyncRun.Outcome.WAITING;
+            Instant asked = clock.instant().plus(attempt.notReady.retryAfter());
+            // up to the whole second: what the note says is what is stored, and never before the time asked
+            retryAt = asked.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            retryAt = retryAt.isBefore(asked) ? retryAt.plusSeconds(1) : retryAt;
+            attempt.notices.add(0, "Waiting: " + attempt.notReady.reason() + " Nothing was stored; the read looks "
+                    + "again at " + retryAt + ".");
+        } else if (attempt.stopped || (error != null && stopping.get())) {
             outcome = SyncRun.Outcome.STOPPED;
             error = "Stopped at a page boundary because Tributary is shutting down; the next run continues from the "
                     + "committed cursor." + (error == null ? "" : " (" + error + ")");
@@ -258,7 +383,9 @@ public final class SyncEngine {
         }
         error = error == null ? null : RunLog.withoutSecrets(error, attempt.settings);
         List<String> notices = attempt.notices.stream().map(n -> RunLog.withoutSecrets(n, attempt.settings)).toList();
-        return runs.finish(attempt.run.id(), outcome, attempt.totals, error, notices);
+        String resumeWith = attempt.notReady == null ? null : attempt.notReady.resumeWith();
+        return runs.finish(attempt.run.id(), outcome, attempt.totals, error, notices, retryAt, resumeWith,
+                attempt.readBeganAt, attempt.reconciled);
     }
 
     /** Makes running syncs stop at their next page boundary (cursor committed) and refuses new ones. */
@@ -305,17 +432,23 @@ public final class SyncEngine {
         final SyncRun run;
         final SyncRequest request;
         final SyncLease lease;
+        final SyncRun.Kind kind;
         ConnectionSettings settings;
+        Reconciliation.Result reconciled;
         volatile PageCounts totals = PageCounts.ZERO;
         String error;
         boolean stopped;
         final List<String> notices = new ArrayList<>();
         boolean listened;
+        int pagesStored;
+        ReadNotReadyException notReady;
+        Instant readBeganAt;
 
-        Attempt(SyncRun run, SyncRequest request, SyncLease lease) {
+        Attempt(SyncRun run, SyncRequest request, SyncLease lease, SyncRun.Kind kind) {
             this.run = run;
             this.request = request;
             this.lease = lease;
+            this.kind = kind;
         }
     }
 

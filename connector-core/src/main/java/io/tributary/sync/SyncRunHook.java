@@ -16,6 +16,6 @@ public interface SyncRunHook {
     /** A page was stored: {@code page} holds this page's counts alone. */
     default void pageStored(String system, EntityType entity, PageCounts page) {}
 
-    /** A run ended SUCCEEDED, FAILED or STOPPED after {@code took}; its counts are the whole run's. */
+    /** A run ended SUCCEEDED, FAILED, STOPPED or WAITING after {@code took}; its counts are the whole run's. */
     default void runClosed(String system, SyncRun run, Duration took) {}
 }

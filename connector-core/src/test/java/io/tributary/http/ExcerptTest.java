@@ -14,6 +14,12 @@ class ExcerptTest {
     }
 
     @Test
+    void aQuoteStaysOnOneLineWhateverTheSystemSent() {
+        assertThat(Excerpt.of("12\n50\r\t\u0000€", 40)).isEqualTo("12\\n50\\r\\t\\u0000€");
+        assertThat(Excerpt.of("a\nbcdef", 3)).isEqualTo("a\\nb…");
+    }
+
+    @Test
     void plainDropsTagsAndFoldsWhiteSpace() {
         assertThat(Excerpt.plain("  <p>Sorry,\n\n you are <b>not</b>\tallowed</p> ", 200))
                 .isEqualTo("Sorry, you are not allowed");

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -80,6 +81,72 @@ class HttpSessionTest {
         server.verify(getRequestedFor(urlPathEqualTo("/items"))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
                         "Bearer tok_redirect_secret")));
+    }
+
+    @Test
+    void aDeadShopOpensTheCircuitSoCallsFailAtOnceUntilATrialCallGetsAnAnswer() {
+        HttpStack guarded = HttpStack.create(HttpPolicy.builder().initialBackoff(Duration.ofMillis(10))
+                .maxBackoff(Duration.ofMillis(20)).maxAttempts(3).requestsPerSecond(1000).circuitFailures(4)
+                .circuitOpenFor(Duration.ofSeconds(1)).build());
+        server.stubFor(get("/items").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        HttpSession session = guarded.session("test", "connection-dead", List.of());
+        try {
+            // 3 attempts, then 1 more of the next request: 4 failures in a row open the circuit
+            assertThatThrownBy(() -> session.get(url("/items"))).isInstanceOf(ConnectorException.class)
+                    .hasMessageContaining("was lost before a complete answer arrived");
+            assertThatThrownBy(() -> session.get(url("/items"))).isInstanceOf(ConnectorException.class);
+            server.verify(4, getRequestedFor(urlPathEqualTo("/items")));
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> session.get(url("/items"))).isInstanceOfSatisfying(ConnectorException.class,
+                    e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE);
+                        assertThat(e.getMessage()).matches("Tributary stopped calling localhost:\\d+ after 4 failed "
+                                + "attempts in a row; it tries again from \\d\\d:\\d\\d:\\d\\d UTC\\. The last failure: The "
+                                + "connection to localhost:\\d+ was lost before a complete answer arrived .*");
+                    });
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no retries against an open circuit")
+                    .isLessThan(Duration.ofMillis(500));
+            server.verify(4, getRequestedFor(urlPathEqualTo("/items")));
+
+            // a verification is not the circuit's business: the admin asks what is wrong now
+            assertThatThrownBy(() -> guarded.verificationSession("test", "connection-dead", List.of())
+                    .get(url("/items"))).hasMessageContaining("was lost before a complete answer arrived");
+            server.verify(5, getRequestedFor(urlPathEqualTo("/items")));
+
+            server.stubFor(get("/items").willReturn(okJson("[1]")));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .ignoreException(ConnectorException.class)
+                    .untilAsserted(() -> assertThat(session.get(url("/items")).body()).isEqualTo("[1]"));
+            // closed again: the calls that follow go through at once
+            assertThat(session.get(url("/items")).status()).isEqualTo(200);
+        } finally {
+            guarded.close();
+        }
+    }
+
+    @Test
+    void answersThatAreNotFailuresOfTheShopNeverOpenTheCircuit() {
+        HttpStack guarded = HttpStack.create(HttpPolicy.builder().initialBackoff(Duration.ofMillis(10))
+                .maxBackoff(Duration.ofMillis(20)).maxAttempts(3).requestsPerSecond(1000).circuitFailures(2)
+                .circuitOpenFor(Duration.ofMinutes(5)).build());
+        server.stubFor(get("/limited").willReturn(aResponse().withStatus(429)));
+        server.stubFor(get("/missing").willReturn(aResponse().withStatus(404)));
+        server.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        server.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs("up").willReturn(okJson("[2]"))
+                .willSetStateTo(Scenario.STARTED));
+        HttpSession session = guarded.session("test", "connection-busy", List.of());
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThat(session.get(url("/limited")).status()).isEqualTo(429);
+                assertThat(session.get(url("/missing")).status()).isEqualTo(404);
+                assertThat(session.get(url("/flaky")).body()).as("one 503 between answers").isEqualTo("[2]");
+            }
+            server.verify(9, getRequestedFor(urlPathEqualTo("/limited")));
+        } finally {
+            guarded.close();
+        }
     }
 
     @Test

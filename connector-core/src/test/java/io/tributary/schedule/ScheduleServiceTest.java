@@ -46,8 +46,18 @@ class ScheduleServiceTest {
             Set<Integer> orderMinutes = new HashSet<>();
             for (int i = 0; i < 6; i++) {
                 long id = add(connections, "scripted", "shop" + i);
-                List<ScheduleView> mine = schedules.list(id);
-                assertThat(mine).extracting(ScheduleView::entity).containsExactly(EntityType.PRODUCTS, EntityType.ORDERS);
+                List<ScheduleView> all = schedules.list(id);
+                assertThat(all).extracting(ScheduleView::entity, ScheduleView::kind).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(EntityType.PRODUCTS, ScheduleKind.SYNC),
+                        org.assertj.core.groups.Tuple.tuple(EntityType.PRODUCTS, ScheduleKind.RECONCILE),
+                        org.assertj.core.groups.Tuple.tuple(EntityType.ORDERS, ScheduleKind.SYNC),
+                        org.assertj.core.groups.Tuple.tuple(EntityType.ORDERS, ScheduleKind.RECONCILE));
+                assertThat(all).filteredOn(s -> s.kind() == ScheduleKind.RECONCILE).allSatisfy(reconcile -> {
+                    assertThat(reconcile.spec().frequency()).isEqualTo(Frequency.WEEKLY);
+                    assertThat(reconcile.spec().dayOfWeek()).isEqualTo(java.time.DayOfWeek.SUNDAY);
+                    assertThat(reconcile.spec().active()).isFalse();
+                });
+                List<ScheduleView> mine = all.stream().filter(s -> s.kind() == ScheduleKind.SYNC).toList();
                 ScheduleView products = mine.get(0);
                 ScheduleView orders = mine.get(1);
                 assertThat(products.spec().frequency()).isEqualTo(Frequency.DAILY);
@@ -64,7 +74,15 @@ class ScheduleServiceTest {
             assertThat(orderMinutes).hasSizeGreaterThan(3);
 
             long productsOnly = add(connections, "scripted-products", "catalogue");
-            assertThat(schedules.list(productsOnly)).extracting(ScheduleView::entity).containsExactly(EntityType.PRODUCTS);
+            assertThat(schedules.list(productsOnly)).extracting(ScheduleView::entity)
+                    .containsExactly(EntityType.PRODUCTS, EntityType.PRODUCTS);
+            long unlisted = add(connections, "scripted-unlisted", "noids");
+            assertThat(schedules.list(unlisted)).as("no reconcile for a system that cannot list ids")
+                    .extracting(ScheduleView::kind).containsOnly(ScheduleKind.SYNC);
+            assertThatThrownBy(() -> schedules.set(unlisted, EntityType.PRODUCTS, ScheduleKind.RECONCILE,
+                    new ScheduleChange(null, null, null, null, null, true)))
+                    .isInstanceOf(io.tributary.store.InvalidInputException.class)
+                    .hasMessageContaining("cannot list the ids of their products");
         }
     }
 

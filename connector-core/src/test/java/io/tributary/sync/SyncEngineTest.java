@@ -129,6 +129,55 @@ class SyncEngineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void aReadNotReadyBeforeItsFirstPageWaitsWithoutFailingAndAfterAPageFails(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend);
+                Fixture f = fixture(database.store(), "scripted")) {
+            for (int i = 1; i <= 7; i++) {
+                f.source().products.add(product(String.valueOf(i), i + ".00", T0.plusSeconds(3600L * i)));
+            }
+            java.util.concurrent.atomic.AtomicInteger notReadyAt = new java.util.concurrent.atomic.AtomicInteger(0);
+            f.source().beforePage = page -> {
+                if (page == notReadyAt.get()) {
+                    throw new io.tributary.spi.ReadNotReadyException(Duration.ofSeconds(90), "The export for "
+                            + TOKEN + " is being prepared.", "export-1");
+                }
+            };
+
+            SyncRun waiting = f.engine().run(products(f.connectionId(), true), SyncListener.NONE);
+
+            assertThat(waiting.outcome()).isEqualTo(SyncRun.Outcome.WAITING);
+            assertThat(waiting.errorMessage()).isNull();
+            assertThat(waiting.retryAt()).as("90 s on, up to the whole second").isBetween(
+                    waiting.finishedAt().plusSeconds(89), waiting.finishedAt().plusSeconds(91));
+            assertThat(waiting.retryAt().getNano()).isZero();
+            assertThat(waiting.resumeWith()).isEqualTo("export-1");
+            assertThat(waiting.readBeganAt()).isEqualTo(waiting.startedAt());
+            assertThat(waiting.notes()).containsExactly("Waiting: The export for **** is being prepared. Nothing was "
+                    + "stored; the read looks again at " + waiting.retryAt() + ".");
+            assertThat(TestRows.count(database.store(), "SELECT consecutive_failures FROM connection")).isZero();
+
+            notReadyAt.set(1); // a connector that breaks the rule: not ready after it handed a page over
+            SyncRun broken = f.engine().run(products(f.connectionId(), true), SyncListener.NONE);
+
+            assertThat(broken.readBeganAt()).as("it continued the waiting read").isEqualTo(waiting.startedAt());
+            assertThat(f.source().readsFrom).as("a connector without continueRead reads anew")
+                    .containsExactly(SyncCursor.START, SyncCursor.START);
+            assertThat(broken.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+            assertThat(broken.errorMessage()).isEqualTo("The connector said its read was not ready after it had "
+                    + "returned pages (The export for **** is being prepared.); the next run reads again from the "
+                    + "committed cursor.");
+            assertThat(broken.insertedCount()).isEqualTo(3);
+
+            notReadyAt.set(-1);
+            SyncRun next = f.engine().run(products(f.connectionId(), true), SyncListener.NONE);
+            assertThat(next.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(next.readBeganAt()).as("a read after a failed one begins anew").isEqualTo(next.startedAt());
+            assertThat(TestRows.count(database.store(), "SELECT COUNT(*) FROM product")).isEqualTo(7);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void theListenerHearsHowFarTheReadHasComeAfterEachPageAndTheClosedRunOnce(TestDatabase.Backend backend) {
         try (TestDatabase database = TestDatabase.create(backend);
                 Fixture f = fixture(database.store(), "scripted")) {

@@ -93,6 +93,24 @@ public class EngineFixture implements AutoCloseable {
         return engine.run(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, true), SyncListener.NONE);
     }
 
+    /** A reconciliation pass of the (connection, entity): deletes at the source marked, comebacks revived. */
+    public SyncRun reconcile(long connection, EntityType entity) {
+        return engine.reconcile(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, false));
+    }
+
+    /** The external ids of the stored records of the (connection, entity) marked deleted, sorted as text. */
+    public java.util.SortedSet<String> deletedIds(long connection, EntityType entity) {
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+        if (entity == EntityType.PRODUCTS) {
+            records.forEachProduct(connection, null, io.tributary.record.Deleted.ONLY, null,
+                    p -> ids.add(p.externalId()));
+        } else {
+            records.forEachOrder(connection, null, io.tributary.record.Deleted.ONLY, null,
+                    o -> ids.add(o.externalId()));
+        }
+        return ids;
+    }
+
     /** Stored product prices by external id ("" for none), as the CLI would print them. */
     public Map<String, String> storedPrices(long connection) {
         Map<String, String> prices = new LinkedHashMap<>();

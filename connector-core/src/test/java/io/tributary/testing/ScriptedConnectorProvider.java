@@ -32,6 +32,10 @@ public class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProv
         public final List<SourceRecord> orders = new CopyOnWriteArrayList<>();
         public volatile int pageSize = 3;
         public volatile int failAtPage = -1;
+        /** A page of the id listing (from 0) at which listing fails. */
+        public volatile int failIdsAtPage = -1;
+        /** Runs first in each call for a page of ids, with the page's number (from 0), on the thread listing. */
+        public volatile java.util.function.IntConsumer beforeIdPage = page -> {};
         /** Runs first in each call for a page, with the page's number (from 0), on the thread reading. */
         public volatile java.util.function.IntConsumer beforePage = page -> {};
         public final List<SyncCursor> readsFrom = new CopyOnWriteArrayList<>();
@@ -54,6 +58,24 @@ public class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProv
         @Override
         public Set<EntityType> supportedEntities() {
             return Set.of(EntityType.PRODUCTS);
+        }
+    }
+
+    /** The same source, for a system that cannot list ids (so cannot find deletes). */
+    public static final class Unlisted extends ScriptedConnectorProvider {
+        @Override
+        public String systemId() {
+            return "scripted-unlisted";
+        }
+
+        @Override
+        public String displayName() {
+            return "Scripted unlisted";
+        }
+
+        @Override
+        public Set<EntityType> listableEntities() {
+            return Set.of();
         }
     }
 
@@ -85,6 +107,11 @@ public class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProv
     }
 
     @Override
+    public Set<EntityType> listableEntities() {
+        return supportedEntities();
+    }
+
+    @Override
     public List<ValidationProblem> validate(ConnectionSettings settings) {
         List<ValidationProblem> problems = new ArrayList<>();
         settings.secret(CredentialField.ACCESS_TOKEN).filter(t -> t.length() < 4).ifPresent(t ->
@@ -99,6 +126,32 @@ public class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProv
             @Override
             public VerificationResult verify() {
                 return VerificationResult.ok("Scripted source is there.", 200, 1, Map.of());
+            }
+
+            @Override
+            public io.tributary.spi.IdListing listIds(EntityType entity) {
+                List<String> ids = (entity == EntityType.PRODUCTS ? source.products : source.orders).stream()
+                        .map(SourceRecord::externalId).toList();
+                return new io.tributary.spi.IdListing() {
+                    private int next;
+                    private int page;
+
+                    @Override
+                    public Optional<List<String>> nextPage() {
+                        source.beforeIdPage.accept(page);
+                        if (page == source.failIdsAtPage) {
+                            throw new ConnectorException(FailureKind.SERVER_ERROR, "The scripted source failed "
+                                    + "listing ids at page " + page + ".");
+                        }
+                        if (next >= ids.size()) {
+                            return Optional.empty();
+                        }
+                        List<String> chunk = ids.subList(next, Math.min(ids.size(), next + source.pageSize));
+                        next += chunk.size();
+                        page++;
+                        return Optional.of(chunk);
+                    }
+                };
             }
 
             @Override

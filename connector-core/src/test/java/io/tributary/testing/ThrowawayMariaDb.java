@@ -156,8 +156,11 @@ final class ThrowawayMariaDb {
 
     /** Starts mariadbd on the data directory of {@code dir} (made by {@link #launch}), on {@code port}. */
     static Process startMariadbd(Path server, Path dir, int port, Path socketDir) throws IOException {
+        // a temporary directory of its own: a server starting removes the #sql temporary files it finds in its
+        // tmpdir, and in the shared /tmp those are the live sort files of the machine's own server
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
         List<String> command = new ArrayList<>(List.of(server.toString(), "--no-defaults",
-                "--datadir=" + dir.resolve("data"), "--port=" + port, "--bind-address=127.0.0.1",
+                "--datadir=" + dir.resolve("data"), "--tmpdir=" + tmp, "--port=" + port, "--bind-address=127.0.0.1",
                 "--socket=" + socketDir.resolve("mariadbd.sock"), "--pid-file=" + dir.resolve("mariadbd.pid"),
                 "--log-error=" + dir.resolve("server.log"), "--innodb-buffer-pool-size=64M",
                 "--innodb-flush-log-at-trx-commit=2", "--max-connections=1000"));

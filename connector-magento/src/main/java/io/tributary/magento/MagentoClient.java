@@ -94,6 +94,20 @@ final class MagentoClient {
         return answer;
     }
 
+    /**
+     * POSTs {@code body} as JSON to {@code path}, sent once (no retry, and no second try after a refused token: a
+     * lost answer may hide a change that was made), and answers what Magento said when it succeeded.
+     */
+    HttpAnswer postOnce(String path, JsonNode body, String what) {
+        boolean fresh = ensureToken();
+        HttpAnswer answer = session.sendOnce(new Request.Builder().url(site.endpoint(path).build())
+                .post(RequestBody.create(body.toString(), JSON)).build());
+        if (!answer.successful()) {
+            throw failures.forAnswer(answer, what, fresh);
+        }
+        return answer;
+    }
+
     /** Signs in when in admin mode without a usable token; true when it did. */
     private boolean ensureToken() {
         if (tokens == null || tokens.usable() != null) {

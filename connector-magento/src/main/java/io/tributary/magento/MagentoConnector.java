@@ -9,6 +9,12 @@ import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.EntityType;
+import io.tributary.spi.OrderStatusWriter;
+import io.tributary.spi.ConnectorException;
+import io.tributary.spi.FailureKind;
+import io.tributary.http.Excerpt;
+import io.tributary.http.HttpAnswer;
+import io.tributary.http.Json;
 import io.tributary.spi.RecordStream;
 import io.tributary.spi.SyncCursor;
 import io.tributary.spi.UnsupportedEntityException;
@@ -20,7 +26,7 @@ import java.util.List;
  * verification and the reads that follow — and a refused sign-in is remembered, so this instance never sends
  * the same password twice.
  */
-final class MagentoConnector implements Connector {
+final class MagentoConnector implements Connector, OrderStatusWriter {
     private final ConnectionSettings settings;
     private final ConnectorContext context;
     private final MagentoSite site;
@@ -63,6 +69,46 @@ final class MagentoConnector implements Connector {
                 .session(settings.systemId(), rateLimitKey(), List.of(interceptor())));
         String currency = entity == EntityType.PRODUCTS ? currency(client) : null;
         return new MagentoRecordStream(client, entity, from, currency);
+    }
+
+    @Override
+    public io.tributary.spi.IdListing listIds(EntityType entity) {
+        if (entity != EntityType.PRODUCTS && entity != EntityType.ORDERS) {
+            throw new UnsupportedEntityException("Magento", entity);
+        }
+        return new MagentoIdListing(client(context.service(HttpStack.class)
+                .session(settings.systemId(), rateLimitKey(), List.of(interceptor()))), entity);
+    }
+
+    /**
+     * An order comment carrying the status ({@code POST orders/{id}/comments}, sent once, the customer not notified,
+     * the comment not shown in the shop), then the order read back: Magento answers {@code true} also when it kept
+     * the order's status (versions that only take a status of the order's current state), so only the order itself
+     * says whether the status was taken. Moving an order to another state (an invoice, a shipment, a credit memo)
+     * is not done here.
+     */
+    @Override
+    public OrderStatusWrite writeOrderStatus(String externalOrderId, String status) {
+        if (!externalOrderId.matches("[1-9][0-9]{0,18}")) {
+            throw new IllegalArgumentException("'" + Excerpt.of(externalOrderId, 40) + "' is not a Magento order id.");
+        }
+        MagentoClient client = client(context.service(HttpStack.class)
+                .session(settings.systemId(), rateLimitKey(), List.of(interceptor())));
+        String what = "setting the status of order " + externalOrderId + " to " + status;
+        var body = Json.mapper().createObjectNode();
+        body.putObject("statusHistory").put("comment", "Status set to " + status + " from Tributary.")
+                .put("status", status).put("is_customer_notified", 0).put("is_visible_on_front", 0);
+        HttpAnswer answer = client.postOnce("orders/" + externalOrderId + "/comments", body, what);
+        JsonNode order = client.get("orders/" + externalOrderId, null, "reading order " + externalOrderId + " back");
+        String saved = order.path("status").asText("");
+        if (!saved.equals(status)) {
+            throw new ConnectorException(FailureKind.SERVER_ERROR, "Magento added the comment but kept order "
+                    + externalOrderId + " at status \"" + Excerpt.of(saved, 50) + "\" (state \""
+                    + Excerpt.of(order.path("state").asText(""), 50) + "\"): a comment only sets a status of the "
+                    + "order's current state; another state needs an invoice, a shipment or a credit memo in Magento.",
+                    answer.status(), null);
+        }
+        return new OrderStatusWrite(answer.status(), Excerpt.of(answer.body(), 120));
     }
 
     /** The store view's base currency for product prices; null when the credentials may not read it. */

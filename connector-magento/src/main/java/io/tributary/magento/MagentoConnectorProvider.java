@@ -54,6 +54,11 @@ public final class MagentoConnectorProvider implements ConnectorProvider {
     }
 
     @Override
+    public Set<EntityType> listableEntities() {
+        return supportedEntities();
+    }
+
+    @Override
     public List<ValidationProblem> validate(ConnectionSettings settings) {
         List<ValidationProblem> problems = new ArrayList<>();
         try {

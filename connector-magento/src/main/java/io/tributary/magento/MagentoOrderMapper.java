@@ -14,7 +14,7 @@ import java.util.Map;
  * Maps one order of {@code GET /V1/orders} to the central order model: {@code entity_id} as external id,
  * {@code increment_id} as number, {@code status} (the merchant-facing label; the state stays in the raw JSON),
  * {@code order_currency_code}, {@code grand_total}, tax, shipping and the discount as a positive amount (Magento
- * keeps it negative), the customer's e-mail and name. A configurable product bought appears as two items — the
+ * keeps it negative), the customer's e-mail and name, the billing address's telephone. A configurable product bought appears as two items — the
  * parent with the price and the child with {@code parent_item_id}; it is stored once, as the parent's line
  * naming the child product actually bought. Line totals are Magento's {@code row_total} (before tax and
  * discount).
@@ -41,8 +41,8 @@ final class MagentoOrderMapper {
                 MagentoAmounts.amount(json, "grand_total", id, MagentoAmounts.ORDER_SCALE),
                 MagentoAmounts.amount(json, "tax_amount", id, MagentoAmounts.ORDER_SCALE),
                 MagentoAmounts.amount(json, "shipping_amount", id, MagentoAmounts.ORDER_SCALE),
-                discount == null ? null : discount.abs(), Json.text(json, "customer_email"), customerName(json),
-                Json.utcInstant(json, "created_at", id), MagentoProductMapper.updatedAt(json, id), lines,
+                discount == null ? null : discount.abs(), null, Json.text(json, "customer_email"), customerName(json),
+                Json.text(json.path("billing_address"), "telephone"), Json.utcInstant(json, "created_at", id), MagentoProductMapper.updatedAt(json, id), lines,
                 json.toString());
     }
 

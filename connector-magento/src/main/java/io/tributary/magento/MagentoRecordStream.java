@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.FailureKind;
+import io.tributary.spi.Quarantine;
 import io.tributary.spi.ReadProgress;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.RecordStream;
@@ -51,6 +52,8 @@ final class MagentoRecordStream implements RecordStream {
     private final String currency;
     private final String path;
     private final String what;
+    /** Records of the page being built that could not be read: kept aside, the rest of the page stored. */
+    private final Quarantine quarantine = new Quarantine();
     private MagentoConfigurableLinks links;
     private SyncCursor cursor;
     private Set<String> previousPage = Set.of();
@@ -110,7 +113,7 @@ final class MagentoRecordStream implements RecordStream {
         delivered += fresh.size();
         // total_count counts every record after the cursor asked from, this answer's included
         long remaining = last ? 0 : listing.totalCount() - items.size();
-        return Optional.of(new RecordPage(records(fresh), cursor)
+        return Optional.of(new RecordPage(records(fresh), cursor).withRejected(quarantine.drain())
                 .withProgress(ReadProgress.remaining(delivered, remaining)));
     }
 
@@ -138,7 +141,8 @@ final class MagentoRecordStream implements RecordStream {
     private List<SourceRecord> records(List<JsonNode> items) {
         List<SourceRecord> records = new ArrayList<>(items.size());
         if (entity == EntityType.ORDERS) {
-            items.forEach(item -> records.add(MagentoOrderMapper.order(item)));
+            items.forEach(item -> quarantine.map(records, () -> MagentoOrderMapper.order(item), () -> id(item),
+                    item::toString));
             return records;
         }
         items.forEach(links::learn);
@@ -147,7 +151,8 @@ final class MagentoRecordStream implements RecordStream {
         for (JsonNode item : items) {
             String id = id(item);
             inPage.add(id);
-            records.add(MagentoProductMapper.product(item, links.parentOf(id), currency));
+            quarantine.map(records, () -> MagentoProductMapper.product(item, links.parentOf(id), currency),
+                    () -> id, item::toString);
             if (!from.isStart()) {
                 children.addAll(MagentoConfigurableLinks.childrenOf(item));
             }
@@ -155,7 +160,8 @@ final class MagentoRecordStream implements RecordStream {
         children.removeIf(child -> inPage.contains(Long.toString(child)));
         for (JsonNode child : fetch(children)) {
             String id = id(child);
-            records.add(MagentoProductMapper.product(child, links.parentOf(id), currency));
+            quarantine.map(records, () -> MagentoProductMapper.product(child, links.parentOf(id), currency),
+                    () -> id, child::toString);
         }
         return records;
     }

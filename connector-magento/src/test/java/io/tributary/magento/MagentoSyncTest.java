@@ -77,6 +77,8 @@ class MagentoSyncTest {
                 assertThat(order.status()).isEqualTo(source.get("status").asText());
                 assertThat(order.currency()).isEqualTo("EUR");
                 assertThat(order.customerEmail()).isEqualTo(source.get("customer_email").asText());
+                assertThat(order.customerPhone()).isEqualTo(source.path("billing_address").path("telephone").asText(null));
+                assertThat(order.customerId()).as("attached to a customer by its e-mail").isNotNull();
                 assertThat(order.createdAt()).isEqualTo(Instant.parse(source.get("created_at").asText().replace(' ', 'T') + "Z"));
                 List<JsonNode> topLevel = new ArrayList<>();
                 Map<Integer, JsonNode> childOf = new HashMap<>();

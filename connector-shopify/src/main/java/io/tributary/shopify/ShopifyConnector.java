@@ -12,14 +12,19 @@ import io.tributary.spi.RecordStream;
 import io.tributary.spi.SyncCursor;
 import io.tributary.spi.UnsupportedEntityException;
 import io.tributary.spi.VerificationResult;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * One open Shopify connection. The token (minted in client-credentials mode) and what is known of the cost bucket
  * are kept for the life of this instance, shared by a verification and the reads that follow. A read from the start
- * goes through a bulk operation; a read from a cursor pages.
+ * goes through a bulk operation (continued, when the last run left it waiting, with the operation it started); a read
+ * from a cursor pages.
  */
 final class ShopifyConnector implements Connector {
+    static final String BULK_WAIT = "bulk-wait";
+    /** A sync thread is not held longer than this for one export, whatever the setting. */
+    static final Duration MOST_BULK_WAIT = Duration.ofMinutes(10);
     private final ConnectionSettings settings;
     private final ConnectorContext context;
     private final ShopifyShop shop;
@@ -60,7 +65,24 @@ final class ShopifyConnector implements Connector {
     }
 
     @Override
+    public io.tributary.spi.IdListing listIds(EntityType entity) {
+        if (entity != EntityType.PRODUCTS) {
+            throw new UnsupportedOperationException(new ShopifyConnectorProvider().whyNotListable(entity));
+        }
+        return new ShopifyIdListing(client(false));
+    }
+
+    @Override
     public RecordStream read(EntityType entity, SyncCursor from) {
+        return read(entity, from, null);
+    }
+
+    @Override
+    public RecordStream continueRead(EntityType entity, String resumeWith) {
+        return read(entity, SyncCursor.START, resumeWith);
+    }
+
+    private RecordStream read(EntityType entity, SyncCursor from, String resumeWith) {
         if (entity != EntityType.PRODUCTS && entity != EntityType.ORDERS) {
             throw new UnsupportedEntityException("Shopify", entity);
         }
@@ -73,6 +95,25 @@ final class ShopifyConnector implements Connector {
             return new ShopifyPagedStream(client, entity, from, currency);
         }
         return new ShopifyBulkStream(client, entity, currency,
-                () -> new ShopifyPagedStream(client, entity, SyncCursor.START, currency), settings.label());
+                () -> new ShopifyPagedStream(client, entity, SyncCursor.START, currency), settings.label(),
+                context.clock(), bulkWait(settings), resumeWith);
+    }
+
+    /** How long a run polls a bulk export on its own thread ({@code bulk-wait}, in seconds). */
+    static Duration bulkWait(ConnectionSettings settings) {
+        String given = settings.option(BULK_WAIT).orElse(null);
+        if (given == null || given.isBlank()) {
+            return ShopifyBulkStream.IN_THREAD_WAIT;
+        }
+        try {
+            long seconds = Long.parseLong(given.trim());
+            if (seconds >= 0 && seconds <= MOST_BULK_WAIT.toSeconds()) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("bulk-wait is a number of seconds from 0 to " + MOST_BULK_WAIT.toSeconds()
+                + ", got '" + given + "'.");
     }
 }

@@ -27,7 +27,11 @@ public final class ShopifyConnectorProvider implements ConnectorProvider {
                     "token or client-credentials; default: client-credentials when a secret is given, else token."),
             new CredentialField(ShopifyApiVersion.FIELD, "API version", false, false,
                     "The Admin API version to pin, YYYY-MM; default " + ShopifyApiVersion.BUILT_AGAINST.name()
-                            + ", the one this connector was built against."));
+                            + ", the one this connector was built against."),
+            new CredentialField(ShopifyConnector.BULK_WAIT, "Bulk export wait", false, false,
+                    "Seconds a full sync polls Shopify's bulk export on its own thread before it hands the thread back "
+                            + "and looks again later (the run ends WAITING); 0 to 600, default "
+                            + ShopifyBulkStream.IN_THREAD_WAIT.toSeconds() + "."));
 
     @Override
     public String systemId() {
@@ -50,6 +54,18 @@ public final class ShopifyConnectorProvider implements ConnectorProvider {
     }
 
     @Override
+    public Set<EntityType> listableEntities() {
+        return Set.of(EntityType.PRODUCTS);
+    }
+
+    /** Orders: an app sees only the last 60 days of them without read_all_orders, so absence proves nothing. */
+    @Override
+    public String whyNotListable(EntityType entity) {
+        return "Shopify shows an app only the last 60 days of orders unless it has the read_all_orders scope, so an "
+                + "order missing from a listing is not necessarily deleted.";
+    }
+
+    @Override
     public List<ValidationProblem> validate(ConnectionSettings settings) {
         List<ValidationProblem> problems = new ArrayList<>();
         if (problems.stream().noneMatch(p -> p.field().equals("url"))) {
@@ -63,6 +79,11 @@ public final class ShopifyConnectorProvider implements ConnectorProvider {
             ShopifyApiVersion.of(settings.option(ShopifyApiVersion.FIELD).orElse(null));
         } catch (IllegalArgumentException e) {
             problems.add(new ValidationProblem(ShopifyApiVersion.FIELD, e.getMessage()));
+        }
+        try {
+            ShopifyConnector.bulkWait(settings);
+        } catch (IllegalArgumentException e) {
+            problems.add(new ValidationProblem(ShopifyConnector.BULK_WAIT, e.getMessage()));
         }
         ShopifyAuthMode mode;
         try {

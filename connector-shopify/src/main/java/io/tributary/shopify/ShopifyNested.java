@@ -16,9 +16,8 @@ final class ShopifyNested {
 
     static List<JsonNode> all(ShopifyClient client, JsonNode parent, String parentId, boolean products) {
         String field = products ? "variants" : "lineItems";
-        List<JsonNode> children = new ArrayList<>();
+        List<JsonNode> children = first(parent, products);
         JsonNode connection = parent.path(field);
-        connection.path("nodes").forEach(children::add);
         while (connection.path("pageInfo").path("hasNextPage").asBoolean(false)) {
             ObjectNode vars = Json.mapper().createObjectNode().put("id", parentId).put("first", PAGE)
                     .put("after", connection.path("pageInfo").path("endCursor").asText(null));
@@ -32,6 +31,29 @@ final class ShopifyNested {
                         200, null);
             }
             connection.path("nodes").forEach(children::add);
+        }
+        return children;
+    }
+
+    /**
+     * What a record set aside was sent as: the parent with its children, all of them, as one array in
+     * {@code variants} or {@code lineItems} (however they came: nested pages, or lines of a bulk result).
+     */
+    static String withChildren(JsonNode parent, boolean products, List<JsonNode> children) {
+        if (!parent.isObject()) {
+            return parent.toString();
+        }
+        ObjectNode whole = parent.deepCopy();
+        whole.set(products ? "variants" : "lineItems", Json.mapper().valueToTree(children));
+        return whole.toString();
+    }
+
+    /** The variants or line items that came nested in the parent's node (its first page of them). */
+    static List<JsonNode> first(JsonNode parent, boolean products) {
+        List<JsonNode> children = new ArrayList<>();
+        JsonNode nodes = parent.path(products ? "variants" : "lineItems").path("nodes");
+        if (nodes.isArray()) {
+            nodes.forEach(children::add);
         }
         return children;
     }

@@ -8,6 +8,7 @@ import io.tributary.http.Json;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.FailureKind;
+import io.tributary.spi.Quarantine;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.RecordStream;
 import io.tributary.spi.SourceRecord;
@@ -27,6 +28,11 @@ import java.util.Optional;
  * search includes the boundary second, so nothing is skipped. Records at or before a cursor that names an id are
  * dropped (a resume without lookback). A page in another order than asked stops the read.
  *
+ * <p>A record the mappers refuse is set aside ({@link Quarantine}) and the rest of its page stored. One whose id or
+ * {@code updatedAt} cannot be read cannot be placed: the page's cursor stays at the last record placed, and the
+ * record is set aside whole (with the variants or lines that came nested in it: without its id the rest of them
+ * cannot be asked for). A variant is set aside alone, its product and the other variants stored.
+ *
  * <p>Page sizes follow the cost bucket: as many nodes as the points available allow (at most 250, and under the
  * 1,000-point query limit), with the cost per node learned from Shopify's {@code requestedQueryCost}. Products with
  * more than {@value ShopifyQueries#NESTED} variants and orders with more lines get the rest with queries of their own.
@@ -41,6 +47,8 @@ final class ShopifyPagedStream implements RecordStream {
     private final String currency;
     private final String search;
     private final boolean products;
+    private final String type;
+    private final Quarantine quarantine = new Quarantine();
     private double costPerNode = 1 + ShopifyQueries.NESTED;
     private String after;
     private Instant lastUpdated;
@@ -52,6 +60,7 @@ final class ShopifyPagedStream implements RecordStream {
         this.from = requireNonNull(from, "from is null");
         this.currency = currency;
         this.products = entity == EntityType.PRODUCTS;
+        this.type = products ? "Product" : "Order";
         this.search = from.isStart() ? null
                 : "updated_at:>='" + from.modifiedAt().truncatedTo(ChronoUnit.SECONDS) + "'";
     }
@@ -87,15 +96,20 @@ final class ShopifyPagedStream implements RecordStream {
         List<SourceRecord> records = new ArrayList<>();
         SyncCursor cursor = from;
         for (JsonNode node : connection.path("nodes")) {
-            String id = ShopifyIds.gid(node, products ? "Product" : "Order");
-            Instant updated = ShopifyProductMapper.updatedAt(node, id);
+            String id = ShopifyIds.readable(node, type);
+            Instant updated = id == null ? null : updatedAt(node, id);
+            if (updated == null) {
+                // it cannot be placed, so it leaves the cursor where it is; the mapper says why it is set aside
+                map(node, id, records);
+                continue;
+            }
             if (lastUpdated != null && updated.isBefore(lastUpdated)) {
                 throw outOfOrder(what);
             }
             lastUpdated = updated;
             cursor = SyncCursor.of(updated, id);
             if (from.lastId() == null || from.isBefore(updated, id)) {
-                records.addAll(map(node, id));
+                map(node, id, records);
             }
         }
         JsonNode pageInfo = connection.path("pageInfo");
@@ -105,7 +119,16 @@ final class ShopifyPagedStream implements RecordStream {
             throw new ConnectorException(FailureKind.SERVER_ERROR, "Shopify said more " + entity.cliName()
                     + " follow but sent no endCursor; reading on could skip records, so the sync stops.", 200, null);
         }
-        return Optional.of(new RecordPage(records, cursor));
+        return Optional.of(new RecordPage(records, cursor).withRejected(quarantine.drain()));
+    }
+
+    /** The record's update time, or null when it has none that can be read. */
+    private static Instant updatedAt(JsonNode node, String id) {
+        try {
+            return ShopifyProductMapper.updatedAt(node, id);
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     private ObjectNode variables(int first) {
@@ -126,16 +149,33 @@ final class ShopifyPagedStream implements RecordStream {
         return false;
     }
 
-    private List<SourceRecord> map(JsonNode node, String id) {
-        List<JsonNode> children = ShopifyNested.all(client, node, id, products);
-        List<SourceRecord> records = new ArrayList<>(children.size() + 1);
-        if (products) {
-            records.add(ShopifyProductMapper.product(node, currency));
-            children.forEach(v -> records.add(ShopifyProductMapper.variant(v, node, currency)));
-        } else {
-            records.add(ShopifyOrderMapper.order(node, children));
+    /** Adds the records of a node (a product and its variants, an order) to {@code into}, setting aside the unreadable. */
+    private void map(JsonNode node, String id, List<SourceRecord> into) {
+        if (id == null) { // the rest of its children cannot be asked for without its id: the node is set aside whole
+            quarantine.map(into, () -> { throw new IllegalArgumentException(ShopifyIds.withoutId(node, type, null)); },
+                    () -> null, node::toString);
+            return;
         }
-        return records;
+        List<JsonNode> children = ShopifyNested.all(client, node, id, products);
+        if (products) {
+            quarantine.map(into, () -> ShopifyProductMapper.product(node, currency), () -> id, () -> raw(node));
+            for (JsonNode v : children) {
+                quarantine.map(into, () -> ShopifyProductMapper.variant(v, node, currency),
+                        () -> ShopifyIds.gid(v, "ProductVariant"), v::toString);
+            }
+        } else {
+            quarantine.map(into, () -> ShopifyOrderMapper.order(node, children), () -> id,
+                    () -> ShopifyNested.withChildren(node, false, children));
+        }
+    }
+
+    /** A product as sent, without its variants (each is set aside, or stored, on its own). */
+    private static String raw(JsonNode product) {
+        JsonNode raw = product.deepCopy();
+        if (raw.isObject()) {
+            ((ObjectNode) raw).remove("variants");
+        }
+        return raw.toString();
     }
 
     private ConnectorException outOfOrder(String what) {

@@ -39,6 +39,13 @@ final class ShopifyQueries {
             + "order(id: $id) { id lineItems(first: $first, after: $after) { " + PAGE_INFO + " nodes { " + LINE
             + " } } } }";
 
+    /** Variants asked for inside each product of an id listing: enough for most, cheap enough for 80 a page. */
+    static final int NESTED_IDS = 10;
+    /** Product and variant ids only, for the reconciliation pass (the cost is the same; the answer far smaller). */
+    static final String PRODUCT_IDS = "query TributaryProductIds($first: Int!, $after: String, $sortKey: "
+            + "ProductSortKeys, $variants: Int!) { products(first: $first, after: $after, sortKey: $sortKey) { "
+            + PAGE_INFO + " nodes { id variants(first: $variants) { " + PAGE_INFO + " nodes { id } } } } }";
+
     /** The bulk queries: every product with its variants, every order with its lines (children as own lines). */
     static final String BULK_PRODUCTS = "{ products { edges { node { " + PRODUCT + " variants { edges { node { "
             + VARIANT + " } } } } } } }";
@@ -47,7 +54,7 @@ final class ShopifyQueries {
     static final String BULK_START = "mutation TributaryBulkStart($query: String!) { bulkOperationRunQuery(query: "
             + "$query, groupObjects: true) { bulkOperation { id status } userErrors { field message code } } }";
     static final String BULK_STATUS = "query TributaryBulkStatus($id: ID!) { bulkOperation(id: $id) { id status "
-            + "errorCode createdAt completedAt objectCount rootObjectCount url partialDataUrl } }";
+            + "query errorCode createdAt completedAt objectCount rootObjectCount url partialDataUrl } }";
 
     private ShopifyQueries() {}
 }

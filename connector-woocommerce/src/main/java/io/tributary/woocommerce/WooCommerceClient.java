@@ -104,6 +104,20 @@ final class WooCommerceClient {
         return Json.parse(authenticatedGet(url(path, parameters), what));
     }
 
+    /**
+     * PUTs {@code body} as JSON to {@code path}, sent once (no retry: a lost answer may hide a change that was
+     * made), and answers what WooCommerce said when it succeeded.
+     */
+    HttpAnswer putOnce(String path, JsonNode body, String what) {
+        HttpAnswer answer = session.sendOnce(new Request.Builder().url(url(path, Map.of()))
+                .put(okhttp3.RequestBody.create(body.toString(), okhttp3.MediaType.get("application/json")))
+                .build());
+        if (!answer.successful()) {
+            throw failure(answer, what);
+        }
+        return answer;
+    }
+
     private HttpUrl url(String path, Map<String, String> parameters) {
         HttpUrl.Builder builder = site.endpoint(path);
         parameters.forEach(builder::addQueryParameter);
@@ -194,6 +208,10 @@ final class WooCommerceClient {
         if (message.contains("read permissions")) {
             return "The consumer key may not read: in WooCommerce > Settings > Advanced > REST API give it Read or "
                     + "Read/Write permission.";
+        }
+        if (message.contains("write permissions")) {
+            return "The consumer key may only read: in WooCommerce > Settings > Advanced > REST API give it Read/Write "
+                    + "permission.";
         }
         if (message.contains("consumer secret is invalid")) {
             return "WooCommerce rejected the consumer secret: it does not belong to this consumer key.";

@@ -10,6 +10,10 @@ import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.CredentialField;
 import io.tributary.spi.EntityType;
+import io.tributary.spi.OrderStatusWriter;
+import io.tributary.http.Excerpt;
+import io.tributary.http.HttpAnswer;
+import io.tributary.http.Json;
 import io.tributary.spi.RecordStream;
 import io.tributary.spi.Secret;
 import io.tributary.spi.SyncCursor;
@@ -18,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One open WooCommerce connection. */
-final class WooCommerceConnector implements Connector {
+final class WooCommerceConnector implements Connector, OrderStatusWriter {
     private final ConnectionSettings settings;
     private final ConnectorContext context;
     private final WooCommerceSite site;
@@ -58,8 +62,45 @@ final class WooCommerceConnector implements Connector {
         WooCommerceClient client = new WooCommerceClient(site, session, auth, configuredMode == WooCommerceAuthMode.AUTO);
         WooCommerceIndex index = WooCommerceIndex.of(client.index(), site);
         String currency = entity == EntityType.PRODUCTS ? currency(client) : null;
-        return new WooCommerceRecordStream(client, entity, from, index.modifiedFilters(), index.allVariations(),
+        return new WooCommerceRecordStream(client, entity, from, WooCommerceChangeFilter.of(index, client).works(),
+                index.allVariations(),
                 currency, client.siteZone().orElse(null));
+    }
+
+    @Override
+    public io.tributary.spi.IdListing listIds(EntityType entity) {
+        WooCommerceAuth auth = auth();
+        HttpSession session = context.service(HttpStack.class)
+                .session(settings.systemId(), rateLimitKey(), List.of(auth));
+        return new WooCommerceIdListing(new WooCommerceClient(site, session, auth,
+                configuredMode == WooCommerceAuthMode.AUTO), entity);
+    }
+
+    /**
+     * {@code PUT orders/{id}} with the status alone, sent once; the answer is the order as WooCommerce saved it,
+     * whose status must be the one asked for.
+     */
+    @Override
+    public OrderStatusWrite writeOrderStatus(String externalOrderId, String status) {
+        if (!externalOrderId.matches("[1-9][0-9]{0,18}")) {
+            throw new IllegalArgumentException("'" + Excerpt.of(externalOrderId, 40) + "' is not a WooCommerce order "
+                    + "id.");
+        }
+        WooCommerceAuth auth = auth();
+        HttpSession session = context.service(HttpStack.class)
+                .session(settings.systemId(), rateLimitKey(), List.of(auth));
+        WooCommerceClient client = new WooCommerceClient(site, session, auth, configuredMode == WooCommerceAuthMode.AUTO);
+        String what = "setting the status of order " + externalOrderId + " to " + status;
+        HttpAnswer answer = client.putOnce("orders/" + externalOrderId,
+                Json.mapper().createObjectNode().put("status", status), what);
+        String saved = Json.parse(answer).path("status").asText("");
+        String quote = "status \"" + Excerpt.of(saved, 50) + "\"";
+        if (!saved.equals(status)) {
+            throw new ConnectorException(io.tributary.spi.FailureKind.SERVER_ERROR, "WooCommerce answered HTTP "
+                    + answer.status() + " while " + what + " but kept the order at " + quote + ".",
+                    answer.status(), null);
+        }
+        return new OrderStatusWrite(answer.status(), quote);
     }
 
     /** The shop's currency for product prices; null when the key may not read it. */

@@ -49,6 +49,11 @@ public final class WooCommerceConnectorProvider implements ConnectorProvider, Sh
     }
 
     @Override
+    public Set<EntityType> listableEntities() {
+        return supportedEntities();
+    }
+
+    @Override
     public List<ValidationProblem> validate(ConnectionSettings settings) {
         List<ValidationProblem> problems = new ArrayList<>();
         settings.secret(CredentialField.ACCESS_TOKEN).filter(k -> !k.reveal().startsWith("ck_")).ifPresent(k ->

@@ -14,11 +14,15 @@ import io.tributary.spi.FailureKind;
  *
  * @param hidden          the index was refused (a plugin restricting the REST API to logged-in users), so
  *                        nothing could be learned from it
- * @param modifiedFilters whether {@code modified_after}/{@code modified_before} are declared for products
+ * @param modifiedFilters whether {@code modified_after}/{@code modified_before} are declared for products; only
+ *                        meaningful when {@link #declaresArguments()}
+ * @param declaresArguments whether the index lists its routes' arguments: a security plugin may hide them (and
+ *                        a refused index tells nothing), and then only a probe tells whether {@code modified_after}
+ *                        works ({@link WooCommerceChangeFilter})
  * @param allVariations   whether {@code GET /wc/v3/variations} is declared ({@code WC_REST_Variations_Controller}):
  *                        variations of any products, each with its {@code parent_id}, filtered by {@code include}
  */
-record WooCommerceIndex(boolean hidden, boolean modifiedFilters, boolean allVariations) {
+record WooCommerceIndex(boolean hidden, boolean modifiedFilters, boolean allVariations, boolean declaresArguments) {
 
     /** Reads the index answer; throws a failure saying why this is not a WooCommerce site when it is not one. */
     static WooCommerceIndex of(HttpAnswer answer, WooCommerceSite site) {
@@ -27,7 +31,7 @@ record WooCommerceIndex(boolean hidden, boolean modifiedFilters, boolean allVari
             if (answer.looksLikeHtml()) {
                 throw notWooCommerce(answer, site);
             }
-            return new WooCommerceIndex(true, true, false);
+            return new WooCommerceIndex(true, false, false, false);
         }
         if (status == 429 || status >= 500) {
             throw HttpFailures.forStatus(answer, "reading the WooCommerce API index");
@@ -56,11 +60,13 @@ record WooCommerceIndex(boolean hidden, boolean modifiedFilters, boolean allVari
         }
         JsonNode endpoints = index.path("routes").path("/wc/v3/products").path("endpoints");
         boolean modifiedFilters = false;
+        boolean declaresArguments = false;
         for (JsonNode endpoint : endpoints) {
             modifiedFilters |= endpoint.path("args").has("modified_after");
+            declaresArguments |= endpoint.path("args").size() > 0;
         }
         boolean allVariations = index.path("routes").has("/wc/v3/variations");
-        return new WooCommerceIndex(false, modifiedFilters, allVariations);
+        return new WooCommerceIndex(false, modifiedFilters, allVariations, declaresArguments);
     }
 
     private static ConnectorException notWooCommerce(HttpAnswer answer, WooCommerceSite site) {

@@ -26,7 +26,7 @@ final class WooCommerceOrderMapper {
         return new OrderRecord(id, Json.text(json, "number"), Json.text(json, "status"), Json.text(json, "currency"),
                 Json.decimal(json, "total", id), Json.decimal(json, "total_tax", id),
                 Json.decimal(json, "shipping_total", id), Json.decimal(json, "discount_total", id),
-                refunded(json, id), Json.text(billing, "email"), name.isEmpty() ? null : name,
+                refunded(json, id), Json.text(billing, "email"), name.isEmpty() ? null : name, Json.text(billing, "phone"),
                 Json.utcInstant(json, "date_created_gmt", id), WooCommerceProductMapper.modifiedAt(json, id), lines,
                 json.toString());
     }

@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.spi.EntityType;
+import io.tributary.spi.Quarantine;
 import io.tributary.spi.ReadProgress;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.RecordStream;
 import io.tributary.spi.SourceRecord;
 import io.tributary.spi.SyncCursor;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * Reads products or orders changed after a cursor, oldest first, one page at a time.
  *
  * <p>Every request re-queries from the cursor ({@code orderby=modified&order=asc&modified_after=<cursor second
- * - 1 s>&dates_are_gmt=true}) instead of walking page numbers, so a record edited during the sync (it moves to
+ * - 1 s, in the shop's local time>}, see {@link WooCommerceModifiedAfter}) instead of walking page numbers, so a record edited during the sync (it moves to
  * the end) is read later in the same sync, never skipped. Records at or before the cursor (same second, lower or
  * equal id) are dropped client-side. When more records share one second than fit a page, the read goes deeper
  * into the same query with {@code offset}; every deeper request overlaps the last records already seen, and if
@@ -38,8 +38,6 @@ final class WooCommerceRecordStream implements RecordStream {
     private static final int OVERLAP = 2;
     /** Variation lists of one page fetched at once (each still paced by the connection's rate). */
     static final int VARIATION_FETCHES_IN_FLIGHT = 4;
-    private static final DateTimeFormatter GMT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-            .withZone(java.time.ZoneOffset.UTC);
 
     private final WooCommerceClient client;
     private final EntityType entity;
@@ -49,6 +47,8 @@ final class WooCommerceRecordStream implements RecordStream {
     private final String currency;
     private final java.time.ZoneId siteZone;
     private final String path;
+    /** Records of the page being built that could not be read: kept aside, the rest of the page stored. */
+    private final Quarantine quarantine = new Quarantine();
 
     private SyncCursor cursor;
     private Instant filter;
@@ -92,9 +92,8 @@ final class WooCommerceRecordStream implements RecordStream {
         parameters.put("offset", Integer.toString(offset));
         parameters.put("orderby", "modified");
         parameters.put("order", "asc");
-        parameters.put("dates_are_gmt", "true");
-        if (filter != null) {
-            parameters.put("modified_after", GMT.format(filter.minusSeconds(1)));
+        if (filter != null) { // without dates_are_gmt, which some shops ignore: see WooCommerceModifiedAfter
+            parameters.put("modified_after", WooCommerceModifiedAfter.of(filter.minusSeconds(1), siteZone));
         }
         WooCommerceClient.Listing listing = client.list(path, parameters, "listing " + path);
         List<JsonNode> items = items(listing.items());
@@ -116,7 +115,11 @@ final class WooCommerceRecordStream implements RecordStream {
                 newest = newest.max(SyncCursor.of(modified, id));
             }
         }
-        boolean lastPage = items.size() < PER_PAGE;
+        // a short answer ends the query; so does a full one that ends exactly at X-WP-Total, the query's count when
+        // it ran (a record changed after that moves past the cursor and is read by the next sync, as with a short
+        // answer). A total that does not match what came (a cache, a plugin that skips counting) is not trusted
+        boolean lastPage = items.size() < PER_PAGE
+                || listing.total() != null && offset + items.size() == listing.total();
         SyncCursor next = cursor.max(lastPage ? newest : min(newest, boundAfter(items.get(items.size() - 1))));
         Instant nextFilter = filterOf(next);
         known = java.util.Objects.equals(nextFilter, filter) ? offset + items.size() : 0;
@@ -130,7 +133,7 @@ final class WooCommerceRecordStream implements RecordStream {
         delivered += fresh.size();
         // X-WP-Total counts every record of the query, before the offset: what lies past this answer is left
         Long remaining = listing.total() == null ? null : lastPage ? 0 : listing.total() - offset - items.size();
-        return Optional.of(withProgress(new RecordPage(records(fresh), cursor), delivered, remaining));
+        return Optional.of(withProgress(page(fresh, cursor), delivered, remaining));
     }
 
     /** The page saying how far the read has come, when the shop sent {@code X-WP-Total}. */
@@ -224,17 +227,23 @@ final class WooCommerceRecordStream implements RecordStream {
         if (items.size() < PER_PAGE) {
             done = true;
             // only now has every record been seen, so only now may the cursor move
-            return Optional.of(withProgress(new RecordPage(records(changed), from.max(newestSeen)), known,
+            return Optional.of(withProgress(page(changed, from.max(newestSeen)), known,
                     listing.total() == null ? null : 0L));
         }
         return changed.isEmpty() ? Optional.empty()
-                : Optional.of(withProgress(new RecordPage(records(changed), from), known, remaining));
+                : Optional.of(withProgress(page(changed, from), known, remaining));
+    }
+
+    /** A page of what {@code items} map to, with those that could not be read set aside. */
+    private RecordPage page(List<JsonNode> items, SyncCursor cursorAfter) {
+        return new RecordPage(records(items), cursorAfter).withRejected(quarantine.drain());
     }
 
     private List<SourceRecord> records(List<JsonNode> items) {
         List<SourceRecord> records = new ArrayList<>(items.size());
         if (entity == EntityType.ORDERS) {
-            items.forEach(item -> records.add(WooCommerceOrderMapper.order(item)));
+            items.forEach(item -> quarantine.map(records, () -> WooCommerceOrderMapper.order(item),
+                    () -> WooCommerceProductMapper.id(item), item::toString));
             return records;
         }
         List<JsonNode> variable = items.stream().filter(item -> "variable".equals(item.path("type").asText()))
@@ -242,9 +251,11 @@ final class WooCommerceRecordStream implements RecordStream {
         Map<JsonNode, List<JsonNode>> byProduct = allVariations ? variationsByIds(variable)
                 : variationsByProduct(variable);
         for (JsonNode item : items) {
-            records.add(WooCommerceProductMapper.product(item, currency));
+            quarantine.map(records, () -> WooCommerceProductMapper.product(item, currency),
+                    () -> WooCommerceProductMapper.id(item), item::toString);
             for (JsonNode v : byProduct.getOrDefault(item, List.of())) {
-                records.add(WooCommerceProductMapper.variation(v, item, currency));
+                quarantine.map(records, () -> WooCommerceProductMapper.variation(v, item, currency),
+                        () -> WooCommerceProductMapper.id(v), v::toString);
             }
         }
         return records;

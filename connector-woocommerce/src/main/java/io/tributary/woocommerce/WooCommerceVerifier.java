@@ -33,12 +33,14 @@ final class WooCommerceVerifier {
         Integer lastStatus = null;
         try {
             WooCommerceIndex index = WooCommerceIndex.of(client.index(), client.site());
-            details.put("modifiedAfterSupported", index.hidden() ? "unknown" : Boolean.toString(index.modifiedFilters()));
             WooCommerceClient.Listing products = client.list("products", Map.of("per_page", "1", "_fields", "id"),
                     "listing products");
             WooCommerceClient.Listing orders = client.list("orders", Map.of("per_page", "1", "_fields", "id"),
                     "listing orders");
             lastStatus = 200;
+            WooCommerceChangeFilter changes = WooCommerceChangeFilter.of(index, client);
+            details.put("modifiedAfterSupported", Boolean.toString(changes.works()));
+            details.put("modifiedAfter", changes.how());
             details.put("authMode", client.authMode().cliName());
             if (client.authorizationStripped()) {
                 details.put("authorizationHeaderStripped", "true");

@@ -1,17 +1,21 @@
 package io.tributary.woocommerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.http.HttpPolicy;
 import io.tributary.record.StoredOrder;
 import io.tributary.record.StoredProduct;
+import io.tributary.run.RejectedRecords;
 import io.tributary.run.SyncRun;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.SyncCursor;
 import io.tributary.testing.LogCapture;
 import io.tributary.testing.TestDatabase;
 import io.tributary.testing.TestRows;
+import io.tributary.testkit.contract.Verifier;
 import io.tributary.testkit.http.Fault;
 import io.tributary.testkit.http.RecordedRequest;
 import io.tributary.testkit.woocommerce.FakeWooCommerce;
@@ -19,6 +23,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +59,8 @@ class WooCommerceSyncTest {
                 assertThat(order.status()).isEqualTo(source.get("status").asText());
                 assertThat(order.currency()).isEqualTo(source.get("currency").asText());
                 assertThat(order.lines()).hasSize(source.get("line_items").size());
+                assertThat(order.customerPhone()).isEqualTo(source.path("billing").path("phone").asText(null));
+                assertThat(order.customerId()).as("attached to a customer by its billing e-mail").isNotNull();
                 BigDecimal refunded = BigDecimal.ZERO;
                 for (JsonNode refund : source.get("refunds")) {
                     refunded = refunded.add(new BigDecimal(refund.get("total").asText()).negate());
@@ -140,7 +147,7 @@ class WooCommerceSyncTest {
                     .filter(r -> r.path().equals(PRODUCTS)).toList();
             assertThat(lists).isNotEmpty().allSatisfy(r -> {
                 assertThat(r.queryParameter("modified_after")).isPresent();
-                assertThat(r.queryParameter("dates_are_gmt")).contains("true");
+                assertThat(r.queryParameter("dates_are_gmt")).as("local time, see WooCommerceModifiedAfter").isEmpty();
                 assertThat(r.queryParameter("orderby")).contains("modified");
             });
         }
@@ -167,6 +174,77 @@ class WooCommerceSyncTest {
             assertThat(stored.total()).isEqualByComparingTo(total);
             assertThat(stored.refundedTotal()).isEqualByComparingTo("5.00");
             assertThat(stored.netTotal()).isEqualByComparingTo(new BigDecimal(total).subtract(new BigDecimal("5.00")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void hundredsOfOrdersSharingOneModificationSecondAcrossPagesAreEachReadOnce(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(5, 420)) {
+            long id = f.connect(shop.settings());
+            FakeWooCommerce fake = shop.fake();
+            assertThat(f.sync(id, EntityType.ORDERS).insertedCount()).isEqualTo(420);
+
+            // a bulk status change: 350 orders, more than three pages, all in the same second
+            fake.clock().advance(Duration.ofMinutes(10));
+            List<Integer> changed = fake.orderIds().subList(20, 370);
+            changed.forEach(order -> fake.editOrder(order, e -> e.status("completed")));
+            fake.requests().clear();
+
+            SyncRun run = f.sync(id, EntityType.ORDERS);
+
+            assertThat(run.outcome()).as(run.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(run.readCount()).as("each changed order read once, and what the lookback brings back")
+                    .isGreaterThanOrEqualTo(350).isLessThan(350 + 100);
+            assertThat(run.updatedCount()).isEqualTo(350);
+            assertThat(run.insertedCount()).isZero();
+            assertThat(fake.requests().matching(ORDERS)).as("pages of 100, overlapping by a few").hasSizeLessThan(8);
+            assertThat(f.records.orders(id, "completed", 10_000).stream().map(StoredOrder::externalId).toList())
+                    .containsAll(changed.stream().map(String::valueOf).toList());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aMalformedRecordIsSetAsideWithItsReasonWhileTheRestOfItsPageIsStored(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(120, 60)) {
+            long id = f.connect(shop.settings());
+            FakeWooCommerce fake = shop.fake();
+            int product = fake.productIds().stream()
+                    .filter(p -> fake.product(p).get("type").asText().equals("simple")).findFirst().orElseThrow();
+            int order = fake.orderIds().get(30);
+            fake.damageProduct(product, json -> json.put("price", "12,50"));
+            fake.damageOrder(order, json -> ((ObjectNode) json.get("line_items").get(0)).put("quantity", "lots"));
+
+            SyncRun products = f.sync(id, EntityType.PRODUCTS);
+            SyncRun orders = f.sync(id, EntityType.ORDERS);
+
+            assertThat(products.outcome()).as(products.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(orders.outcome()).as(orders.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(products.rejectedCount()).isEqualTo(1);
+            assertThat(orders.rejectedCount()).isEqualTo(1);
+            Map<String, String> expected = new HashMap<>(shop.productPrices());
+            expected.remove(Integer.toString(product));
+            assertThat(f.storedPrices(id)).containsExactlyInAnyOrderEntriesOf(expected);
+            assertThat(f.records.count("orders", id)).isEqualTo(59);
+
+            RejectedRecords rejects = new RejectedRecords(f.store.dataSource());
+            RejectedRecords.Rejected price = rejects.list(products.id(), null, null, 10).get(0);
+            assertThat(price.externalId()).isEqualTo(Integer.toString(product));
+            assertThat(price.reason()).isEqualTo("Record " + product + " has price '12,50', which is not a number.");
+            assertThat(price.payload()).contains("\"price\":\"12,50\"");
+            RejectedRecords.Rejected quantity = rejects.list(null, id, null, 10).get(0);
+            assertThat(quantity.runId()).isEqualTo(orders.id());
+            assertThat(quantity.externalId()).isEqualTo(Integer.toString(order));
+            assertThat(quantity.reason()).contains("has quantity 'lots', which is not a number.");
+
+            // mended at the source, it is read again with its next change
+            fake.damageProduct(product, json -> { });
+            fake.clock().advance(Duration.ofMinutes(1));
+            fake.editProduct(product, e -> e.regularPrice("12.50").salePrice(null));
+            SyncRun mended = f.sync(id, EntityType.PRODUCTS);
+            assertThat(mended.rejectedCount()).isZero();
+            assertThat(f.storedPrices(id)).containsExactlyInAnyOrderEntriesOf(shop.productPrices());
         }
     }
 
@@ -254,6 +332,70 @@ class WooCommerceSyncTest {
             assertThat(refused.errorMessage()).isEqualTo("WooCommerce rejected the OAuth signature: check the consumer "
                     + "secret, and that the URL is exactly the shop's WordPress address (http or https, with or without www).");
             assertThat(fake.requests().matching(ORDERS)).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aDeadShopFailsItsRunsFastAndTheFirstRunAfterItRecoversStoresEverything(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend, HttpPolicy.builder().requestsPerSecond(1000)
+                .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(50))
+                .circuitOpenFor(Duration.ofSeconds(2)).build());
+                FakeWooCommerceShop shop = FakeWooCommerceShop.start(120, 0)) {
+            long id = f.connect(shop.settings());
+            FakeWooCommerce fake = shop.fake();
+            fake.faults().inject(Fault.status(503), 1000, "/"); // every path: the shop is down, not one listing
+
+            // 5 attempts per request (the default): the second run's attempts open the circuit at 10 in a row
+            SyncRun first = f.sync(id, EntityType.PRODUCTS);
+            SyncRun second = f.sync(id, EntityType.PRODUCTS);
+            assertThat(first.errorMessage()).contains("failed with HTTP 503");
+            assertThat(second.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+            int sent = fake.requests().matching("/").size();
+            assertThat(sent).isEqualTo(10);
+
+            long start = System.nanoTime();
+            SyncRun third = f.sync(id, EntityType.PRODUCTS);
+            assertThat(third.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+            assertThat(third.errorMessage()).startsWith("Tributary stopped calling ").contains("after 10 failed "
+                    + "attempts in a row; it tries again from ").contains("The last failure: ").contains("HTTP 503");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+            assertThat(fake.requests().matching("/")).as("nothing sent while the circuit is open").hasSize(sent);
+
+            fake.faults().clear();
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> f.sync(id, EntityType.PRODUCTS).outcome() == SyncRun.Outcome.SUCCEEDED);
+            assertThat(f.storedPrices(id)).containsExactlyInAnyOrderEntriesOf(shop.productPrices());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void anAnswerSlowerThanTheReadTimeoutAndNoiseInsteadOfHttpMidSyncAreRetriedAndNothingIsLost(
+            TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend, HttpPolicy.builder().requestsPerSecond(1000)
+                .readTimeout(Duration.ofSeconds(1)).initialBackoff(Duration.ofMillis(20))
+                .maxBackoff(Duration.ofMillis(50)).build());
+                FakeWooCommerceShop shop = FakeWooCommerceShop.start(250, 250)) {
+            long id = f.connect(shop.settings());
+            FakeWooCommerce fake = shop.fake();
+            // from the third request of each listing on: an answer that comes too late, bytes that are not HTTP
+            fake.afterRequests(PRODUCTS, 2, () -> {
+                fake.faults().inject(Fault.latency(Duration.ofSeconds(3)), 1, PRODUCTS);
+                fake.faults().inject(Fault.garbage(), 1, PRODUCTS);
+            });
+            fake.afterRequests(ORDERS, 2, () -> fake.faults().inject(Fault.garbage(), 2, ORDERS));
+
+            SyncRun products = f.sync(id, EntityType.PRODUCTS);
+            SyncRun orders = f.sync(id, EntityType.ORDERS);
+
+            assertThat(products.outcome()).as(products.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(orders.outcome()).as(orders.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(fake.faults().pending()).as("every fault was met").isZero();
+            assertThat(fake.server().pendingHooks()).isZero();
+            assertThat(f.storedPrices(id)).containsExactlyInAnyOrderEntriesOf(shop.productPrices());
+            assertThat(orders.insertedCount()).isEqualTo(250);
+            assertThat(f.records.count("orders", id)).isEqualTo(250);
         }
     }
 
@@ -380,6 +522,44 @@ class WooCommerceSyncTest {
                         assertThat(r.queryParameter("modified_after")).isEmpty();
                         assertThat(r.queryParameter("orderby")).contains("id");
                     });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void anIndexThatHidesItsArgumentsIsProbedSoOnlyWhatChangedIsReadAndVerifySaysSo(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend);
+                FakeWooCommerceShop current = new FakeWooCommerceShop(FakeWooCommerce.builder().products(250)
+                        .orders(10).seed(3).start());
+                FakeWooCommerceShop old = new FakeWooCommerceShop(FakeWooCommerce.builder().products(120).orders(10)
+                        .seed(4).wooVersion("5.6.0").start());
+                Verifier verifier = new Verifier(new WooCommerceConnectorProvider())) {
+            current.fake().indexHidesArguments(true);
+            old.fake().indexHidesArguments(true);
+            assertThat(verifier.verify(current.settings()).details()).containsEntry("modifiedAfterSupported", "true")
+                    .containsEntry("modifiedAfter", "honoured (probed, as the API index hides its arguments)");
+            assertThat(verifier.verify(old.settings()).details()).containsEntry("modifiedAfterSupported", "false")
+                    .containsEntry("modifiedAfter", "ignored (probed, as the API index hides its arguments): every "
+                            + "sync reads the whole shop and keeps what changed");
+
+            long id = f.connect(current.settings());
+            f.sync(id, EntityType.PRODUCTS);
+            current.fake().clock().advance(Duration.ofDays(1));
+            Map<String, String> edited = current.editProducts(2);
+            current.fake().requests().clear();
+            SyncRun incremental = f.sync(id, EntityType.PRODUCTS);
+            assertThat(incremental.updatedCount()).isEqualTo(2);
+            assertThat(incremental.readCount()).as("only what changed, not the whole shop").isLessThan(20);
+            assertThat(f.storedPrices(id)).containsAllEntriesOf(edited);
+
+            long oldId = f.connect(old.settings());
+            f.sync(oldId, EntityType.PRODUCTS);
+            old.fake().clock().advance(Duration.ofDays(1));
+            Map<String, String> editedOld = old.editProducts(2);
+            SyncRun whole = f.sync(oldId, EntityType.PRODUCTS);
+            assertThat(whole.updatedCount()).isEqualTo(2);
+            assertThat(f.storedPrices(oldId)).containsExactlyInAnyOrderEntriesOf(old.productPrices())
+                    .containsAllEntriesOf(editedOld);
         }
     }
 

@@ -155,6 +155,8 @@ class WooCommerceWireMockTest {
         stubHappyShop();
         server.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/data/currencies/current"))
                 .willReturn(okJson("{\"code\":\"SEK\"}")));
+        server.stubFor(get(urlPathEqualTo("/wp-json/")).willReturn(okJson("{\"name\":\"Te och kaffe\","
+                + "\"gmt_offset\":2,\"timezone_string\":\"Europe/Stockholm\"}")));
         server.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/products")).willReturn(okJson("[{\"id\":5,\"name\":"
                 + "\"Grüner Tee\",\"type\":\"simple\",\"status\":\"publish\",\"sku\":\"GT-1\",\"price\":\"12.50\","
                 + "\"stock_quantity\":3,\"date_created_gmt\":\"2024-01-01T00:00:00\",\"date_modified_gmt\":"
@@ -172,8 +174,8 @@ class WooCommerceWireMockTest {
             assertThat(page.cursorAfter()).isEqualTo(SyncCursor.of(Instant.parse("2024-05-18T14:02:40Z"), "5"));
         }
         server.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/products"))
-                .withQueryParam("modified_after", equalTo("2024-05-18T14:02:36"))
-                .withQueryParam("dates_are_gmt", equalTo("true"))
+                .withQueryParam("modified_after", equalTo("2024-05-18T16:02:36")) // Stockholm's summer time
+                .withoutQueryParam("dates_are_gmt")
                 .withQueryParam("orderby", equalTo("modified"))
                 .withQueryParam("order", equalTo("asc"))
                 .withQueryParam("per_page", equalTo("100"))

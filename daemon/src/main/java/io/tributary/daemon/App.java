@@ -13,12 +13,15 @@ import io.tributary.daemon.metrics.Metrics;
 import io.tributary.http.HttpCallListener;
 import io.tributary.http.HttpPolicy;
 import io.tributary.http.HttpStack;
+import io.tributary.customer.CustomerService;
+import io.tributary.intake.OrderIntake;
 import io.tributary.record.RecordQueries;
 import io.tributary.route.RouteDispatcher;
 import io.tributary.route.RouteRuns;
 import io.tributary.route.RouteService;
 import io.tributary.run.ProcessName;
 import io.tributary.run.SyncLeases;
+import io.tributary.run.RejectedRecords;
 import io.tributary.run.SyncRuns;
 import io.tributary.schedule.ScheduleService;
 import io.tributary.scheduler.SchedulerModule;
@@ -217,6 +220,25 @@ public final class App implements AutoCloseable {
 
     public RecordQueries records() {
         return new RecordQueries(store().dataSource());
+    }
+
+    public RejectedRecords rejectedRecords() {
+        return new RejectedRecords(store().dataSource());
+    }
+
+    /** Orders posted through the API (landing pages): stored in each store's API connection. */
+    public OrderIntake orderIntake() {
+        return new OrderIntake(store().dataSource(), clock);
+    }
+
+    /** Customers derived from stored orders. */
+    public io.tributary.writeback.OrderStatusChanges orderStatusChanges() {
+        return new io.tributary.writeback.OrderStatusChanges(store().dataSource(), connections(), registry(),
+                connectorContext(), clock);
+    }
+
+    public CustomerService customers() {
+        return new CustomerService(store().dataSource(), clock);
     }
 
     public RouteService routes() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.secret.MasterKey;
 import io.tributary.store.StoreConfig;
 import io.tributary.testing.TestDatabase;
+import io.tributary.testkit.leaks.CredentialWatch;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -65,7 +66,11 @@ final class CliHarness implements AutoCloseable {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.execute(args, environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Result result = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        String command = "the output of `tributary " + (args.length == 0 ? "" : args[0]) + "`";
+        CredentialWatch.scan(command, result.out());
+        CredentialWatch.scan(command + " on stderr", result.err());
+        return result;
     }
 
     /**

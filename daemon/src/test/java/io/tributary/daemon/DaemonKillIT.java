@@ -52,8 +52,14 @@ class DaemonKillIT {
                         + "FROM sync_run WHERE outcome = 'RUNNING'") >= 100);
                 daemon.kill(); // SIGKILL: no shutdown hook, no page boundary
             }
+            // H2 may lose the last pages committed just before a SIGKILL (seen under a loaded CI machine despite
+            // WRITE_DELAY=0; its maintainers say a commit is not promised to survive a crash), but only whole pages
+            // with their cursor: what is kept is a consistent prefix the next run resumes after. On MariaDB a
+            // commit survives; ClusterIT kills a node there.
             long kept = cli.count("SELECT COUNT(*) FROM product");
-            assertThat(kept).isPositive().isLessThan(total);
+            assertThat(kept).isLessThan(total);
+            assertThat(cli.count("SELECT inserted_count FROM sync_run WHERE outcome = 'RUNNING'"))
+                    .as("the stranded run's counts were committed with its records").isEqualTo(kept);
             assertThat(cli.count("SELECT COUNT(*) FROM sync_run WHERE outcome = 'RUNNING'")).isEqualTo(1);
 
             shop.faults().clear();

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.secret.MasterKey;
 import io.tributary.testing.PrivateMariaDb;
 import io.tributary.testkit.http.Fault;
 import io.tributary.testkit.woocommerce.FakeWooCommerce;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,86 +30,58 @@ class DatabaseOutageIT {
     void aDatabaseStoppedMidSyncFailsTheCliCleanlyAndTheNextSyncResumesExactly() throws Exception {
         try (PrivateMariaDb database = PrivateMariaDb.start(home.resolve("mariadb"));
                 FakeWooCommerce shop = FakeWooCommerce.builder().products(600).orders(5).seed(21).start()) {
-            Map<String, String> environment = new HashMap<>();
-            environment.put("TRIBUTARY_HOME", home.resolve("data").toString());
-            environment.put("TRIBUTARY_CONFIG_DIR", home.resolve("etc").toString());
-            environment.put("TRIBUTARY_DB_URL", database.url());
-            environment.put("TRIBUTARY_DB_USER", "root");
-            environment.put("TRIBUTARY_DB_PASSWORD", "");
-            environment.put("TRIBUTARY_MASTER_KEY", MasterKey.generate("test").toBase64());
-            environment.put("TRIBUTARY_HTTP_RATE", "1000");
-            String id = json(run(environment, "connection", "add", "--system", "woocommerce", "--name", "Shop",
+            PrivateStoreJar jar = new PrivateStoreJar(home, database);
+            Map<String, String> environment = jar.environment();
+            String id = jar.run("connection", "add", "--system", "woocommerce", "--name", "Shop",
                     "--url", shop.siteUrl().toString(), "--access-token", shop.consumerKey(), "--secret",
-                    shop.consumerSecret(), "--json")).get("id").asText();
+                    shop.consumerSecret(), "--json").json().get("id").asText();
             long expected = shop.productIds().size()
                     + shop.productIds().stream().mapToLong(p -> shop.variationIds(p).size()).sum();
 
             // the database goes away (its server process stopped) once some pages are committed, mid-sync
             shop.faults().inject(Fault.latency(Duration.ofMillis(40)), 100_000, PRODUCTS);
-            Outcome failed;
+            PrivateStoreJar.Outcome failed;
             try (TributaryProcess sync = TributaryProcess.start(home, environment, "sync", id, "--entity",
                     "products")) {
                 try {
                     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
-                            .until(() -> count(database, "SELECT COUNT(*) FROM product") >= 150);
+                            .until(() -> jar.count("SELECT COUNT(*) FROM product") >= 150);
                 } catch (org.awaitility.core.ConditionTimeoutException e) {
                     throw new AssertionError("no pages stored; the sync said:\n" + sync.stderr(), e);
                 }
                 database.stop();
                 int code = sync.waitFor(Duration.ofSeconds(180));
-                failed = new Outcome(code, sync.stdout(), sync.stderr());
+                failed = new PrivateStoreJar.Outcome(code, sync.stdout(), sync.stderr());
             }
 
             assertThat(database.running()).isFalse();
-            assertThat(failed.code).as(failed.err).isEqualTo(3);
-            assertThat(failed.err).contains("database").doesNotContain("Exception", "\tat ");
-            Outcome down = run(environment, "connection", "list");
-            assertThat(down.code).isEqualTo(3);
-            assertThat(down.err.strip().lines().filter(l -> !l.isBlank()).count()).as(down.err).isEqualTo(1);
+            assertThat(failed.code()).as(failed.err()).isEqualTo(3);
+            assertThat(failed.err()).contains("database").doesNotContain("Exception", "\tat ");
+            PrivateStoreJar.Outcome down = jar.run("connection", "list");
+            assertThat(down.code()).isEqualTo(3);
+            assertThat(down.err().strip().lines().filter(l -> !l.isBlank()).count()).as(down.err()).isEqualTo(1);
 
             database.restart();
             shop.faults().clear();
-            long storedBefore = count(database, "SELECT COUNT(*) FROM product");
+            long storedBefore = jar.count("SELECT COUNT(*) FROM product");
             assertThat(storedBefore).as("pages committed before the outage stay, the rest is missing").isPositive()
                     .isLessThan(expected);
 
-            JsonNode runs = json(run(environment, "runs", "--json"));
+            JsonNode runs = jar.run("runs", "--json").json();
             assertThat(runs.get(0).get("outcome").asText()).as("its process is gone").isEqualTo("ABANDONED");
-            JsonNode resumed = json(run(environment, "sync", id, "--entity", "products", "--json"));
+            JsonNode resumed = jar.run("sync", id, "--entity", "products", "--json").json();
             assertThat(resumed.get("outcome").asText()).isEqualTo("SUCCEEDED");
             assertThat(resumed.get("read").asLong()).as("from the last committed cursor")
                     .isLessThanOrEqualTo(expected - storedBefore + 100);
-            assertThat(count(database, "SELECT COUNT(*) FROM product")).isEqualTo(expected);
-            assertThat(count(database, "SELECT COUNT(DISTINCT external_id) FROM product")).isEqualTo(expected);
-            assertThat(count(database, "SELECT COUNT(*) FROM sync_lease")).isZero();
+            assertThat(jar.count("SELECT COUNT(*) FROM product")).isEqualTo(expected);
+            assertThat(jar.count("SELECT COUNT(DISTINCT external_id) FROM product")).isEqualTo(expected);
+            assertThat(jar.count("SELECT COUNT(*) FROM sync_lease")).isZero();
 
             // this server's database was made with its latin1 default: the migrations turned the tables to utf8mb4,
             // so names in any script are stored as the shop sent them
-            assertThat(count(database, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+            assertThat(jar.count("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
                     + "DATABASE() AND TABLE_COLLATION NOT LIKE 'utf8mb4%'")).isZero();
-            assertThat(count(database, "SELECT COUNT(*) FROM product WHERE name LIKE '%日本茶%'")).isPositive();
-        }
-    }
-
-    private record Outcome(int code, String out, String err) {}
-
-    private Outcome run(Map<String, String> environment, String... args) throws Exception {
-        try (TributaryProcess process = TributaryProcess.start(home, environment, args)) {
-            int code = process.waitFor(Duration.ofSeconds(180));
-            return new Outcome(code, process.stdout(), process.stderr());
-        }
-    }
-
-    private static JsonNode json(Outcome outcome) throws Exception {
-        assertThat(outcome.code).as(outcome.err).isZero();
-        return new ObjectMapper().readTree(outcome.out);
-    }
-
-    private static long count(PrivateMariaDb database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.url(), "root", "");
-                ResultSet rows = connection.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
+            assertThat(jar.count("SELECT COUNT(*) FROM product WHERE name LIKE '%日本茶%'")).isPositive();
         }
     }
 }

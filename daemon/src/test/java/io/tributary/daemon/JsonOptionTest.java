@@ -26,12 +26,16 @@ class JsonOptionTest {
         }
         assertThat(withoutJson).containsExactlyInAnyOrder("tributary daemon", "tributary help",
                 "tributary connection help", "tributary schedule help", "tributary route help",
-                "tributary store help", "tributary apikey help", "tributary secrets help");
+                "tributary store help", "tributary apikey help", "tributary secrets help", "tributary customer help",
+                "tributary order help");
         assertThat(withJson).containsExactlyInAnyOrder("tributary connection add", "tributary connection verify",
                 "tributary connection list", "tributary connection show", "tributary connection update",
                 "tributary connection enable", "tributary connection disable", "tributary connection remove",
-                "tributary schedule list", "tributary schedule set", "tributary sync", "tributary runs",
-                "tributary products", "tributary orders", "tributary route add", "tributary route list",
+                "tributary schedule list", "tributary schedule set", "tributary sync", "tributary reconcile",
+                "tributary runs", "tributary rejects", "tributary products", "tributary orders",
+                "tributary order set-status",
+                "tributary customers", "tributary customer show", "tributary customer unmerge",
+                "tributary store set-country", "tributary route add", "tributary route list",
                 "tributary route show", "tributary route remove", "tributary store add", "tributary store list",
                 "tributary store rename", "tributary apikey create", "tributary apikey list", "tributary apikey show",
                 "tributary apikey revoke", "tributary apikey activate", "tributary secrets init-key",

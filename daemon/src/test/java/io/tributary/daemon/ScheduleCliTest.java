@@ -25,8 +25,15 @@ class ScheduleCliTest {
                     "https://shop.example", "--access-token", "ck_x", "--secret", "cs_y", "--json").json().get("id").asLong();
 
             JsonNode defaults = cli.run("schedule", "list", "--connection", Long.toString(id), "--json").json();
-            assertThat(defaults).hasSize(2);
+            assertThat(defaults).hasSize(4);
             JsonNode products = defaults.get(0);
+            assertThat(products.get("kind").asText()).isEqualTo("sync");
+            JsonNode reconcile = defaults.get(1);
+            assertThat(reconcile.get("entity").asText()).isEqualTo("products");
+            assertThat(reconcile.get("kind").asText()).isEqualTo("reconcile");
+            assertThat(reconcile.get("frequency").asText()).isEqualTo("WEEKLY");
+            assertThat(reconcile.get("dayOfWeek").asText()).isEqualTo("SUN");
+            assertThat(reconcile.get("active").asBoolean()).isFalse();
             assertThat(products.get("connectionId").asLong()).isEqualTo(id);
             assertThat(products.get("entity").asText()).isEqualTo("products");
             assertThat(products.get("frequency").asText()).isEqualTo("DAILY");
@@ -35,7 +42,15 @@ class ScheduleCliTest {
             assertThat(products.get("zone").asText()).isEqualTo("America/New_York");
             assertThat(products.get("active").asBoolean()).isFalse();
             assertThat(products.get("nextFireAt").isNull()).as("inactive: no next firing").isTrue();
-            assertThat(defaults.get(1).get("frequency").asText()).isEqualTo("HOURLY");
+            assertThat(defaults.get(2).get("frequency").asText()).isEqualTo("HOURLY");
+
+            CliHarness.Result weeklyReconcile = cli.run("schedule", "set", Long.toString(id), "--entity", "products",
+                    "--kind", "reconcile", "--active");
+            assertThat(weeklyReconcile.exitCode()).as(weeklyReconcile.all()).isZero();
+            assertThat(weeklyReconcile.out()).startsWith("Reconcile schedule of products for connection " + id
+                    + ": weekly on SUN at ").contains("active; next run ");
+            assertThat(cli.run("schedule", "set", Long.toString(id), "--entity", "products", "--kind", "purge").err())
+                    .contains("Unknown schedule kind 'purge': use sync or reconcile.");
 
             CliHarness.Result set = cli.run("schedule", "set", Long.toString(id), "--entity", "orders", "--frequency",
                     "weekly", "--day-of-week", "fri", "--time", "06:05", "--start-date", "2030-01-01", "--zone",
@@ -52,7 +67,7 @@ class ScheduleCliTest {
             assertThat(human.out()).contains("weekly").contains("FRI").contains("06:05").contains("active");
 
             cli.run("connection", "disable", Long.toString(id));
-            JsonNode paused = cli.run("schedule", "list", "--json").json().get(1);
+            JsonNode paused = cli.run("schedule", "list", "--json").json().get(2);
             assertThat(paused.get("paused").asBoolean()).isTrue();
             assertThat(paused.get("nextFireAt").isNull()).isTrue();
             assertThat(cli.run("schedule", "list").out()).contains("paused");

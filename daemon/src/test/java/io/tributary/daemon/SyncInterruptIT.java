@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tributary.testing.TestDatabase;
 import io.tributary.testing.TestRows;
 import io.tributary.testkit.http.Fault;
+import io.tributary.testkit.shopify.FakeShopify;
 import io.tributary.testkit.woocommerce.FakeWooCommerce;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Ctrl-C and SIGTERM on {@code tributary sync}, sent as real signals to the real jar: the run stops at a page
  * boundary as STOPPED with its cursor committed and its lease released, so the next sync starts at once and
- * continues; a second Ctrl-C aborts without waiting for the page in flight, and still releases the lease.
+ * continues; a second Ctrl-C aborts without waiting for the page in flight, and still releases the lease. Ctrl-C while
+ * the command waits for a Shopify export ends the wait at once (no run is open then) and the next sync takes the
+ * export up.
  */
 class SyncInterruptIT {
     private static final String PRODUCTS = "/wp-json/wc/v3/products";
@@ -105,6 +108,38 @@ class SyncInterruptIT {
             shop.faults().clear();
             CliHarness.Result next = cli.run("sync", Long.toString(id), "--entity", "products");
             assertThat(next.exitCode()).as(next.all()).isZero();
+        }
+    }
+
+    @Test
+    void ctrlCWhileAFullSyncWaitsForShopifysExportEndsTheWaitAtOnce() throws Exception {
+        try (CliHarness cli = new CliHarness(TestDatabase.Backend.MARIADB, home);
+                FakeShopify shopify = FakeShopify.builder().products(3).orders(10).start()) {
+            cli.environment().put("TRIBUTARY_HTTP_RATE", "1000");
+            long id = cli.run("connection", "add", "--system", "shopify", "--name", "Slow export", "--url",
+                    shopify.shopUrl().toString(), "--access-token", shopify.token(), "--credential", "bulk-wait=0",
+                    "--json").json().get("id").asLong();
+            shopify.holdBulk(true);
+
+            try (TributaryProcess sync = TributaryProcess.start(home, cli.environment(), "sync", Long.toString(id),
+                    "--entity", "orders", "--full")) {
+                sync.awaitLog("Waiting: Shopify is still preparing the bulk export of orders", Duration.ofSeconds(60));
+                Instant signalled = Instant.now();
+                sync.signal("INT");
+                assertThat(sync.waitFor(Duration.ofSeconds(15))).as(sync.stderr()).isEqualTo(130);
+                assertThat(Duration.between(signalled, Instant.now())).isLessThan(Duration.ofSeconds(10));
+                assertThat(sync.stdout()).containsPattern("Run \\d+: orders of connection " + id + " WAITING");
+            }
+            assertThat(TestRows.count(cli.database().store(), "SELECT COUNT(*) FROM sync_run WHERE outcome <> "
+                    + "'WAITING'")).as("no run left open").isZero();
+            assertThat(TestRows.count(cli.database().store(), "SELECT COUNT(*) FROM sync_lease")).isZero();
+            assertThat(shopify.requests("TributaryBulkStart")).hasSize(1);
+
+            shopify.holdBulk(false);
+            CliHarness.Result next = cli.run("sync", Long.toString(id), "--entity", "orders", "--full", "--json");
+            assertThat(next.exitCode()).as(next.all()).isZero();
+            assertThat(next.json().get("inserted").asLong()).isEqualTo(10);
+            assertThat(shopify.requests("TributaryBulkStart")).as("the same export, taken up").hasSize(1);
         }
     }
 }

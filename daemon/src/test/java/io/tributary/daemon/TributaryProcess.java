@@ -2,6 +2,7 @@ package io.tributary.daemon;
 
 import static org.awaitility.Awaitility.await;
 
+import io.tributary.testkit.leaks.CredentialWatch;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,10 @@ final class TributaryProcess implements AutoCloseable {
         return process.pid();
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     String stdout() {
         return read(out);
     }
@@ -179,10 +184,13 @@ final class TributaryProcess implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** Ends the process if it still runs; what it printed is scanned for the fake shops' credentials. */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
         }
+        CredentialWatch.scan("the stdout of the jar (" + out.getFileName() + ")", stdout());
+        CredentialWatch.scan("the stderr of the jar (" + err.getFileName() + ")", stderr());
     }
 }

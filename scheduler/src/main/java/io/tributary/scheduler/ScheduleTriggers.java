@@ -2,6 +2,7 @@ package io.tributary.scheduler;
 
 import io.tributary.schedule.Frequency;
 import io.tributary.schedule.ScheduleDefaults;
+import io.tributary.schedule.ScheduleKind;
 import io.tributary.schedule.ScheduleSpec;
 import io.tributary.spi.EntityType;
 import java.time.Duration;
@@ -38,11 +39,24 @@ public final class ScheduleTriggers {
     private ScheduleTriggers() {}
 
     public static JobKey jobKey(long connectionId, EntityType entity) {
-        return JobKey.jobKey("sync-" + connectionId + "-" + entity.cliName(), GROUP);
+        return jobKey(connectionId, entity, ScheduleKind.SYNC);
+    }
+
+    /** {@code sync-<connection>-<entity>}, or {@code reconcile-...} for a reconcile schedule. */
+    public static JobKey jobKey(long connectionId, EntityType entity, ScheduleKind kind) {
+        return JobKey.jobKey(name(connectionId, entity, kind), GROUP);
     }
 
     public static TriggerKey triggerKey(long connectionId, EntityType entity) {
-        return TriggerKey.triggerKey("sync-" + connectionId + "-" + entity.cliName(), GROUP);
+        return triggerKey(connectionId, entity, ScheduleKind.SYNC);
+    }
+
+    public static TriggerKey triggerKey(long connectionId, EntityType entity, ScheduleKind kind) {
+        return TriggerKey.triggerKey(name(connectionId, entity, kind), GROUP);
+    }
+
+    private static String name(long connectionId, EntityType entity, ScheduleKind kind) {
+        return kind.cliName() + "-" + connectionId + "-" + entity.cliName();
     }
 
     /** What identifies a schedule's trigger: when it changes, the trigger is replaced. */
@@ -58,14 +72,20 @@ public final class ScheduleTriggers {
      * once right away as a missed firing.)
      */
     public static Trigger trigger(long connectionId, EntityType entity, ScheduleSpec spec, Instant now) {
+        return trigger(connectionId, entity, ScheduleKind.SYNC, spec, now);
+    }
+
+    /** As {@link #trigger(long, EntityType, ScheduleSpec, Instant)}, for the schedule of {@code kind}. */
+    public static Trigger trigger(long connectionId, EntityType entity, ScheduleKind kind, ScheduleSpec spec,
+            Instant now) {
         Instant next = nextFireAfter(spec, now).orElseThrow();
         Instant start = next;
         if (spec.frequency() != Frequency.HOURLY && !next.atZone(spec.zone()).toLocalTime().equals(spec.time())) {
             start = previousOccurrence(spec, next);
         }
         return TriggerBuilder.newTrigger()
-                .withIdentity(triggerKey(connectionId, entity))
-                .forJob(jobKey(connectionId, entity))
+                .withIdentity(triggerKey(connectionId, entity, kind))
+                .forJob(jobKey(connectionId, entity, kind))
                 .usingJobData("signature", signature(spec))
                 .startAt(Date.from(start))
                 .withSchedule(schedule(spec))

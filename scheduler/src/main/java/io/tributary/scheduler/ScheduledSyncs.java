@@ -48,10 +48,23 @@ public final class ScheduledSyncs {
      * a full read when asked); returns the run, or null when it was skipped.
      */
     public SyncRun run(long connectionId, EntityType entity, boolean recovering, boolean manual, boolean full) {
-        Instant giveUp = Instant.now().plus(recoveryWait);
         SyncRun.Trigger trigger = manual ? SyncRun.Trigger.MANUAL : SyncRun.Trigger.SCHEDULED;
-        Supplier<SyncRun> sync = () -> syncs.run(new SyncRequest(connectionId, entity, trigger, full),
-                SyncListener.NONE).run();
+        return run(connectionId, entity, recovering, "sync", () -> syncs.run(new SyncRequest(connectionId, entity,
+                trigger, full), SyncListener.NONE).run());
+    }
+
+    /**
+     * Runs one scheduled reconciliation pass (deletes at the source); returns the run, or null when it was skipped.
+     * It shares the lease of the (connection, entity)'s syncs, and fires weekly: when a sync holds the lease, it
+     * waits for it (as a recovered firing waits, up to the recovery wait) rather than skip a whole week.
+     */
+    public SyncRun reconcile(long connectionId, EntityType entity, boolean recovering) {
+        return run(connectionId, entity, true, "reconcile", () -> syncs.reconcile(new SyncRequest(connectionId,
+                entity, SyncRun.Trigger.SCHEDULED, false)).run());
+    }
+
+    private SyncRun run(long connectionId, EntityType entity, boolean recovering, String what, Supplier<SyncRun> sync) {
+        Instant giveUp = Instant.now().plus(recoveryWait);
         // a store that failed to start the run: up to 3 tries, unless the daemon is stopping
         Retry storeRetry = Retry.of("scheduled-sync-store", RetryConfig.custom()
                 .maxAttempts(3)
@@ -68,16 +81,16 @@ public final class ScheduledSyncs {
         try {
             return Retry.decorateSupplier(recoveryRetry, Retry.decorateSupplier(storeRetry, sync)).get();
         } catch (SyncInProgressException busy) {
-            log.info("scheduled sync of {} for connection {} skipped: {}", entity.cliName(), connectionId,
+            log.info("scheduled {} of {} for connection {} skipped: {}", what, entity.cliName(), connectionId,
                     busy.getMessage());
         } catch (InvalidInputException | NotFoundException | SecretsException refused) {
-            log.warn("scheduled sync of {} for connection {} skipped: {}", entity.cliName(), connectionId,
+            log.warn("scheduled {} of {} for connection {} skipped: {}", what, entity.cliName(), connectionId,
                     refused.getMessage());
         } catch (StoreException storeFailure) {
-            log.warn("scheduled sync of {} for connection {} could not start: {}", entity.cliName(), connectionId,
+            log.warn("scheduled {} of {} for connection {} could not start: {}", what, entity.cliName(), connectionId,
                     storeFailure.getMessage());
         } catch (EngineStoppingException stopping) {
-            log.info("scheduled sync of {} for connection {} not started: {}", entity.cliName(), connectionId,
+            log.info("scheduled {} of {} for connection {} not started: {}", what, entity.cliName(), connectionId,
                     stopping.getMessage());
         }
         return null;

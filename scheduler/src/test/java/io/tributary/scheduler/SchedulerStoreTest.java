@@ -78,7 +78,7 @@ class SchedulerStoreTest {
             org.quartz.TriggerKey key = ScheduleTriggers.triggerKey(id, EntityType.ORDERS);
 
             ScheduleReconciler cached = new ScheduleReconciler(f.scheduler.quartz(), f.schedules);
-            assertThat(cached.reconcile()).as("two jobs, one trigger").isEqualTo(3);
+            assertThat(cached.reconcile()).as("four jobs (two syncs, two reconciles), one trigger").isEqualTo(5);
             f.scheduler.quartz().unscheduleJob(key); // changed behind the reconciler's back
             assertThat(cached.reconcile()).as("nothing changed in the store: Quartz is not asked").isZero();
             assertThat(f.scheduler.quartz().checkExists(key)).isFalse();
@@ -117,6 +117,49 @@ class SchedulerStoreTest {
                         .isLessThan(Duration.ofSeconds(20));
             });
 
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aConnectionGetsAnInactiveWeeklyReconcileWhoseFiringMarksDeletes(TestDatabase.Backend backend)
+            throws Exception {
+        try (SchedulerFixture f = new SchedulerFixture(backend)) {
+            ScriptedConnectorProvider.Source[] source = new ScriptedConnectorProvider.Source[1];
+            long id = f.connection("shop", source);
+            source[0].products.add(product("1", "1.00", T0));
+            source[0].products.add(product("2", "2.00", T0.plusSeconds(1)));
+            var reconciles = f.schedules.list(id).stream()
+                    .filter(s -> s.kind() == io.tributary.schedule.ScheduleKind.RECONCILE).toList();
+            assertThat(reconciles).extracting(s -> s.entity()).containsExactly(EntityType.PRODUCTS, EntityType.ORDERS);
+            assertThat(reconciles).allSatisfy(s -> {
+                assertThat(s.spec().active()).isFalse();
+                assertThat(s.spec().frequency()).isEqualTo(io.tributary.schedule.Frequency.WEEKLY);
+                assertThat(s.spec().dayOfWeek()).isEqualTo(java.time.DayOfWeek.SUNDAY);
+            });
+            f.schedules.set(id, EntityType.PRODUCTS, new ScheduleChange(null, null, null, null, null, true));
+            f.schedules.set(id, EntityType.PRODUCTS, io.tributary.schedule.ScheduleKind.RECONCILE,
+                    new ScheduleChange(null, null, null, null, null, true));
+            f.reconciler.reconcile();
+            JobKey reconcile = ScheduleTriggers.jobKey(id, EntityType.PRODUCTS, io.tributary.schedule.ScheduleKind.RECONCILE);
+            assertThat(reconcile.getName()).isEqualTo("reconcile-" + id + "-products");
+            assertThat(f.scheduler.quartz().getTriggersOfJob(reconcile)).hasSize(1);
+            assertThat(f.scheduler.quartz().getTriggersOfJob(ScheduleTriggers.jobKey(id, EntityType.ORDERS,
+                    io.tributary.schedule.ScheduleKind.RECONCILE))).as("inactive: no trigger").isEmpty();
+            f.scheduler.start();
+            f.scheduler.quartz().triggerJob(ScheduleTriggers.jobKey(id, EntityType.PRODUCTS)); // test-only: fire now
+            await().atMost(Duration.ofSeconds(20)).until(() -> TestRows.count(f.store,
+                    "SELECT COUNT(*) FROM sync_run WHERE outcome = 'SUCCEEDED'") == 1);
+            source[0].products.removeIf(p -> p.externalId().equals("2"));
+
+            f.scheduler.quartz().triggerJob(reconcile); // test-only: fire now
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> TestRows.count(f.store, "SELECT COUNT(*) FROM sync_run "
+                    + "WHERE kind = 'RECONCILE' AND trigger_type = 'SCHEDULED' AND outcome = 'SUCCEEDED'") == 1);
+            assertThat(TestRows.count(f.store, "SELECT deleted_count FROM sync_run WHERE kind = 'RECONCILE'"))
+                    .isEqualTo(1);
+            assertThat(TestRows.string(f.store, "SELECT external_id FROM product WHERE deleted_at IS NOT NULL"))
+                    .isEqualTo("2");
         }
     }
 

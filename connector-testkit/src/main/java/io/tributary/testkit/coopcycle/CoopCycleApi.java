@@ -186,7 +186,9 @@ final class CoopCycleApi implements FakeHandler {
             List<CoopCycleDelivery> all = state.deliveriesOf(storeId, descending);
             List<ObjectNode> members = new ArrayList<>();
             for (int i = from; i < Math.min(all.size(), from + chosenPerPage); i++) {
-                members.add(CoopCycleJson.delivery(all.get(i), state.zone, trackingBase));
+                ObjectNode member = CoopCycleJson.delivery(all.get(i), state.zone, trackingBase);
+                state.damage.getOrDefault(all.get(i).id, untouched -> { }).accept(member);
+                members.add(member);
             }
             int last = chosenPerPage == 0 ? 1 : Math.max(1, (all.size() + chosenPerPage - 1) / chosenPerPage);
             ObjectNode view = null;

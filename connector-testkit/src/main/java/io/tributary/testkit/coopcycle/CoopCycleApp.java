@@ -2,6 +2,7 @@ package io.tributary.testkit.coopcycle;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.testkit.leaks.CredentialWatch;
 import java.util.Set;
 
 /**
@@ -24,6 +25,8 @@ public record CoopCycleApp(long id, String name, Long storeId, Long shopId, Stri
         if (apiKey != null && !apiKey.startsWith("ak_")) {
             throw new IllegalArgumentException("an API key starts with ak_");
         }
+        CredentialWatch.secret(clientSecret);
+        CredentialWatch.secret(apiKey);
     }
 
     public boolean isApiKey() {

@@ -1,5 +1,6 @@
 package io.tributary.testkit.coopcycle;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.testkit.FakeData;
 import io.tributary.time.MutableClock;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Everything the fake instance holds: stores, API apps, deliveries and issued tokens. Every access goes through
@@ -31,6 +34,8 @@ final class CoopCycleState extends FakeData {
     final Map<Long, CoopCycleApp> apps = new LinkedHashMap<>();
     final Map<Long, CoopCycleDelivery> deliveries = new LinkedHashMap<>();
     final Map<String, Token> tokens = new LinkedHashMap<>();
+    /** Deliveries the listings serve damaged ({@link FakeCoopCycle#damageDelivery}). */
+    final Map<Long, Consumer<ObjectNode>> damage = new ConcurrentHashMap<>();
     final List<String> rejectedAddressWords = new ArrayList<>(List.of("Nowhere"));
     Duration tokenTtl = Duration.ofHours(1);
     Duration createTick = Duration.ofSeconds(1);

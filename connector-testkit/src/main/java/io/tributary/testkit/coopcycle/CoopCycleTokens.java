@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.testkit.http.FakeResponse;
 import io.tributary.testkit.http.QueryString;
 import io.tributary.testkit.http.RecordedRequest;
+import io.tributary.testkit.leaks.CredentialWatch;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -67,7 +68,7 @@ final class CoopCycleTokens {
             }
             scopes.add(scope);
         }
-        String token = newToken();
+        String token = CredentialWatch.secret(newToken());
         long ttl = state.write(() -> {
             state.tokens.put(token, new CoopCycleState.Token(token, app.get(), scopes,
                     state.clock().instant().plus(state.tokenTtl)));

@@ -3,6 +3,7 @@ package io.tributary.testkit.coopcycle;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.testkit.FakeSystem;
 import io.tributary.time.MutableClock;
 import java.security.SecureRandom;
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A fake CoopCycle instance on a real socket: the JSON-LD entry point, OAuth2 client credentials with scopes and
@@ -111,6 +113,14 @@ public final class FakeCoopCycle extends FakeSystem {
     }
 
     // ---- the truth ----
+
+    /**
+     * Lists delivery {@code id} damaged by {@code damage} from now on (its JSON after the fake built it), as a
+     * broken plugin or a bad import would leave it.
+     */
+    public void damageDelivery(long id, Consumer<ObjectNode> damage) {
+        state.damage.put(id, damage);
+    }
 
     /** A delivery as {@code GET /api/deliveries/{id}} shows it. */
     public JsonNode delivery(long id) {

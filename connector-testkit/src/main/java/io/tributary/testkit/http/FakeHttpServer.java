@@ -142,6 +142,11 @@ public final class FakeHttpServer implements AutoCloseable {
         if (fault != null && fault.kind() == Fault.Kind.CONNECTION_RESET) {
             sockets.reset(received.getConnectionIndex());
             return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+        } else if (fault != null && fault.kind() == Fault.Kind.GARBAGE) {
+            byte[] noise = new byte[512];
+            new java.util.Random(request.sequence()).nextBytes(noise);
+            sockets.garble(received.getConnectionIndex(), noise);
+            return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
         } else if (fault != null && fault.kind() == Fault.Kind.STATUS) {
             response = fault.statusResponse();
         } else {

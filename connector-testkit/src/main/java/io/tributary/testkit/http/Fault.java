@@ -14,6 +14,8 @@ import java.util.Locale;
  *       (and a {@code Retry-After} header in seconds when given), as a proxy or WAF would;</li>
  *   <li>{@link Kind#CONNECTION_RESET}: the handler is not called; the socket is closed with
  *       {@code SO_LINGER 0} before any byte of answer, so the client sees a TCP RST;</li>
+ *   <li>{@link Kind#GARBAGE}: the handler is not called; 512 random bytes, not HTTP, then the connection
+ *       closes;</li>
  *   <li>{@link Kind#MALFORMED_JSON}: the handler runs; a 200 {@code application/json} answer
  *       carries only the first half of its body;</li>
  *   <li>{@link Kind#DROP_MID_BODY}: the handler runs; the headers announce the whole body but only
@@ -23,7 +25,7 @@ import java.util.Locale;
 public final class Fault {
 
     /** The kinds of fault. */
-    public enum Kind { LATENCY, STATUS, CONNECTION_RESET, MALFORMED_JSON, DROP_MID_BODY }
+    public enum Kind { LATENCY, STATUS, CONNECTION_RESET, GARBAGE, MALFORMED_JSON, DROP_MID_BODY }
 
     private final Kind kind;
     private final Duration latency;
@@ -59,6 +61,11 @@ public final class Fault {
 
     public static Fault connectionReset() {
         return new Fault(Kind.CONNECTION_RESET, Duration.ZERO, 0, null, null);
+    }
+
+    /** Random bytes instead of an HTTP answer, then a close. */
+    public static Fault garbage() {
+        return new Fault(Kind.GARBAGE, Duration.ZERO, 0, null, null);
     }
 
     public static Fault malformedJson() {

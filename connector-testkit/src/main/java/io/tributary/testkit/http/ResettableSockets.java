@@ -55,6 +55,23 @@ final class ResettableSockets extends ServerSocketFactory {
         return accepted.get();
     }
 
+    /**
+     * Writes {@code bytes} on the connection with this index and closes it: the peer gets something that is not
+     * HTTP instead of an answer (a proxy speaking another protocol, a worker that crashed mid-write).
+     */
+    void garble(int connectionIndex, byte[] bytes) {
+        Socket socket = open.remove(connectionIndex);
+        if (socket == null) {
+            return;
+        }
+        try (socket) {
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+        } catch (IOException ignored) {
+            // the peer went away first
+        }
+    }
+
     /** Resets the connection with this index: the peer gets an RST instead of an answer. */
     void reset(int connectionIndex) {
         Socket socket = open.remove(connectionIndex);

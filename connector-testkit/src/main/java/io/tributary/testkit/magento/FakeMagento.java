@@ -34,6 +34,7 @@ public final class FakeMagento extends FakeSystem {
     public static final String STORES_RESOURCE = MagentoRestApi.STORES;
     public static final String PRODUCTS_RESOURCE = MagentoRestApi.PRODUCTS;
     public static final String ORDERS_RESOURCE = MagentoRestApi.ORDERS;
+    public static final String COMMENTS_RESOURCE = MagentoRestApi.COMMENTS;
 
     /** Site-wide knobs the request handler reads. */
     static final class Site {
@@ -227,6 +228,41 @@ public final class FakeMagento extends FakeSystem {
             }
             parent.childIds.add(childId);
             parent.updatedAt = catalogue.stamp();
+        });
+    }
+
+    /**
+     * Deletes a product for good, as the admin does: it answers 404 and leaves every list; configurable products
+     * that had it as a child no longer link it (Magento removes the link rows with the product).
+     */
+    public void deleteProduct(int id) {
+        catalogue.run(() -> {
+            catalogue.product(id);
+            catalogue.products().remove(id);
+            catalogue.products().values().forEach(p -> p.childIds.remove(Integer.valueOf(id)));
+        });
+    }
+
+    /** Lets a comment set {@code status} on orders in {@code state} (Stores > Order Status > Assign to state). */
+    public FakeMagento assignStatus(String status, String state) {
+        api.statusesOfState.merge(state, Set.of(status), (a, b) -> {
+            Set<String> both = new java.util.HashSet<>(a);
+            both.addAll(b);
+            return Set.copyOf(both);
+        });
+        return this;
+    }
+
+    /** The comments added to order {@code id}, oldest first, each as {comment, status it carried once applied}. */
+    public List<String[]> comments(int id) {
+        return catalogue.read(() -> List.copyOf(catalogue.order(id).comments));
+    }
+
+    /** Deletes an order for good (Magento's admin can, though shops seldom do): it leaves every list. */
+    public void deleteOrder(int id) {
+        catalogue.run(() -> {
+            catalogue.order(id);
+            catalogue.orders().remove(id);
         });
     }
 

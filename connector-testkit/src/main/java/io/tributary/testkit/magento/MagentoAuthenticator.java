@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.tributary.testkit.SeedWindow;
 import io.tributary.testkit.http.FakeResponse;
 import io.tributary.testkit.http.RecordedRequest;
+import io.tributary.testkit.leaks.CredentialWatch;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -35,6 +36,9 @@ final class MagentoAuthenticator {
     }
 
     record AdminUser(String username, String password, Set<String> resources) {
+        AdminUser {
+            CredentialWatch.secret(password);
+        }
     }
 
     private record Integration(int consumerId, MagentoIntegration credentials, Set<String> resources, boolean active) {
@@ -146,7 +150,7 @@ final class MagentoAuthenticator {
         }
         long now = clock.instant().getEpochSecond();
         long expires = now + ADMIN_TOKEN_LIFETIME.toSeconds();
-        String token = jwt(username, now, expires);
+        String token = CredentialWatch.secret(jwt(username, now, expires));
         adminTokens.put(token, new AdminToken(username, expires));
         return FakeResponse.json(200, MagentoJson.bytes(TextNode.valueOf(token)));
     }

@@ -2,6 +2,8 @@ package io.tributary.testkit.magento;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.testkit.leaks.CredentialWatch;
+
 /**
  * The four values an activated integration (System > Extensions > Integrations) shows: consumer key and
  * secret, access token and access token secret — each 32 characters in Magento.
@@ -12,6 +14,9 @@ public record MagentoIntegration(String consumerKey, String consumerSecret, Stri
         requireNonNull(consumerSecret, "consumerSecret is null");
         requireNonNull(accessToken, "accessToken is null");
         requireNonNull(accessTokenSecret, "accessTokenSecret is null");
+        CredentialWatch.secret(consumerSecret);
+        CredentialWatch.secret(accessToken);
+        CredentialWatch.secret(accessTokenSecret);
     }
 
     @Override

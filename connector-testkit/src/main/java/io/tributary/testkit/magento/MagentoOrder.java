@@ -14,6 +14,8 @@ final class MagentoOrder {
     String incrementId;
     String state;
     String status;
+    /** Comments added to the order ({@code status_histories}), oldest first: comment and status. */
+    final List<String[]> comments = new ArrayList<>();
     int storeId = 1;
     long createdAt;
     long updatedAt;

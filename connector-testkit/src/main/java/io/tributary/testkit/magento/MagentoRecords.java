@@ -149,7 +149,11 @@ final class MagentoRecords {
         ObjectNode payment = json.putObject("payment");
         payment.put("method", o.paymentMethod);
         number(payment, "amount_ordered", o.grandTotal);
-        json.putArray("status_histories");
+        var histories = json.putArray("status_histories");
+        for (String[] comment : o.comments) {
+            histories.addObject().put("comment", comment[0]).put("status", comment[1]).put("parent_id", o.id)
+                    .put("is_customer_notified", 0).put("is_visible_on_front", 0);
+        }
         ObjectNode assignments = json.putObject("extension_attributes");
         ObjectNode shipping = assignments.putArray("shipping_assignments").addObject().putObject("shipping");
         if (o.shippingMethod != null) {

@@ -30,6 +30,15 @@ final class MagentoRestApi implements FakeHandler {
     static final String STORES = "Magento_Backend::stores";
     static final String PRODUCTS = "Magento_Catalog::products";
     static final String ORDERS = "Magento_Sales::actions_view";
+    /** The resource of {@code POST /V1/orders/:id/comments} in Magento_Sales' webapi.xml. */
+    static final String COMMENTS = "Magento_Sales::comment";
+    /** Which statuses belong to which state (Magento's {@code sales_order_status_state}); a comment sets only a
+     * status of the order's current state, and otherwise keeps the order's status (answering {@code true}). */
+    final Map<String, Set<String>> statusesOfState = new ConcurrentHashMap<>(Map.of(
+            "new", Set.of("pending"), "pending_payment", Set.of("pending_payment"),
+            "processing", Set.of("processing", "fraud"), "complete", Set.of("complete"), "closed", Set.of("closed"),
+            "canceled", Set.of("canceled"), "holded", Set.of("holded"),
+            "payment_review", Set.of("payment_review", "fraud")));
 
     /** What a matched route needs: its ACL resource (null: anonymous) and the service. */
     private record Route(String resource, Function<Call, FakeResponse> service) {
@@ -83,7 +92,8 @@ final class MagentoRestApi implements FakeHandler {
                 .add("GET", "/V1/products/{sku}", new Route(PRODUCTS, this::product))
                 .add("GET", "/V1/configurable-products/{sku}/children", new Route(PRODUCTS, this::children))
                 .add("GET", "/V1/orders", new Route(ORDERS, this::orders))
-                .add("GET", "/V1/orders/{id:\\d+}", new Route(ORDERS, this::order));
+                .add("GET", "/V1/orders/{id:\\d+}", new Route(ORDERS, this::order))
+                .add("POST", "/V1/orders/{id:\\d+}/comments", new Route(COMMENTS, this::addComment));
     }
 
     @Override
@@ -234,6 +244,36 @@ final class MagentoRestApi implements FakeHandler {
             }
             return json(fields(call, records.order(order)));
         });
+    }
+
+    /** OrderService::addComment: the comment is kept; its status becomes the order's when the state allows it. */
+    private FakeResponse addComment(Call call) {
+        int id = Integer.parseInt(call.pathParameter("id"));
+        JsonNode body;
+        try {
+            body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(call.request().bodyAsString());
+        } catch (java.io.IOException e) {
+            throw new MagentoError(400, "Decoding error: Syntax error");
+        }
+        JsonNode history = body == null ? null : body.get("statusHistory");
+        if (history == null || !history.isObject()) {
+            throw MagentoError.requiredField("statusHistory");
+        }
+        String comment = history.path("comment").asText("");
+        String status = history.path("status").asText(null);
+        catalogue.run(() -> {
+            MagentoOrder order = catalogue.orders().get(id);
+            if (order == null) {
+                throw new MagentoError(404, "The entity that was requested doesn't exist. Verify the entity and try again.");
+            }
+            boolean allowed = status != null && statusesOfState.getOrDefault(order.state, Set.of()).contains(status);
+            order.comments.add(new String[] {comment, allowed ? status : order.status});
+            if (allowed) {
+                order.status = status;
+            }
+            order.updatedAt = catalogue.stamp();
+        });
+        return FakeResponse.json(200, "true".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private FakeResponse list(Call call, List<JsonNode> items, MagentoSearchCriteria criteria, int total) {

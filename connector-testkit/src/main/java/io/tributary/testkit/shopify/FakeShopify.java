@@ -2,6 +2,7 @@ package io.tributary.testkit.shopify;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.time.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import mockwebserver3.MockWebServer;
 
 /**
@@ -119,6 +121,19 @@ public final class FakeShopify implements AutoCloseable {
         bulk.delay(duration);
     }
 
+    /**
+     * Holds every bulk operation RUNNING (true) until released (false), whatever {@link #bulkDuration}: a sync that
+     * must hand its thread back and come again.
+     */
+    public void holdBulk(boolean held) {
+        bulk.hold(held);
+    }
+
+    /** Bulk operations started from now on report RUNNING to their first {@code polls} status questions. */
+    public void bulkRunsForPolls(int polls) {
+        bulk.pollsNeeded(polls);
+    }
+
     /** The next bulk start is refused with this user error ("already in progress", "access denied"). */
     public void refuseNextBulk(String message) {
         bulk.refuseNext(message);
@@ -169,6 +184,39 @@ public final class FakeShopify implements AutoCloseable {
 
     public ShopifyOrder order(long id) {
         return catalogue.order(id);
+    }
+
+    /**
+     * Serves the product, variant, order or line item with this GID damaged by {@code damage} from now on, in paged
+     * reads and in bulk exports started from now on (its JSON after the fake rendered it; a bulk child's
+     * {@code __parentId} still names its parent's true GID), as a broken app or a bad import would leave it. A
+     * damage that does nothing ({@code json -> { }}) mends it.
+     */
+    public void damage(String gid, Consumer<ObjectNode> damage) {
+        catalogue.damage(requireNonNull(gid, "gid is null"), requireNonNull(damage, "damage is null"));
+    }
+
+    /** A product as a paged read serves it (damage included), every variant nested in {@code variants.nodes}. */
+    public ObjectNode productJson(long id) {
+        ShopifyProduct product = catalogue.product(id);
+        ObjectNode node = catalogue.served(ShopifyJson.product(product));
+        node.set("variants", ShopifyJson.connection(product.variants().stream()
+                .map(v -> catalogue.served(ShopifyJson.variant(v))).toList(), false, null));
+        return node;
+    }
+
+    /** An order as a paged read serves it (damage included), every line nested in {@code lineItems.nodes}. */
+    public ObjectNode orderJson(long id) {
+        ShopifyOrder order = catalogue.order(id);
+        ObjectNode node = catalogue.served(ShopifyJson.order(order));
+        node.set("lineItems", ShopifyJson.connection(order.lines().stream()
+                .map(l -> catalogue.served(ShopifyJson.lineItem(l, order.currency()))).toList(), false, null));
+        return node;
+    }
+
+    /** Deletes a product with its variants, as the admin does: it leaves every list and query. */
+    public void deleteProduct(long id) {
+        catalogue.remove(id);
     }
 
     /** Gives a product's first variant a new price, one second later on the fake's clock. */

@@ -1,5 +1,6 @@
 package io.tributary.testkit.shopify;
 
+import io.tributary.testkit.leaks.CredentialWatch;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,7 @@ final class ShopifyAccess {
     private final Clock clock;
     private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
     private final String clientId = hex(16);
-    private final String clientSecret = "shpss_" + hex(16);
+    private final String clientSecret = CredentialWatch.secret("shpss_" + hex(16));
     private volatile Set<String> appScopes = ALL_SCOPES;
     private volatile Duration lifetime = Duration.ofSeconds(86_399);
     private volatile int issued;
@@ -33,7 +34,7 @@ final class ShopifyAccess {
 
     /** A token that does not expire, as an admin-created custom app's. */
     String staticToken(Set<String> scopes) {
-        String token = "shpat_" + hex(16);
+        String token = CredentialWatch.secret("shpat_" + hex(16));
         tokens.put(token, new Grant(Set.copyOf(scopes), null));
         return token;
     }
@@ -52,7 +53,7 @@ final class ShopifyAccess {
         if (!clientId.equals(id) || !clientSecret.equals(secret)) {
             return null;
         }
-        String token = "shpat_" + hex(16);
+        String token = CredentialWatch.secret("shpat_" + hex(16));
         tokens.put(token, new Grant(appScopes, clock.instant().plus(lifetime)));
         issued++;
         return token;

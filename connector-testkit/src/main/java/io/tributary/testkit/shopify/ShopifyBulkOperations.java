@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,14 +14,15 @@ import java.util.regex.Pattern;
 /**
  * Bulk query operations: {@code bulkOperationRunQuery} takes a snapshot of products (with variants) or orders (with
  * line items) as JSONL — each child on its own line after its parent, naming it in {@code __parentId} (grouped
- * objects) — and reports RUNNING until {@link #delay} of wall time has passed, then COMPLETED with a download URL.
- * Knobs: refuse the next start with a user error, or let the next operation FAIL with an error code.
+ * objects; the parent's true GID, even when the parent is served damaged) — and reports RUNNING until {@link #delay} of wall time has passed, then COMPLETED with a download URL.
+ * Knobs: refuse the next start with a user error, or let the next operation FAIL with an error code; hold every
+ * operation RUNNING until released, or until it has been asked about a number of times.
  */
 final class ShopifyBulkOperations {
     private static final Pattern ROOT = Pattern.compile("^\\s*\\{\\s*(products|orders)\\b");
 
-    record Operation(long id, String kind, Instant createdAt, long readyAtNanos, String jsonl, int objects,
-            int roots, String failure) {
+    record Operation(long id, String kind, String query, Instant createdAt, long readyAtNanos, String jsonl,
+            int objects, int roots, String failure, int pollsNeeded, AtomicInteger polls) {
         String gid() {
             return "gid://shopify/BulkOperation/" + id;
         }
@@ -31,6 +33,8 @@ final class ShopifyBulkOperations {
     private volatile Duration delay = Duration.ofMillis(300);
     private volatile String refusal;
     private volatile String failure;
+    private volatile boolean held;
+    private volatile int pollsNeeded;
     private long nextId = 3_000_000_001L;
 
     ShopifyBulkOperations(Clock clock) {
@@ -47,6 +51,14 @@ final class ShopifyBulkOperations {
 
     void failNext(String errorCode) {
         failure = errorCode;
+    }
+
+    void hold(boolean value) {
+        held = value;
+    }
+
+    void pollsNeeded(int polls) {
+        pollsNeeded = polls;
     }
 
     /** The user error for a refused start, consumed; null when the start may go ahead. */
@@ -67,27 +79,28 @@ final class ShopifyBulkOperations {
         int roots = 0;
         if (root.group(1).equals("products")) {
             for (ShopifyProduct product : catalogue.products()) {
-                line(jsonl, ShopifyJson.product(product), null);
+                line(jsonl, catalogue.served(ShopifyJson.product(product)), null);
                 roots++;
                 objects++;
                 for (ShopifyVariant variant : product.variants()) {
-                    line(jsonl, ShopifyJson.variant(variant), product.gid());
+                    line(jsonl, catalogue.served(ShopifyJson.variant(variant)), product.gid());
                     objects++;
                 }
             }
         } else {
             for (ShopifyOrder order : catalogue.orders().stream().filter(visible).toList()) {
-                line(jsonl, ShopifyJson.order(order), null);
+                line(jsonl, catalogue.served(ShopifyJson.order(order)), null);
                 roots++;
                 objects++;
                 for (ShopifyLineItem item : order.lines()) {
-                    line(jsonl, ShopifyJson.lineItem(item, order.currency()), order.gid());
+                    line(jsonl, catalogue.served(ShopifyJson.lineItem(item, order.currency())), order.gid());
                     objects++;
                 }
             }
         }
-        Operation operation = new Operation(nextId++, root.group(1), clock.instant(),
-                System.nanoTime() + delay.toNanos(), jsonl.toString(), objects, roots, failure);
+        Operation operation = new Operation(nextId++, root.group(1), query, clock.instant(),
+                System.nanoTime() + delay.toNanos(), jsonl.toString(), objects, roots, failure, pollsNeeded,
+                new AtomicInteger());
         failure = null;
         operations.put(operation.id(), operation);
         return operation;
@@ -111,12 +124,13 @@ final class ShopifyBulkOperations {
         return operations.get(id);
     }
 
-    /** The {@code BulkOperation} object as a status query answers it. */
+    /** The {@code BulkOperation} object as a status query answers it; counts the question. */
     ObjectNode status(Operation operation, String baseUrl) {
-        boolean ready = System.nanoTime() >= operation.readyAtNanos();
+        int asked = operation.polls().incrementAndGet();
+        boolean ready = System.nanoTime() >= operation.readyAtNanos() && !held && asked > operation.pollsNeeded();
         String status = !ready ? "RUNNING" : operation.failure() != null ? "FAILED" : "COMPLETED";
         ObjectNode node = ShopifyJson.MAPPER.createObjectNode().put("id", operation.gid()).put("status", status)
-                .put("createdAt", operation.createdAt().toString());
+                .put("query", operation.query()).put("createdAt", operation.createdAt().toString());
         if (status.equals("FAILED")) {
             node.put("errorCode", operation.failure());
         } else {

@@ -1,5 +1,6 @@
 package io.tributary.testkit.shopify;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -20,6 +23,18 @@ final class ShopifyCatalogue {
 
     private final Map<Long, ShopifyProduct> products = new TreeMap<>();
     private final Map<Long, ShopifyOrder> orders = new TreeMap<>();
+    /** Nodes served damaged, by GID ({@link FakeShopify#damage}): a broken app or a bad import left them so. */
+    private final Map<String, Consumer<ObjectNode>> damage = new ConcurrentHashMap<>();
+
+    void damage(String gid, Consumer<ObjectNode> change) {
+        damage.put(gid, change);
+    }
+
+    /** A node as rendered, damaged if a test said so (looked up by the GID it was rendered with). */
+    ObjectNode served(ObjectNode rendered) {
+        damage.getOrDefault(rendered.path("id").asText(""), untouched -> { }).accept(rendered);
+        return rendered;
+    }
 
     synchronized void put(ShopifyProduct product) {
         products.put(product.id(), product);
@@ -80,6 +95,14 @@ final class ShopifyCatalogue {
     }
 
     /** Gives the product's first variant a new price; the variant and the product are both updated. */
+    synchronized ShopifyProduct remove(long productId) {
+        ShopifyProduct removed = products.remove(productId);
+        if (removed == null) {
+            throw new IllegalArgumentException("no product " + productId);
+        }
+        return removed;
+    }
+
     synchronized ShopifyProduct reprice(long productId, BigDecimal price, Instant at) {
         ShopifyProduct product = products.get(productId);
         List<ShopifyVariant> variants = new ArrayList<>(product.variants());

@@ -37,7 +37,7 @@ final class ShopifyGraphQl {
         String operation = operationName(query);
         int first = Math.max(0, vars.path("first").asInt(0));
         int requested = switch (operation) {
-            case "TributaryProducts" -> 2 + first * (1 + vars.path("variants").asInt(0));
+            case "TributaryProducts", "TributaryProductIds" -> 2 + first * (1 + vars.path("variants").asInt(0));
             case "TributaryOrders" -> 2 + first * (1 + vars.path("lines").asInt(0));
             case "TributaryProductVariants", "TributaryOrderLines" -> 2 + first;
             case "TributaryBulkStart" -> 10;
@@ -91,7 +91,8 @@ final class ShopifyGraphQl {
                 }
                 return 2;
             }
-            case "TributaryProducts", "TributaryOrders", "TributaryProductVariants", "TributaryOrderLines" -> {
+            case "TributaryProducts", "TributaryProductIds", "TributaryOrders", "TributaryProductVariants",
+                    "TributaryOrderLines" -> {
                 boolean products = operation.startsWith("TributaryProduct");
                 if (!allowed(scopes, products ? "read_products" : "read_orders", products ? "products" : "orders",
                         data, answer)) {
@@ -100,7 +101,7 @@ final class ShopifyGraphQl {
                 ShopifyPages pages = new ShopifyPages(catalogue, vars);
                 try {
                     return switch (operation) {
-                        case "TributaryProducts" -> pages.products(data);
+                        case "TributaryProducts", "TributaryProductIds" -> pages.products(data); // every field
                         case "TributaryOrders" -> pages.orders(data, visible);
                         case "TributaryProductVariants" -> pages.variants(data);
                         default -> pages.lines(data);

@@ -28,8 +28,8 @@ final class ShopifyPages {
         int nested = vars.path("variants").asInt(0);
         int[] objects = {0};
         data.set("products", roots(page, p -> {
-            ObjectNode node = ShopifyJson.product(p);
-            node.set("variants", nestedPage(p.variants(), 0, nested, ShopifyJson::variant));
+            ObjectNode node = catalogue.served(ShopifyJson.product(p));
+            node.set("variants", nestedPage(p.variants(), 0, nested, v -> catalogue.served(ShopifyJson.variant(v))));
             objects[0] += 1 + Math.min(nested, p.variants().size());
             return node;
         }, ShopifyProduct::updatedAt, ShopifyProduct::id));
@@ -43,8 +43,9 @@ final class ShopifyPages {
         int nested = vars.path("lines").asInt(0);
         int[] objects = {0};
         data.set("orders", roots(page, o -> {
-            ObjectNode node = ShopifyJson.order(o);
-            node.set("lineItems", nestedPage(o.lines(), 0, nested, l -> ShopifyJson.lineItem(l, o.currency())));
+            ObjectNode node = catalogue.served(ShopifyJson.order(o));
+            node.set("lineItems", nestedPage(o.lines(), 0, nested,
+                    l -> catalogue.served(ShopifyJson.lineItem(l, o.currency()))));
             objects[0] += 1 + Math.min(nested, o.lines().size());
             return node;
         }, ShopifyOrder::updatedAt, ShopifyOrder::id));
@@ -58,7 +59,8 @@ final class ShopifyPages {
             return 0;
         }
         ObjectNode node = data.putObject("product").put("id", product.gid());
-        node.set("variants", nestedPage(product.variants(), ShopifyJson.offset(after()), first(), ShopifyJson::variant));
+        node.set("variants", nestedPage(product.variants(), ShopifyJson.offset(after()), first(),
+                v -> catalogue.served(ShopifyJson.variant(v))));
         return Math.min(first(), product.variants().size());
     }
 
@@ -70,7 +72,7 @@ final class ShopifyPages {
         }
         ObjectNode node = data.putObject("order").put("id", order.gid());
         node.set("lineItems", nestedPage(order.lines(), ShopifyJson.offset(after()), first(),
-                l -> ShopifyJson.lineItem(l, order.currency())));
+                l -> catalogue.served(ShopifyJson.lineItem(l, order.currency()))));
         return Math.min(first(), order.lines().size());
     }
 

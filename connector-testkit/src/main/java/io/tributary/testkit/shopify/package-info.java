@@ -10,7 +10,8 @@
  * THROTTLED with no data, MAX_COST_EXCEEDED above 1,000); ACCESS_DENIED for a missing scope and orders older than
  * 60 days hidden without {@code read_all_orders}; bulk operations (RUNNING, then COMPLETED or FAILED, grouped JSONL
  * with {@code __parentId}, a download URL on the same server that needs no token); 402 for a frozen shop; an
- * unknown API version served as the oldest supported one, named in {@code X-Shopify-API-Version}.
+ * unknown API version served as the oldest supported one, named in {@code X-Shopify-API-Version}; records served
+ * damaged, in pages and in bulk exports ({@code FakeShopify.damage}: a field removed, of the wrong type, an id gone).
  *
  * <p>What it leaves out: GraphQL parsing and validation (selection sets are the connector's, fixed), other search
  * terms, the real cost calculation (requested = 2 + first × (1 + nested first), actual = objects returned),

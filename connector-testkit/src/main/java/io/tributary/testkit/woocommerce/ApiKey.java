@@ -3,6 +3,7 @@ package io.tributary.testkit.woocommerce;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.testkit.SeedWindow;
+import io.tributary.testkit.leaks.CredentialWatch;
 import java.util.HexFormat;
 import java.util.Random;
 
@@ -20,6 +21,7 @@ public record ApiKey(String consumerKey, String consumerSecret, KeyPermission pe
         if (consumerKey.isBlank() || consumerSecret.isBlank()) {
             throw new IllegalArgumentException("consumer key and secret must not be blank");
         }
+        CredentialWatch.secret(consumerSecret);
     }
 
     /** The read_write key of a shop manager that a fake shop makes at start; the same for the same seed. */

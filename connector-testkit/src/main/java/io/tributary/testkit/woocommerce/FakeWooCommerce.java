@@ -3,6 +3,7 @@ package io.tributary.testkit.woocommerce;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.testkit.FakeSystem;
 import io.tributary.testkit.ShopBuilder;
 import io.tributary.time.MutableClock;
@@ -26,13 +27,12 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class FakeWooCommerce extends FakeSystem {
-    /** The site time zone of the non-{@code _gmt} dates. */
-    private static final ZoneId SITE_ZONE = ZoneId.of("Europe/Paris");
 
     private final WooSite site;
     private final WooCatalogue catalogue;
     private final WooKeyring keyring;
     private final WooMutations mutations;
+    private final WooEndpoints endpoints;
     private final WooProductJson productJson;
     private final WooOrderJson orderJson;
     private final ApiKey defaultKey;
@@ -40,7 +40,7 @@ public final class FakeWooCommerce extends FakeSystem {
 
     private FakeWooCommerce(Builder builder, ShopBuilder.Seeding seeding) {
         super(MutableClock.startingAt(seeding.clockStart()), seeding.tlsAuthority());
-        WooTime time = new WooTime(SITE_ZONE);
+        WooTime time = new WooTime(builder.siteZone);
         this.catalogue = new WooCatalogue(time, clock(), seeding.editTick());
         WooProductFactory productFactory = new WooProductFactory();
         WooOrderFactory orderFactory = new WooOrderFactory();
@@ -58,6 +58,8 @@ public final class FakeWooCommerce extends FakeSystem {
         this.productJson = new WooProductJson(site.homeUrl());
         this.orderJson = new WooOrderJson(site.homeUrl(), builder.wooVersion, time);
         WooEndpoints endpoints = new WooEndpoints(site, catalogue, productJson, orderJson);
+        endpoints.statusSaver = (id, status) -> mutations.editOrder(id, edit -> edit.status(status));
+        this.endpoints = endpoints;
         serve(new WooRestApi(site, catalogue, new WooAuthenticator(keyring, seeding.authClock()), endpoints)::handle);
     }
 
@@ -137,6 +139,39 @@ public final class FakeWooCommerce extends FakeSystem {
     }
 
     /** Every URL answers 200 with a WordPress login page. */
+    /**
+     * Leaves the routes' {@code args} out of the API indexes, as security plugins do for callers that are not
+     * logged in; the routes still take them.
+     */
+    public FakeWooCommerce indexHidesArguments(boolean value) {
+        site.indexHidesArguments = value;
+        return this;
+    }
+
+    /**
+     * Ignores {@code dates_are_gmt} (true): date filters are compared with the local {@code post_modified}, as on a
+     * shop whose plugin rebuilds the date query without it. A UTC value without a zone is then read as local time.
+     */
+    public FakeWooCommerce ignoreDatesAreGmt(boolean value) {
+        site.ignoresDatesAreGmt = value;
+        return this;
+    }
+
+    /**
+     * Answers 401 {@code rest_login_required} to every REST request without credentials, the root and
+     * {@code wc/v3} indexes included, as a plugin restricting the REST API to logged-in users does: the site's time
+     * zone and the routes' arguments are then unknown to a caller.
+     */
+    public FakeWooCommerce restForLoggedInUsersOnly(boolean value) {
+        site.restForLoggedInUsersOnly = value;
+        return this;
+    }
+
+    /** How many records the list answers of a collection ({@code products}, {@code orders}…) carried so far. */
+    public long listed(String collection) {
+        return site.listed(collection);
+    }
+
     public FakeWooCommerce htmlLoginPage(boolean value) {
         site.htmlLoginPage = value;
         return this;
@@ -219,6 +254,28 @@ public final class FakeWooCommerce extends FakeSystem {
         mutations.editVariation(productId, variationId, edit, true);
     }
 
+    /**
+     * Serves product {@code id} damaged by {@code damage} from now on (its JSON after the fake built it: a field
+     * of the wrong type, a null, an absurd value), as a buggy plugin or a bad import leaves a record.
+     */
+    public void damageProduct(int id, Consumer<ObjectNode> damage) {
+        productJson.damage.put(id, damage);
+    }
+
+    /** As {@link #damageProduct}, for order {@code id}. */
+    public void damageOrder(int id, Consumer<ObjectNode> damage) {
+        orderJson.damage.put(id, damage);
+    }
+
+    /**
+     * From now on, a {@code PUT orders/{id}} moving an order from status {@code from} to {@code to} is refused with
+     * 400, as a plugin guarding the shop's order workflow does.
+     */
+    public FakeWooCommerce forbidStatusTransition(String from, String to) {
+        endpoints.forbiddenTransitions.add(from + ">" + to);
+        return this;
+    }
+
     public void editOrder(int id, Consumer<OrderEdit> edit) {
         mutations.editOrder(id, edit);
     }
@@ -249,6 +306,7 @@ public final class FakeWooCommerce extends FakeSystem {
         private boolean ssl;
         private URI homeUrl;
         private ApiKey defaultKey;
+        private ZoneId siteZone = ZoneId.of("Europe/Paris");
 
         private Builder() {
         }
@@ -278,6 +336,15 @@ public final class FakeWooCommerce extends FakeSystem {
          */
         public Builder homeUrl(URI url) {
             this.homeUrl = requireNonNull(url, "url is null");
+            return this;
+        }
+
+        /**
+         * The site's time zone, of the dates without {@code _gmt}; default Europe/Paris. A {@link java.time.ZoneOffset}
+         * is a manual UTC offset (WordPress's "UTC+9"): no {@code timezone_string}, only {@code gmt_offset}.
+         */
+        public Builder siteZone(ZoneId zone) {
+            this.siteZone = requireNonNull(zone, "zone is null");
             return this;
         }
 

@@ -46,7 +46,7 @@ final class WooEndpoints {
     }
 
     FakeResponse namespaceIndex(WooCall call) {
-        return json(WooIndex.namespace(site.homeUrl(), site.version()));
+        return json(WooIndex.namespace(site.homeUrl(), site.version(), site.indexHidesArguments));
     }
 
     FakeResponse listProducts(WooCall call) {
@@ -103,6 +103,45 @@ final class WooEndpoints {
         });
     }
 
+    /** Transitions this shop refuses, as {@code from>to} (a plugin that guards its order workflow). */
+    final java.util.Set<String> forbiddenTransitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Saves a new status (FakeWooCommerce's mutation: the order's date_modified moves). */
+    java.util.function.BiConsumer<Integer, String> statusSaver;
+
+    /** update_item() with a status: the order saved (its date_modified moves), answered as it now is. */
+    FakeResponse updateOrder(WooCall call) {
+        int id = call.id("id");
+        String status;
+        try {
+            status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(call.request().bodyAsString())
+                    .path("status").asText(null);
+        } catch (java.io.IOException e) {
+            return new WooError(400, "rest_invalid_json", "Invalid JSON body passed.").response();
+        }
+        if (status != null && !OrderEdit.STATUSES.contains(status)) {
+            return new WooError(400, "rest_invalid_param", "Invalid parameter(s): status",
+                    data -> data.putObject("params").put("status", "status is not one of pending, processing, "
+                            + "on-hold, completed, cancelled, refunded, failed, and checkout-draft.")).response();
+        }
+        WooOrder order = catalogue.read(() -> catalogue.orders().get(id));
+        if (order == null) {
+            return WooError.invalidId("shop_order").response();
+        }
+        if (!call.canReadShop()) {
+            return new WooError(call.loggedIn() ? 403 : 401, "woocommerce_rest_cannot_edit",
+                    "Sorry, you are not allowed to edit this resource.").response();
+        }
+        String from = catalogue.read(() -> order.status);
+        if (status != null && forbiddenTransitions.contains(from + ">" + status)) {
+            return new WooError(400, "woocommerce_rest_shop_order_invalid_status", "The order cannot go from "
+                    + from + " to " + status + ".").response();
+        }
+        if (status != null) {
+            statusSaver.accept(id, status);
+        }
+        return json(catalogue.read(() -> orderJson.order(catalogue.orders().get(id))));
+    }
+
     FakeResponse systemStatus(WooCall call) {
         if (!call.isManager()) {
             return WooError.cannotView(call.loggedIn(), false).response();
@@ -157,7 +196,8 @@ final class WooEndpoints {
         }
         WooListParams.ListRequest list = outcome.request();
         return catalogue.read(() -> {
-            int[] ids = catalogue.select(kind, scope.apply(list.selection()));
+            WooSelection selection = scope.apply(list.selection());
+            int[] ids = catalogue.select(kind, site.ignoresDatesAreGmt ? selection.local() : selection);
             int total = ids.length;
             int pages = (int) Math.ceil(total / (double) list.perPage());
             long start = list.offset() != null ? list.offset() : (long) (list.page() - 1) * list.perPage();
@@ -165,6 +205,7 @@ final class WooEndpoints {
             for (long i = start; i < Math.min(total, start + list.perPage()); i++) {
                 page.add(WooFields.filter(render.apply(ids[(int) i]), list.fields()));
             }
+            site.list(kind.name().toLowerCase(java.util.Locale.ROOT), page.size());
             FakeResponse response = FakeResponse.json(200, WooJson.bytes(page))
                     .withHeader("X-WP-Total", Integer.toString(total))
                     .withHeader("X-WP-TotalPages", Integer.toString(pages));

@@ -43,16 +43,17 @@ final class WooIndex {
         return routes;
     }
 
-    static ObjectNode namespace(String home, WooVersion version) {
+    static ObjectNode namespace(String home, WooVersion version, boolean hideArguments) {
         ObjectNode json = NODES.objectNode();
         json.put("namespace", "wc/v3");
         ObjectNode routes = json.putObject("routes");
-        routes(routes, home, version);
+        routes(routes, home, version, hideArguments);
         json.putObject("_links").putArray("up").addObject().put("href", home + "wp-json/");
         return json;
     }
 
-    static ObjectNode root(String home, ZoneId zone, Instant now, boolean wooCommerceActive, WooVersion version) {
+    static ObjectNode root(String home, ZoneId zone, Instant now, boolean wooCommerceActive, WooVersion version,
+            boolean hideArguments) {
         ObjectNode json = NODES.objectNode();
         String url = home.endsWith("/") ? home.substring(0, home.length() - 1) : home;
         json.put("name", WooPages.SITE_NAME);
@@ -60,7 +61,7 @@ final class WooIndex {
         json.put("url", url);
         json.put("home", url);
         json.put("gmt_offset", zone.getRules().getOffset(now).getTotalSeconds() / 3600);
-        json.put("timezone_string", zone.getId());
+        json.put("timezone_string", zone instanceof java.time.ZoneOffset ? "" : zone.getId()); // a manual offset
         json.put("page_for_posts", 0);
         json.put("page_on_front", 0);
         json.put("show_on_front", "posts");
@@ -81,13 +82,14 @@ final class WooIndex {
         rootRoute.putArray("endpoints").addObject().putArray("methods").add("GET");
         rootRoute.putObject("_links").putArray("self").addObject().put("href", home + "wp-json/");
         if (wooCommerceActive) {
-            routes(routes, home, version);
+            routes(routes, home, version, hideArguments);
         }
         json.putObject("_links").putArray("help").addObject().put("href", "https://developer.wordpress.org/rest-api/");
         return json;
     }
 
-    private static void routes(ObjectNode routes, String home, WooVersion version) {
+    /** The wc/v3 routes; with {@code hideArguments}, without their {@code args}, as a security plugin shows them. */
+    private static void routes(ObjectNode routes, String home, WooVersion version, boolean hideArguments) {
         routes().forEach((route, args) -> {
             if (route.equals(ALL_VARIATIONS) && !version.atLeast(ALL_VARIATIONS_SINCE)) {
                 return;
@@ -97,10 +99,12 @@ final class WooIndex {
             entry.putArray("methods").add("GET");
             ObjectNode endpoint = entry.putArray("endpoints").addObject();
             endpoint.putArray("methods").add("GET");
-            ObjectNode argsJson = endpoint.putObject("args");
-            for (WooParamSpec spec : args) {
-                if (spec.availableIn(version)) {
-                    argsJson.set(spec.name(), spec.toJson());
+            if (!hideArguments) {
+                ObjectNode argsJson = endpoint.putObject("args");
+                for (WooParamSpec spec : args) {
+                    if (spec.availableIn(version)) {
+                        argsJson.set(spec.name(), spec.toJson());
+                    }
                 }
             }
             if (!route.contains("(?P<")) {

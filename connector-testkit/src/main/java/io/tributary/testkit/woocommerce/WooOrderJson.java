@@ -5,7 +5,10 @@ import static io.tributary.testkit.woocommerce.WooProductJson.money;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** Orders as the {@code wc/v3} API shows them in the {@code view} context. */
 final class WooOrderJson {
@@ -16,6 +19,9 @@ final class WooOrderJson {
     private final String home;
     private final String wooVersion;
     private final WooTime time;
+
+    /** Orders served damaged ({@link FakeWooCommerce#damageOrder}): a plugin or a bad import left them so. */
+    final Map<Integer, Consumer<ObjectNode>> damage = new ConcurrentHashMap<>();
 
     WooOrderJson(String home, String wooVersion, WooTime time) {
         this.home = home;
@@ -81,6 +87,7 @@ final class WooOrderJson {
         if (o.customerId > 0) {
             links.putArray("customer").addObject().put("href", home + "wp-json/wc/v3/customers/" + o.customerId);
         }
+        damage.getOrDefault(o.id, untouched -> { }).accept(json);
         return json;
     }
 

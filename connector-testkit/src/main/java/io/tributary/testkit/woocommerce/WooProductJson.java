@@ -5,11 +5,16 @@ import static io.tributary.testkit.woocommerce.WooJson.NODES;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** Products and variations as the {@code wc/v3} API shows them in the {@code view} context. */
 final class WooProductJson {
 
     private final String home;
+    /** Products served damaged ({@link FakeWooCommerce#damageProduct}): a plugin or a bad import left them so. */
+    final Map<Integer, Consumer<ObjectNode>> damage = new ConcurrentHashMap<>();
 
     WooProductJson(String home) {
         this.home = home;
@@ -93,6 +98,7 @@ final class WooProductJson {
         json.put("post_password", "");
         json.put("global_unique_id", "");
         links(json, "products/" + p.id, "products", null);
+        damage.getOrDefault(p.id, untouched -> { }).accept(json);
         return json;
     }
 

@@ -16,6 +16,9 @@ import java.util.function.Function;
  * route matching, argument validation, the endpoint's permission check, the endpoint.
  */
 final class WooRestApi implements FakeHandler {
+    /** What a plugin restricting the REST API to logged-in users answers anyone else ("Disable REST API"). */
+    private static final WooError LOGIN_REQUIRED = new WooError(401, "rest_login_required",
+            "REST API restricted to authenticated users.");
 
     private static final String PREFIX = "/wp-json";
 
@@ -36,6 +39,7 @@ final class WooRestApi implements FakeHandler {
                 .add("GET", "/wc/v3/variations", endpoints::listAllVariations)
                 .add("GET", "/wc/v3/orders", endpoints::listOrders)
                 .add("GET", "/wc/v3/orders/{id:\\d+}", endpoints::getOrder)
+                .add("PUT", "/wc/v3/orders/{id:\\d+}", endpoints::updateOrder)
                 .add("GET", "/wc/v3/system_status", endpoints::systemStatus)
                 .add("GET", "/wc/v3/data/currencies/current", endpoints::currentCurrency);
     }
@@ -50,9 +54,12 @@ final class WooRestApi implements FakeHandler {
             return path.equals("/") ? WooPages.home(site.homeUrl()) : WooPages.notFound();
         }
         String route = trimTrailingSlashes(path.substring(PREFIX.length()));
+        if (site.restForLoggedInUsersOnly && (route.isEmpty() || route.equals("/wc/v3"))) {
+            return rest(LOGIN_REQUIRED.response()); // the indexes answer anyone, so no credentials come with them
+        }
         if (route.isEmpty()) {
             return rest(json(WooIndex.root(site.homeUrl(), catalogue.time().zone(), catalogue.clock().instant(),
-                    !site.wooCommerceInactive, site.version())));
+                    !site.wooCommerceInactive, site.version(), site.indexHidesArguments)));
         }
         boolean wooRoute = route.startsWith("/wc/") || route.startsWith("/wc-");
         if (!wooRoute || site.wooCommerceInactive) {
@@ -61,6 +68,9 @@ final class WooRestApi implements FakeHandler {
         WooAuthenticator.Result auth = authenticator.authenticate(request, site);
         if (auth.error() != null) {
             return rest(auth.error().response());
+        }
+        if (auth.key() == null && site.restForLoggedInUsersOnly) {
+            return rest(LOGIN_REQUIRED.response());
         }
         if (auth.key() != null) {
             WooError denied = WooAuthenticator.checkKeyPermission(auth.key(), request.method());

@@ -15,6 +15,12 @@ record WooSelection(String orderby, boolean ascending, boolean datesAreGmt, Long
         List<Integer> include, Set<Integer> exclude, Set<String> skus, String search, String type,
         String stockStatus, Integer parentId, Integer customerId, String slug) {
 
+    /** This selection with its dates compared as local times, whatever {@code dates_are_gmt} said. */
+    WooSelection local() {
+        return new WooSelection(orderby, ascending, false, after, before, modifiedAfter, modifiedBefore,
+                statuses, excludedStatuses, include, exclude, skus, search, type, stockStatus, parentId, customerId, slug);
+    }
+
     WooSelection withParent(int parent) {
         return new WooSelection(orderby, ascending, datesAreGmt, after, before, modifiedAfter, modifiedBefore,
                 statuses, excludedStatuses, include, exclude, skus, search, type, stockStatus, parent, customerId, slug);

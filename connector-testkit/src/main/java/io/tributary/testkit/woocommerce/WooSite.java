@@ -9,7 +9,12 @@ final class WooSite {
     volatile boolean ssl;
     volatile boolean stripAuthorizationHeader;
     volatile boolean htmlLoginPage;
+    volatile boolean indexHidesArguments;
     volatile boolean wooCommerceInactive;
+    volatile boolean ignoresDatesAreGmt;
+    volatile boolean restForLoggedInUsersOnly;
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> listed =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile WooVersion version;
 
     WooSite(String homeUrl, WooVersion version) {
@@ -20,6 +25,15 @@ final class WooSite {
     /** WordPress's home URL, ending in a slash. */
     String homeUrl() {
         return homeUrl;
+    }
+
+    long listed(String collection) {
+        java.util.concurrent.atomic.AtomicLong count = listed.get(collection);
+        return count == null ? 0 : count.get();
+    }
+
+    void list(String collection, int records) {
+        listed.computeIfAbsent(collection, c -> new java.util.concurrent.atomic.AtomicLong()).addAndGet(records);
     }
 
     WooVersion version() {

@@ -100,6 +100,7 @@ public final class ApiServer implements AutoCloseable {
         new ConnectionEndpoints(app, access).register(routes);
         new ScheduleEndpoints(app, access, syncs).register(routes);
         new RecordEndpoints(app, access).register(routes);
+        new CustomerEndpoints(app).register(routes);
         new RouteEndpoints(app, access).register(routes);
         new KeyEndpoints(app).register(routes);
         routes.route(HandlerType.GET, "/openapi.json", null, "This document (no key needed).")
@@ -129,6 +130,14 @@ public final class ApiServer implements AutoCloseable {
             Map<String, Object> body = error(e.getMessage());
             body.put("runId", e.runId());
             ctx.status(409).json(body);
+        });
+        javalin.exception(io.tributary.writeback.StatusChangeRefusedException.class, (e, ctx) -> {
+            Map<String, Object> body = error(e.getMessage());
+            if (e.write() != null) {
+                body.put("statusWrite", io.tributary.daemon.cli.render.StatusWriteRenderer.json(e.write()));
+            }
+            ctx.status(e.reason() == io.tributary.writeback.StatusChangeRefusedException.Reason.SHOP_REFUSED ? 502
+                    : 409).json(body);
         });
         javalin.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(error(e.getMessage())));
         javalin.exception(StoreException.class, (e, ctx) -> {

@@ -59,6 +59,16 @@ final class Input {
         return limit;
     }
 
+    /** {@code deleted=exclude|include|only} of the record listings; exclude when absent. */
+    io.tributary.record.Deleted queryDeleted() {
+        try {
+            return io.tributary.record.Deleted.parse(query("deleted"));
+        } catch (IllegalArgumentException e) {
+            problems.add(new ValidationProblem("deleted", e.getMessage()));
+            return io.tributary.record.Deleted.EXCLUDE;
+        }
+    }
+
     Boolean queryBoolean(String name) {
         String value = query(name);
         if (value == null) {

@@ -8,6 +8,7 @@ import io.tributary.apikey.ApiCaller;
 import io.tributary.apikey.ApiMethods;
 import io.tributary.connection.ConnectionView;
 import io.tributary.daemon.App;
+import io.tributary.daemon.cli.render.RejectedRecordRenderer;
 import io.tributary.daemon.cli.render.ScheduleRenderer;
 import io.tributary.daemon.cli.render.SyncRunRenderer;
 import io.tributary.route.RouteRun;
@@ -15,6 +16,7 @@ import io.tributary.run.SyncRun;
 import io.tributary.schedule.Frequency;
 import io.tributary.schedule.ScheduleChange;
 import io.tributary.schedule.ScheduleDefaults;
+import io.tributary.schedule.ScheduleKind;
 import io.tributary.schedule.ScheduleView;
 import io.tributary.spi.EntityType;
 import io.tributary.sync.SyncRequest;
@@ -58,12 +60,13 @@ final class ScheduleEndpoints {
                             .map(s -> SCHEDULES.json(s)).toList());
                 });
         routes.route(PUT, "/connections/{id}/schedules/{entity}", ApiMethods.SCHEDULES_WRITE,
-                "Change a schedule: what the body gives.")
-                .body("frequency", "dayOfWeek", "time", "startDate", "zone", "active").to(ctx -> {
+                "Change a schedule: what the body gives; kind reconcile for the entity's reconciliation pass.")
+                .body("kind", "frequency", "dayOfWeek", "time", "startDate", "zone", "active").to(ctx -> {
                     ApiCaller caller = ApiAccess.require(ctx, ApiMethods.SCHEDULES_WRITE);
                     Input input = new Input(ctx);
                     long id = input.pathId("id");
                     EntityType entity = input.parse("entity", ctx.pathParam("entity"), EntityType::parse, "");
+                    ScheduleKind kind = input.parse("kind", input.text("kind"), ScheduleKind::parse, "");
                     ScheduleChange change = new ScheduleChange(
                             input.parse("frequency", input.text("frequency"), Frequency::parse, ""),
                             input.parse("dayOfWeek", input.text("dayOfWeek"), ScheduleDefaults::parseDay, ""),
@@ -74,7 +77,8 @@ final class ScheduleEndpoints {
                             input.bool("active"));
                     input.check();
                     access.visibleConnection(caller, id);
-                    ScheduleView view = app.schedules().set(id, entity, change);
+                    ScheduleView view = app.schedules().set(id, entity, kind == null ? ScheduleKind.SYNC : kind,
+                            change);
                     ctx.json(SCHEDULES.json(view));
                 });
         routes.route(POST, "/connections/{id}/syncs", ApiMethods.SYNCS_RUN,
@@ -121,6 +125,23 @@ final class ScheduleEndpoints {
                 throw new io.tributary.store.NotFoundException("There is no run with id " + id + ".");
             }
             ctx.json(withRoutes(run));
+        });
+        routes.route(GET, "/runs/{id}/rejects", ApiMethods.RUNS_READ, "Records the run could not read and set aside, "
+                + "newest first, with why and what the system sent.").query("limit", "before").to(ctx -> {
+            ApiCaller caller = ApiAccess.require(ctx, ApiMethods.RUNS_READ);
+            long id = ConnectionEndpoints.id(ctx);
+            Input input = new Input(ctx);
+            int limit = input.limit(100, 1000);
+            Long before = input.queryLong("before");
+            input.check();
+            SyncRun run = app.runs().find(id);
+            try {
+                access.visibleConnection(caller, run.connectionId());
+            } catch (io.tributary.store.NotFoundException hidden) {
+                throw new io.tributary.store.NotFoundException("There is no run with id " + id + ".");
+            }
+            RejectedRecordRenderer renderer = new RejectedRecordRenderer();
+            ctx.json(app.rejectedRecords().list(id, null, before, limit).stream().map(renderer::json).toList());
         });
     }
 

@@ -37,13 +37,23 @@ final class StoreEndpoints {
             ApiAccess.visibleStore(caller, ctx.pathParam("code"));
             ctx.json(KeyViews.store(app.stores().show(ctx.pathParam("code"))));
         });
-        routes.route(PATCH, "/stores/{code}", ApiMethods.CONNECTIONS_WRITE, "Rename a store.").body("name").to(ctx -> {
+        routes.route(PATCH, "/stores/{code}", ApiMethods.CONNECTIONS_WRITE, "Rename a store, or set the country "
+                + "its customers' phone numbers are read in (\"none\" clears it).").body("name", "country").to(ctx -> {
             ApiCaller caller = ApiAccess.require(ctx, ApiMethods.CONNECTIONS_WRITE);
             ApiAccess.visibleStore(caller, ctx.pathParam("code"));
             Input input = new Input(ctx);
             String name = input.text("name");
+            String country = input.text("country");
+            boolean countryGiven = input.body().has("country");
             input.check();
-            ctx.json(KeyViews.store(app.stores().rename(ctx.pathParam("code"), name)));
+            var store = app.stores().show(ctx.pathParam("code"));
+            if (name != null || !countryGiven) {
+                store = app.stores().rename(ctx.pathParam("code"), name);
+            }
+            if (countryGiven) {
+                store = app.stores().setCountry(ctx.pathParam("code"), country);
+            }
+            ctx.json(KeyViews.store(store));
         });
     }
 }

@@ -17,6 +17,7 @@ public final class KeyViews {
         json.put("name", s.name());
         json.put("createdAt", ValueFormats.time(s.createdAt()));
         json.put("connections", s.connections());
+        json.put("country", s.country());
         return json;
     }
 

@@ -22,6 +22,9 @@ final class OrdersCommand extends CliCommand {
     String status;
 
     @Mixin
+    DeletedOption deleted;
+
+    @Mixin
     ExportOptions export;
 
     @Override
@@ -32,11 +35,12 @@ final class OrdersCommand extends CliCommand {
                 ListingWriter::flattened)) {
             if (export.paged()) {
                 KeysetPage<StoredOrder> page = app().records().orderPage(null, listing.connection, status, null,
-                        export.afterCursor(), ExportOptions.pageSize(listing));
+                        deleted.deleted, export.afterCursor(), ExportOptions.pageSize(listing));
                 page.items().forEach(writer::write);
                 ExportOptions.nextPage(out(), page.next());
             } else {
-                app().records().forEachOrder(listing.connection, status, ExportOptions.limitFor(listing, format),
+                app().records().forEachOrder(listing.connection, status, deleted.deleted,
+                        ExportOptions.limitFor(listing, format),
                         writer::write);
             }
             if (writer.written() == 0 && format == ListingWriter.Format.TABLE) {
@@ -50,9 +54,9 @@ final class OrdersCommand extends CliCommand {
     private String whyEmpty() {
         long stored = app().records().count("orders", listing.connection);
         if (status == null || stored == 0) {
-            return "No orders stored" + listing.forConnection() + ".";
+            return "No orders" + deleted.describe() + " stored" + listing.forConnection() + ".";
         }
-        return "No order " + listing.ofConnection() + "has status " + status + " (" + ListingOptions.count(stored)
+        return "No order" + deleted.describe() + " " + listing.ofConnection() + "has status " + status + " (" + ListingOptions.count(stored)
                 + " orders stored).";
     }
 }

@@ -21,6 +21,9 @@ final class ProductsCommand extends CliCommand {
     String sku;
 
     @Mixin
+    DeletedOption deleted;
+
+    @Mixin
     ExportOptions export;
 
     @Override
@@ -31,11 +34,12 @@ final class ProductsCommand extends CliCommand {
                 ListingWriter::flattened)) {
             if (export.paged()) {
                 KeysetPage<StoredProduct> page = app().records().productPage(null, listing.connection, sku,
-                        export.afterCursor(), ExportOptions.pageSize(listing));
+                        deleted.deleted, export.afterCursor(), ExportOptions.pageSize(listing));
                 page.items().forEach(writer::write);
                 ExportOptions.nextPage(out(), page.next());
             } else {
-                app().records().forEachProduct(listing.connection, sku, ExportOptions.limitFor(listing, format),
+                app().records().forEachProduct(listing.connection, sku, deleted.deleted,
+                        ExportOptions.limitFor(listing, format),
                         writer::write);
             }
             if (writer.written() == 0 && format == ListingWriter.Format.TABLE) {
@@ -49,9 +53,9 @@ final class ProductsCommand extends CliCommand {
     private String whyEmpty() {
         long stored = app().records().count("product", listing.connection);
         if (sku == null || stored == 0) {
-            return "No products stored" + listing.forConnection() + ".";
+            return "No products" + deleted.describe() + " stored" + listing.forConnection() + ".";
         }
-        return "No product " + listing.ofConnection() + "has SKU " + sku + " (" + ListingOptions.count(stored)
+        return "No product" + deleted.describe() + " " + listing.ofConnection() + "has SKU " + sku + " (" + ListingOptions.count(stored)
                 + " products stored).";
     }
 }

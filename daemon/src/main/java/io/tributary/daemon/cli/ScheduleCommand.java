@@ -4,6 +4,7 @@ import io.tributary.daemon.cli.render.ScheduleRenderer;
 import io.tributary.schedule.Frequency;
 import io.tributary.schedule.ScheduleChange;
 import io.tributary.schedule.ScheduleDefaults;
+import io.tributary.schedule.ScheduleKind;
 import io.tributary.schedule.ScheduleView;
 import io.tributary.spi.EntityType;
 import java.time.Clock;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "schedule", description = "Show and change when each connection's products and orders sync. "
-        + "A running daemon picks changes up within seconds.",
+@Command(name = "schedule", description = "Show and change when each connection's products and orders sync, and "
+        + "when they are reconciled (deletes at the source looked for; weekly, inactive until switched on). A running "
+        + "daemon picks changes up within seconds.",
         subcommands = {ScheduleCommand.ListAll.class, ScheduleCommand.Set.class, UsageHelpCommand.class})
 final class ScheduleCommand {
 
@@ -55,8 +57,13 @@ final class ScheduleCommand {
         long id;
 
         @Option(names = "--entity", required = true, paramLabel = "products|orders", converter = EntityConverter.class,
-                description = "Which of the connection's two schedules to change: products or orders.")
+                description = "Which entity's schedule to change: products or orders.")
         EntityType entity;
+
+        @Option(names = "--kind", paramLabel = "sync|reconcile", description = "Which of the entity's schedules: sync "
+                + "(default) or reconcile (the pass that finds records deleted at the source; weekly on Sunday night "
+                + "by default).")
+        String kind;
 
         @Option(names = "--frequency", paramLabel = "hourly|daily|weekly",
                 description = "How often it fires: hourly (at the "
@@ -100,7 +107,7 @@ final class ScheduleCommand {
                     dayOfWeek == null ? null : ScheduleDefaults.parseDay(dayOfWeek), time == null ? null : time(time),
                     startDate == null ? null : date(startDate), zone == null ? null : zone(zone),
                     activity == null ? null : activity.active);
-            ScheduleView view = app().schedules().set(id, entity, change);
+            ScheduleView view = app().schedules().set(id, entity, ScheduleKind.parse(kind), change);
             ScheduleRenderer renderer = new ScheduleRenderer(Clock.systemUTC());
             if (json.enabled()) {
                 out().json(renderer.json(view));

@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.tributary.daemon.cli.render.Output;
 import io.tributary.run.SyncRun;
 import io.tributary.sync.SyncEngine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -16,7 +19,8 @@ import sun.misc.SignalHandler;
  * leave the run RUNNING and its lease held; instead the first signal stops the sync at its next page boundary, as
  * the daemon does (the run is STOPPED, its cursor committed, its lease released) and the command exits
  * 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM). A second signal aborts at once: the lease is
- * released, the run closed as STOPPED with what it committed, and the process exits with that code.
+ * released, the run closed as STOPPED with what it committed, and the process exits with that code. A signal while
+ * the command waits between two runs of a read the system is still preparing ends the wait at once.
  */
 final class SyncInterrupts implements AutoCloseable {
     private static final List<String> SIGNALS = List.of("INT", "TERM");
@@ -26,6 +30,7 @@ final class SyncInterrupts implements AutoCloseable {
     private final List<Signal> installed = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
     private final AtomicInteger received = new AtomicInteger();
+    private final CountDownLatch interrupted = new CountDownLatch(1);
     private volatile int exitCode;
 
     private SyncInterrupts(SyncEngine engine, Output out) {
@@ -47,6 +52,7 @@ final class SyncInterrupts implements AutoCloseable {
         if (received.incrementAndGet() == 1) {
             exitCode = 128 + signal.getNumber();
             engine.requestStop();
+            interrupted.countDown();
             out.note("Interrupted (SIG" + signal.getName() + "): stopping at the next page boundary; the run keeps "
                     + "what it stored and the next sync continues from there. Interrupt again to abort at once.");
             return;
@@ -58,6 +64,19 @@ final class SyncInterrupts implements AutoCloseable {
                 + ", lease released.");
         // System.exit, not halt: the embedded database writes what was committed on its way out
         System.exit(exitCode);
+    }
+
+    /**
+     * Waits {@code duration} between two runs of a read the system is still preparing (no run is open then, so a
+     * signal has nothing to stop); false when a signal came first.
+     */
+    boolean waitUnlessInterrupted(Duration duration) {
+        try {
+            return !interrupted.await(Math.max(0, duration.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** 0 when no signal came, else the exit code the command ends with. */

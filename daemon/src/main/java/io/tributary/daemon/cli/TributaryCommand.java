@@ -11,9 +11,12 @@ import picocli.CommandLine.ScopeType;
         versionProvider = TributaryCommand.Version.class,
         description = "Sync products and orders from shops (WooCommerce, Magento, CoopCycle, ...) into one central "
                 + "database. Every command takes -h/--help; `tributary help COMMAND [SUBCOMMAND]` says the same.",
-        subcommands = {ConnectionCommand.class, ScheduleCommand.class, SyncCommand.class, DaemonCommand.class,
-                RunsCommand.class, ProductsCommand.class, OrdersCommand.class, RouteCommand.class, StoreCommand.class,
-                ApiKeyCommand.class, SecretsCommand.class, DemoCommand.class, UsageHelpCommand.class},
+        subcommands = {ConnectionCommand.class, ScheduleCommand.class, SyncCommand.class, ReconcileCommand.class,
+                DaemonCommand.class, RunsCommand.class, RejectsCommand.class, ProductsCommand.class,
+                OrdersCommand.class, OrderCommand.class, CustomersCommand.class, CustomerCommand.class,
+                RouteCommand.class,
+                StoreCommand.class, ApiKeyCommand.class, SecretsCommand.class, DemoCommand.class,
+                UsageHelpCommand.class},
         footer = {"", "Database: --db-url or TRIBUTARY_DB_URL (MariaDB), else embedded H2 in TRIBUTARY_HOME (default: "
                 + "$XDG_DATA_HOME/tributary, else ~/.local/share/tributary).",
                 "Exit codes: 0 success, 1 operation failed, 2 bad usage or input, 3 database unreachable."})

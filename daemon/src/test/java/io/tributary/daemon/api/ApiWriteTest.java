@@ -90,7 +90,13 @@ class ApiWriteTest {
                     "{\"time\":\"25:99\",\"zone\":\"Mars/Base\",\"active\":\"yes\"}");
             assertThat(badSchedule.json().get("problems")).extracting(p -> p.get("field").asText())
                     .containsExactlyInAnyOrder("time", "zone", "active");
-            assertThat(api.get(admin, "/api/v1/schedules?connection=" + id).json()).hasSize(2);
+            assertThat(api.get(admin, "/api/v1/schedules?connection=" + id).json()).hasSize(4);
+            ApiHarness.Answer reconcile = api.call("PUT", admin, "/api/v1/connections/" + id + "/schedules/products",
+                    "{\"kind\":\"reconcile\",\"active\":true}");
+            assertThat(reconcile.status()).as(reconcile.toString()).isEqualTo(200);
+            assertThat(reconcile.json().get("kind").asText()).isEqualTo("reconcile");
+            assertThat(reconcile.json().get("frequency").asText()).isEqualTo("WEEKLY");
+            assertThat(reconcile.json().get("nextFireAt").isNull()).isFalse();
 
             ApiHarness.Answer key = api.call("POST", admin, "/api/v1/keys", "{\"name\":\"partner\",\"stores\":[\"acme\"],"
                     + "\"methods\":[\"orders.statuses\"]}");

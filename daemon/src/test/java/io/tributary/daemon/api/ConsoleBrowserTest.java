@@ -151,6 +151,12 @@ class ConsoleBrowserTest {
             browser.until(d -> d.findElements(By.cssSelector("main tbody tr")).size() == 1);
             assertThat(browser.find(By.cssSelector("main tbody tr")).getText()).contains(number);
             browser.screenshot("08-orders-by-number");
+            // the order's customer, with all their orders (the fake's customers buy more than once, or once)
+            String email = shop.order(shop.orderIds().get(2)).path("billing").path("email").asText();
+            browser.click(By.cssSelector("main tbody tr a[href^='#/customers/']"));
+            browser.awaitText(By.cssSelector("main dl"), email.toLowerCase(java.util.Locale.ROOT));
+            assertThat(browser.find(By.cssSelector("main table")).getText()).contains(number);
+            browser.screenshot("08b-customer-with-orders");
             browser.click(By.linkText("Products"));
             browser.until(d -> d.findElements(By.cssSelector("main tbody tr")).size() == Math.min(50, productsInShop));
             browser.screenshot("09-products");
@@ -210,7 +216,7 @@ class ConsoleBrowserTest {
             browser.screenshot("14-partner-signed-in");
 
             assertThat(Files.list(Browser.SCREENSHOTS).filter(p -> p.getFileName().toString()
-                    .startsWith(backend.name().toLowerCase())).count()).isEqualTo(14);
+                    .startsWith(backend.name().toLowerCase())).count()).isEqualTo(15);
             assertThat(List.of(browser.driver().getPageSource())).noneMatch(page -> page.contains(admin)
                     || page.contains(shop.consumerSecret()));
         }

@@ -28,8 +28,11 @@ public final class OrderRenderer implements Renderer<StoredOrder> {
         json.put("netTotal", money(o.netTotal()));
         json.put("customerEmail", o.customerEmail());
         json.put("customerName", o.customerName());
+        json.put("customerPhone", o.customerPhone());
+        json.put("customerId", o.customerId());
         json.put("createdAt", time(o.createdAt()));
         json.put("updatedAt", time(o.updatedAt()));
+        json.put("deletedAt", time(o.deletedAt()));
         List<Map<String, Object>> lines = new ArrayList<>();
         for (StoredOrder.Line line : o.lines()) {
             lines.add(line(line));
@@ -56,7 +59,8 @@ public final class OrderRenderer implements Renderer<StoredOrder> {
 
     @Override
     public List<String> row(StoredOrder o) {
-        return Arrays.asList(Long.toString(o.connectionId()), o.externalId(), o.number(), o.status(),
+        return Arrays.asList(Long.toString(o.connectionId()), o.externalId(), o.number(),
+                ProductRenderer.withDeleted(o.status(), o.deletedAt()),
                 money(o.total()), o.currency(), Integer.toString(o.lines().size()), time(o.updatedAt()),
                 o.customerEmail());
     }

@@ -26,7 +26,13 @@ public final class ProductRenderer implements Renderer<StoredProduct> {
         json.put("stockQuantity", p.stockQuantity());
         json.put("createdAt", time(p.createdAt()));
         json.put("updatedAt", time(p.updatedAt()));
+        json.put("deletedAt", time(p.deletedAt()));
         return json;
+    }
+
+    /** The status a table shows: the shop's, flagged when the record is deleted at the source. */
+    static String withDeleted(String status, java.time.Instant deletedAt) {
+        return deletedAt == null ? status : (status == null ? "" : status + " ") + "(deleted)";
     }
 
     @Override
@@ -36,7 +42,8 @@ public final class ProductRenderer implements Renderer<StoredProduct> {
 
     @Override
     public List<String> row(StoredProduct p) {
-        return Arrays.asList(Long.toString(p.connectionId()), p.externalId(), p.sku(), p.type(), p.status(),
+        return Arrays.asList(Long.toString(p.connectionId()), p.externalId(), p.sku(), p.type(),
+                withDeleted(p.status(), p.deletedAt()),
                 money(p.price()), p.currency(), p.stockQuantity() == null ? null : p.stockQuantity().toString(),
                 time(p.updatedAt()), p.name());
     }

@@ -4,6 +4,7 @@ import static io.tributary.daemon.cli.render.ValueFormats.time;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.schedule.ScheduleDefaults;
+import io.tributary.schedule.ScheduleKind;
 import io.tributary.schedule.ScheduleSpec;
 import io.tributary.schedule.ScheduleView;
 import io.tributary.scheduler.ScheduleTriggers;
@@ -32,6 +33,7 @@ public final class ScheduleRenderer implements Renderer<ScheduleView> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("connectionId", s.connectionId());
         json.put("entity", s.entity().cliName());
+        json.put("kind", s.kind().cliName());
         json.put("frequency", s.spec().frequency().name());
         json.put("dayOfWeek", ScheduleDefaults.dayName(s.spec().dayOfWeek()));
         json.put("time", s.spec().time().toString());
@@ -45,13 +47,14 @@ public final class ScheduleRenderer implements Renderer<ScheduleView> {
 
     @Override
     public List<String> headers() {
-        return List.of("CONN", "ENTITY", "FREQUENCY", "DAY", "TIME", "START", "ZONE", "STATE", "NEXT");
+        return List.of("CONN", "ENTITY", "KIND", "FREQUENCY", "DAY", "TIME", "START", "ZONE", "STATE", "NEXT");
     }
 
     @Override
     public List<String> row(ScheduleView s) {
         String state = !s.spec().active() ? "inactive" : !s.connectionEnabled() ? "paused" : "active";
-        return Arrays.asList(Long.toString(s.connectionId()), s.entity().cliName(), s.spec().frequency().cliName(),
+        return Arrays.asList(Long.toString(s.connectionId()), s.entity().cliName(), s.kind().cliName(),
+                s.spec().frequency().cliName(),
                 ScheduleDefaults.dayName(s.spec().dayOfWeek()), s.spec().time().toString(),
                 s.spec().startDate().toString(), s.spec().zone().getId(), state, time(nextFireAt(s)));
     }
@@ -60,7 +63,8 @@ public final class ScheduleRenderer implements Renderer<ScheduleView> {
     public String sentence(ScheduleView s) {
         ScheduleSpec spec = s.spec();
         Instant next = nextFireAt(s);
-        return "Schedule of " + s.entity().cliName() + " for connection " + s.connectionId() + ": "
+        return (s.kind() == ScheduleKind.RECONCILE ? "Reconcile schedule of " : "Schedule of ") + s.entity().cliName()
+                + " for connection " + s.connectionId() + ": "
                 + spec.frequency().cliName()
                 + (spec.dayOfWeek() == null ? "" : " on " + ScheduleDefaults.dayName(spec.dayOfWeek()))
                 + " at " + spec.time() + " " + spec.zone().getId() + " from " + spec.startDate() + ", "

@@ -78,6 +78,9 @@ public final class SyncProgress implements SyncListener {
             bar.close(); // draws it at its last state and ends its line, before the run's log line
             bar = null;
         }
+        if (run.outcome() == SyncRun.Outcome.WAITING) {
+            out.note("  " + (run.notes().isEmpty() ? "Waiting for the system" : run.notes().get(0)));
+        }
     }
 
     private void draw(ReadProgress progress) {
@@ -91,6 +94,9 @@ public final class SyncProgress implements SyncListener {
         }
         bar.maxHint(progress.total());
         bar.stepTo(progress.done()); // the counts of new and changed records follow in the run's summary
+        // every stored page is drawn at once (one print of one line), not only when the bar's own quarter-second
+        // timer comes round: a fast sync would otherwise jump from 0% to 100% with nothing between
+        bar.refresh();
     }
 
     /** {@code 45% (1432 of 3167), 250/s, about 6 s left} — rate and time left once some time has passed. */

@@ -25,6 +25,7 @@ public final class SyncRunRenderer implements Renderer<SyncService.Result> {
         json.put("runId", r.id());
         json.put("connectionId", r.connectionId());
         json.put("entity", r.entity().cliName());
+        json.put("kind", r.kind().name());
         json.put("trigger", r.trigger().name());
         json.put("full", r.fullRead());
         json.put("outcome", r.outcome().name());
@@ -34,8 +35,13 @@ public final class SyncRunRenderer implements Renderer<SyncService.Result> {
         json.put("inserted", r.insertedCount());
         json.put("updated", r.updatedCount());
         json.put("unchanged", r.unchangedCount());
+        // what the run's reconciliation pass marked; null when it had none (an incremental sync) or it did not end
+        json.put("markedDeleted", r.deletedCount());
+        json.put("revived", r.revivedCount());
+        json.put("rejected", r.rejectedCount());
         json.put("error", r.errorMessage());
         json.put("notes", r.notes());
+        json.put("retryAt", r.retryAt() == null ? null : time(r.retryAt()));
         json.put("node", r.node());
         json.put("routes", routeRuns.json(result.routes()));
         return json;
@@ -43,8 +49,8 @@ public final class SyncRunRenderer implements Renderer<SyncService.Result> {
 
     @Override
     public List<String> headers() {
-        return List.of("RUN", "CONN", "ENTITY", "TRIGGER", "OUTCOME", "STARTED", "TOOK", "READ", "NEW", "CHANGED",
-                "UNCHANGED", "ERROR");
+        return List.of("RUN", "CONN", "ENTITY", "KIND", "TRIGGER", "OUTCOME", "STARTED", "TOOK", "READ", "NEW",
+                "CHANGED", "UNCHANGED", "DELETED", "ERROR");
     }
 
     @Override
@@ -53,27 +59,43 @@ public final class SyncRunRenderer implements Renderer<SyncService.Result> {
         String took = r.finishedAt() == null ? "-"
                 : String.format(Locale.ROOT, "%.1fs", Duration.between(r.startedAt(), r.finishedAt()).toMillis()
                         / 1000.0);
-        return List.of(Long.toString(r.id()), Long.toString(r.connectionId()), r.entity().cliName(),
+        String kind = r.kind() == SyncRun.Kind.RECONCILE ? "reconcile" : r.fullRead() ? "full" : "sync";
+        String deleted = r.deletedCount() == null ? "-" : r.revivedCount() == 0 ? Long.toString(r.deletedCount())
+                : r.deletedCount() + " (" + r.revivedCount() + " revived)";
+        return List.of(Long.toString(r.id()), Long.toString(r.connectionId()), r.entity().cliName(), kind,
                 r.trigger().name(), r.outcome().name(), r.startedAt().toString(), took, Long.toString(r.readCount()),
                 Long.toString(r.insertedCount()), Long.toString(r.updatedCount()), Long.toString(r.unchangedCount()),
-                r.errorMessage() == null ? "" : r.errorMessage());
+                deleted, r.errorMessage() == null ? "" : r.errorMessage());
     }
 
     /** The run in one sentence: outcome, duration, counts, and the error if it failed. */
     public String summary(SyncRun run) {
-        String counts = run.readCount() + " read, " + run.insertedCount() + " new, " + run.updatedCount()
-                + " changed, " + run.unchangedCount() + " unchanged";
+        String marked = run.deletedCount() == null ? ""
+                : ", " + run.deletedCount() + " marked deleted, " + run.revivedCount() + " revived";
+        String counts = run.kind() == SyncRun.Kind.RECONCILE ? run.readCount() + " ids listed" + marked
+                : run.readCount() + " read, " + run.insertedCount() + " new, " + run.updatedCount() + " changed, "
+                        + run.unchangedCount() + " unchanged" + marked;
         long millis = run.finishedAt() == null ? 0 : Duration.between(run.startedAt(), run.finishedAt()).toMillis();
-        String head = "Run " + run.id() + ": " + run.entity().cliName() + " of connection " + run.connectionId() + " "
-                + run.outcome() + " in " + String.format(Locale.ROOT, "%.1f s", millis / 1000.0) + " (" + counts
+        String what = run.kind() == SyncRun.Kind.RECONCILE ? "reconciling " : "";
+        String head = "Run " + run.id() + ": " + what + run.entity().cliName() + " of connection " + run.connectionId()
+                + " " + run.outcome() + " in " + String.format(Locale.ROOT, "%.1f s", millis / 1000.0) + " (" + counts
                 + ")";
-        return run.errorMessage() == null ? head + "." : head + ": " + run.errorMessage();
+        String setAside = run.rejectedCount() == 0 ? "" : " " + run.rejectedCount() + " record"
+                + (run.rejectedCount() == 1 ? " could" : "s could") + " not be read and " + (run.rejectedCount() == 1
+                ? "was" : "were") + " set aside: tributary rejects --run " + run.id() + ".";
+        return (run.errorMessage() == null ? head + "." : head + ": " + run.errorMessage()) + setAside;
     }
 
     /** The run's notes and the lines of the routes that followed it, each after {@code prefix}. */
     public List<String> detailLines(SyncService.Result result, String prefix) {
         List<String> lines = new ArrayList<>();
         result.run().notes().forEach(note -> lines.add(prefix + "note: " + note));
+        long rejected = result.run().rejectedCount();
+        if (rejected > 0) {
+            lines.add(prefix + "note: " + rejected + (rejected == 1 ? " record" : " records") + " could not be read "
+                    + "and " + (rejected == 1 ? "was" : "were") + " set aside: tributary rejects --run "
+                    + result.run().id());
+        }
         result.routes().forEach(routeRun -> routeRuns.lines(routeRun).forEach(line -> lines.add(prefix + line)));
         return lines;
     }

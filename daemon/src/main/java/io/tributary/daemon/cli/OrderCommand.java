@@ -1,0 +1,55 @@
+package io.tributary.daemon.cli;
+
+import io.tributary.daemon.cli.render.OrderRenderer;
+import io.tributary.daemon.cli.render.StatusWriteRenderer;
+import io.tributary.writeback.OrderRef;
+import io.tributary.writeback.StatusChange;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "order", description = "Act on one stored order.",
+        subcommands = {OrderCommand.SetStatus.class, UsageHelpCommand.class})
+final class OrderCommand {
+
+    @Command(name = "set-status", description = "Change an order's status. An order from a shop (WooCommerce, "
+            + "Magento) gets it in the shop first and here only once the shop took it; an order sent in through the "
+            + "API changes here alone; an order that already has the status is left as it is. Exit 1, with the "
+            + "reason, when the shop refuses or its system takes no status from here (Shopify, CoopCycle).")
+    static final class SetStatus extends CliCommand {
+        @Parameters(index = "0", paramLabel = "ID", description = "The order: CONNECTION:EXTERNAL_ID, the CONN "
+                + "and ID columns of `tributary orders` (connectionId and externalId with --json), e.g. 3:727.")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "STATUS", description = "The new status, in the shop's own words "
+                + "(WooCommerce: pending, processing, on-hold, completed, cancelled, refunded, failed; Magento: a "
+                + "status of the order's current state, such as processing or holded).")
+        String status;
+
+        @Mixin
+        JsonOption json;
+
+        @Override
+        public Integer call() {
+            OrderRef ref = OrderRef.parse(id);
+            StatusChange change = app().orderStatusChanges().change(null, ref.connectionId(), ref.externalId(), status,
+                    "cli");
+            if (json.enabled()) {
+                Map<String, Object> document = new LinkedHashMap<>(new OrderRenderer().json(change.order()));
+                document.put("statusWrite", change.write() == null ? null : StatusWriteRenderer.json(change.write()));
+                out().json(document);
+            } else if (!change.changed()) {
+                out().line("Order " + ref + " already has status " + change.order().status() + "; nothing written.");
+            } else if (change.write() == null) {
+                out().line("Order " + ref + " now has status " + change.order().status() + " (it has no shop to "
+                        + "write to).");
+            } else {
+                out().line("Order " + ref + " now has status " + change.order().status() + ", written to its shop "
+                        + "(HTTP " + change.write().httpStatus() + ").");
+            }
+            return OK;
+        }
+    }
+}
