@@ -165,7 +165,7 @@ const ROUTES = [
   [/^#\/runs$/, () => runsView()],
   [/^#\/products$/, () => recordsView('products')],
   [/^#\/orders$/, () => recordsView('orders')],
-  [/^#\/orders\/(\d+:[^/]+)$/, m => orderView(decodeURIComponent(m[1]))],
+  [/^#\/orders\/(\d+(?::|%3A)[^/]+)$/i, m => orderView(decodeURIComponent(m[1]))], // the colon as typed or encoded
   [/^#\/customers$/, () => customersView()],
   [/^#\/customers\/(\d+)$/, m => customerView(m[1])],
   [/^#\/keys$/, () => keysView()],
@@ -587,9 +587,14 @@ async function recordsView(kind) {
 }
 
 /** An order's number, linked to its page (where its status can be changed). */
+/** An order's reference, CONNECTION:EXTERNAL_ID, as a path segment: the colon kept, the external id encoded. */
+function orderSegment(ref) {
+  const colon = ref.indexOf(':');
+  return ref.slice(0, colon + 1) + encodeURIComponent(ref.slice(colon + 1));
+}
+
 function orderLink(o) {
-  const ref = o.connectionId + ':' + o.externalId;
-  return h('a', { href: '#/orders/' + encodeURIComponent(ref) }, o.number || o.externalId);
+  return h('a', { href: '#/orders/' + orderSegment(o.connectionId + ':' + o.externalId) }, o.number || o.externalId);
 }
 
 // The statuses WooCommerce ships with and Magento's usual ones: suggestions only, a shop may have others.
@@ -597,7 +602,7 @@ const STATUS_SUGGESTIONS = ['pending', 'processing', 'on-hold', 'completed', 'ca
   'holded', 'complete', 'closed', 'canceled', 'fraud'];
 
 async function orderView(ref) {
-  const o = await api('GET', '/orders/' + encodeURIComponent(ref));
+  const o = await api('GET', '/orders/' + orderSegment(ref));
   const facts = h('dl', { class: 'facts' },
     h('dt', {}, 'Status'), h('dd', { id: 'order-status' }, o.status || '–'),
     h('dt', {}, 'Connection'), h('dd', {}, may('connections.read')
@@ -636,7 +641,7 @@ function statusForm(ref, o) {
     submit.disabled = true;
     outcome.replaceChildren(h('p', { class: 'hint' }, 'Writing to the shop…'));
     try {
-      const changed = await api('PATCH', '/orders/' + encodeURIComponent(ref), { status: input.value });
+      const changed = await api('PATCH', '/orders/' + orderSegment(ref), { status: input.value });
       const write = changed.statusWrite;
       outcome.replaceChildren(h('p', { class: 'notice', role: 'status' }, write
         ? 'The shop took it (HTTP ' + write.httpStatus + '): the order is now ' + changed.status + '.'
