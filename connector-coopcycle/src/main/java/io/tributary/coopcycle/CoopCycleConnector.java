@@ -178,6 +178,18 @@ final class CoopCycleConnector implements Connector, DeliveryTarget {
         return found;
     }
 
+    /** A delivery's IRI ({@code /api/deliveries/5120}) ends in the id its synced copy is stored under. */
+    @Override
+    public String storedIdOf(String deliveryId) {
+        String id = deliveryId.substring(deliveryId.lastIndexOf('/') + 1);
+        return id.isBlank() ? null : id;
+    }
+
+    @Override
+    public String deliveredStatus() {
+        return CoopCycleDeliveryMapper.DONE;
+    }
+
     /** The reference in the tasks' metadata, else in the last line of the pickup comments. */
     private static String reference(JsonNode delivery) {
         for (String task : new String[] {"dropoff", "pickup"}) {

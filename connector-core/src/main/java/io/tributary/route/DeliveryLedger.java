@@ -158,6 +158,7 @@ final class DeliveryLedger {
                 rows.getString("delivery_id"),
                 rows.getString("tracking_url"), rows.getInt("refusals"), rows.getString("reason"),
                 Sql.getInstant(rows, "claimed_until"), Sql.getInstant(rows, "created_at"),
-                Sql.getInstant(rows, "updated_at"));
+                Sql.getInstant(rows, "updated_at"), Sql.getInstant(rows, "completed_at"),
+                rows.getString("completion"));
     }
 }

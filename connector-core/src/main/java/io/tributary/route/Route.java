@@ -10,9 +10,11 @@ import java.time.Instant;
  *
  * @param referencePrefix random per route; a delivery's reference is this prefix and the order's external id
  * @param forwardSince    orders stored (new or changed) before this instant are not forwarded
+ * @param completeStatus  the status the source order takes once the target reports its delivery delivered (null:
+ *                        the order is left alone)
  */
 public record Route(long id, long sourceConnectionId, long targetConnectionId, String whenStatus, int leadMinutes,
-        int slotMinutes, String referencePrefix, Instant forwardSince, Instant createdAt) {
+        int slotMinutes, String referencePrefix, Instant forwardSince, Instant createdAt, String completeStatus) {
 
     public Route {
         requireNonNull(whenStatus, "whenStatus is null");

@@ -61,6 +61,7 @@ public final class RouteDispatcher {
     private final RouteRuns runs;
     private final DeliveryLedger ledger;
     private final DispatchHook hook;
+    private final DeliveryCompletions completions;
 
     public RouteDispatcher(DataSource dataSource, ConnectionService connections, ConnectorRegistry registry,
             ConnectorContext context, Clock clock) {
@@ -77,17 +78,25 @@ public final class RouteDispatcher {
         this.routes = new RouteService(dataSource, connections, registry, context, clock);
         this.runs = new RouteRuns(dataSource);
         this.ledger = new DeliveryLedger(new Jdbc(dataSource));
+        this.completions = new DeliveryCompletions(dataSource, connections, registry, context, clock, routes);
     }
 
     /**
      * Runs every route whose source is the connection of {@code ordersRun}, one after the other, and returns their
      * runs (linked to {@code ordersRun}). Does nothing for a products run. A route that fails is recorded as a
-     * FAILED run and does not stop the others.
+     * FAILED run and does not stop the others. When the connection is a route's target instead (a courier), the
+     * deliveries it now reports delivered complete their shop orders first, for routes that ask it.
      */
     public List<RouteRun> afterOrdersSync(SyncRun ordersRun) {
         requireNonNull(ordersRun, "ordersRun is null");
         if (ordersRun.entity() != EntityType.ORDERS) {
             return List.of();
+        }
+        try {
+            completions.afterTargetSync(ordersRun);
+        } catch (RuntimeException e) { // the next sync of the target tries again; the routes below still run
+            log.warn("connection {}: delivered orders could not be completed: {}", ordersRun.connectionId(),
+                    e.getMessage());
         }
         List<RouteRun> done = new ArrayList<>();
         for (Route route : routes.from(ordersRun.connectionId())) {

@@ -79,6 +79,11 @@ public final class RouteService {
         if (status.isEmpty() || status.length() > 50) {
             problems.add(new ValidationProblem("when-status", "The status must be 1-50 characters, e.g. processing."));
         }
+        String complete = draft.completeStatus() == null ? null : draft.completeStatus().strip();
+        if (complete != null && (complete.isEmpty() || complete.length() > 50)) {
+            problems.add(new ValidationProblem("complete-on-delivery", "The status an order takes once delivered "
+                    + "must be 1-50 characters, e.g. completed."));
+        }
         if (lead < 0 || lead > MAX_LEAD_MINUTES) {
             problems.add(new ValidationProblem("lead-minutes", "--lead-minutes must be between 0 and "
                     + MAX_LEAD_MINUTES + " (a week), got " + lead + "."));
@@ -100,8 +105,9 @@ public final class RouteService {
         Instant since = draft.includeExisting() ? Instant.EPOCH : now;
         String prefix = "trib-" + HexFormat.of().formatHex(randomBytes(6));
         long id = jdbc.insert("INSERT INTO route (source_connection_id, target_connection_id, when_status,"
-                + " lead_minutes, slot_minutes, reference_prefix, forward_since, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                List.of(source.id(), target.id(), status, lead, slot, prefix, since, now));
+                + " lead_minutes, slot_minutes, reference_prefix, forward_since, created_at, complete_status)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                List.of(source.id(), target.id(), status, lead, slot, prefix, since, now, Jdbc.orNull(complete)));
         return find(id);
     }
 
@@ -122,6 +128,12 @@ public final class RouteService {
     /** Routes in id order. */
     public List<Route> list() {
         return jdbc.query("SELECT * FROM route ORDER BY id", List.of(), RouteService::route);
+    }
+
+    /** The routes that complete their orders once this connection (their target) reports them delivered. */
+    public List<Route> completingInto(long targetConnectionId) {
+        return jdbc.query("SELECT * FROM route WHERE target_connection_id = ? AND complete_status IS NOT NULL"
+                + " ORDER BY id", List.of(targetConnectionId), RouteService::route);
     }
 
     /** The routes whose orders come from this connection. */
@@ -159,6 +171,6 @@ public final class RouteService {
         return new Route(rows.getLong("id"), rows.getLong("source_connection_id"),
                 rows.getLong("target_connection_id"), rows.getString("when_status"), rows.getInt("lead_minutes"),
                 rows.getInt("slot_minutes"), rows.getString("reference_prefix"), Sql.getInstant(rows, "forward_since"),
-                Sql.getInstant(rows, "created_at"));
+                Sql.getInstant(rows, "created_at"), rows.getString("complete_status"));
     }
 }

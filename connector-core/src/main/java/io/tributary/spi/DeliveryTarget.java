@@ -31,4 +31,17 @@ public interface DeliveryTarget {
      * @return the receipts found, by reference; references not found are absent
      */
     Map<String, DeliveryReceipt> findDeliveries(Set<String> references, Instant createdSince);
+
+    /**
+     * The external id under which a sync of this connection stores delivery {@code deliveryId} as an order, so a
+     * route can tell from the central store that its delivery was delivered; null when deliveries are not synced.
+     */
+    default String storedIdOf(String deliveryId) {
+        return null;
+    }
+
+    /** The status a synced delivery has once it reached its recipient; null when deliveries are not synced. */
+    default String deliveredStatus() {
+        return null;
+    }
 }

@@ -32,7 +32,7 @@ final class RouteEndpoints {
             ctx.json(service.list().stream().filter(r -> visible(caller, r)).map(r -> view(service, r)).toList());
         });
         routes.route(POST, "/routes", ApiMethods.ROUTES_WRITE, "Add a route.").status(201)
-                .body("from", "to", "whenStatus", "leadMinutes", "slotMinutes", "includeExisting").to(ctx -> {
+                .body("from", "to", "whenStatus", "leadMinutes", "slotMinutes", "includeExisting", "completeOnDelivery").to(ctx -> {
                     ApiCaller caller = ApiAccess.require(ctx, ApiMethods.ROUTES_WRITE);
                     Input input = new Input(ctx);
                     Long from = input.longValue("from");
@@ -45,7 +45,7 @@ final class RouteEndpoints {
                     }
                     RouteDraft draft = new RouteDraft(from == null ? 0 : from, to == null ? 0 : to,
                             input.text("whenStatus"), input.integer("leadMinutes"), input.integer("slotMinutes"),
-                            Boolean.TRUE.equals(input.bool("includeExisting")));
+                            Boolean.TRUE.equals(input.bool("includeExisting")), input.text("completeOnDelivery"));
                     input.check();
                     access.visibleConnection(caller, from);
                     access.visibleConnection(caller, to);
@@ -65,6 +65,8 @@ final class RouteEndpoints {
                 delivery.put("deliveryId", d.deliveryId());
                 delivery.put("reason", d.reason());
                 delivery.put("updatedAt", ValueFormats.time(d.updatedAt()));
+                delivery.put("completedAt", ValueFormats.time(d.completedAt()));
+                delivery.put("completion", d.completion());
                 return delivery;
             }).toList());
             ctx.json(json);
@@ -104,6 +106,7 @@ final class RouteEndpoints {
         json.put("whenStatus", r.whenStatus());
         json.put("leadMinutes", r.leadMinutes());
         json.put("slotMinutes", r.slotMinutes());
+        json.put("completeOnDelivery", r.completeStatus());
         json.put("createdAt", ValueFormats.time(r.createdAt()));
         var counts = service.counts(r.id());
         json.put("posted", counts.posted());

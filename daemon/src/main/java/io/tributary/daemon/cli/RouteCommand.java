@@ -48,13 +48,20 @@ final class RouteCommand {
                 + "(by default only orders that are new or change after the route is added).")
         boolean includeExisting;
 
+        @Option(names = "--complete-on-delivery", arity = "0..1", fallbackValue = "completed", paramLabel = "STATUS",
+                description = "Once the courier reports a delivery delivered (seen by the courier connection's "
+                        + "orders sync), give the shop's order STATUS (default: completed, WooCommerce's; a Magento "
+                        + "shop takes complete only once invoiced and shipped), written back to the shop once.")
+        String completeStatus;
+
         @Mixin
         JsonOption json;
 
         @Override
         public Integer call() {
             RouteService routes = app().routes();
-            Route route = routes.add(new RouteDraft(from, to, whenStatus, leadMinutes, slotMinutes, includeExisting));
+            Route route = routes.add(new RouteDraft(from, to, whenStatus, leadMinutes, slotMinutes, includeExisting,
+                    completeStatus));
             if (!includeExisting && app().records().count("orders", from) == 0) {
                 out().note("Note: connection " + from + " has no orders stored yet, so its first orders sync stores "
                         + "every order as new and the route forwards those already in '" + route.whenStatus()
@@ -67,7 +74,9 @@ final class RouteCommand {
                 out().line("Added route " + route.id() + ": orders of connection " + from + " that reach '"
                         + route.whenStatus() + "' go to connection " + to + " as deliveries (dropoff from "
                         + route.leadMinutes() + " min after posting, " + route.slotMinutes() + " min window). They "
-                        + "are posted after each orders sync of connection " + from + ".");
+                        + "are posted after each orders sync of connection " + from + "."
+                        + (route.completeStatus() == null ? "" : " Once delivered (seen by an orders sync of "
+                        + "connection " + to + "), an order is set to '" + route.completeStatus() + "' in its shop."));
             }
             return OK;
         }

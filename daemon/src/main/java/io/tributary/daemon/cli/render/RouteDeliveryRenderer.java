@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a route did with one order: posted (with the courier's delivery), refused (with the reason), or in flight. */
+/**
+ * What a route did with one order: posted (with the courier's delivery), refused (with the reason), or in flight; and,
+ * for a route that completes delivered orders, what came of that (shown in place of a reason in the table).
+ */
 public final class RouteDeliveryRenderer implements Renderer<RouteDelivery> {
     @Override
     public Map<String, Object> json(RouteDelivery d) {
@@ -23,6 +26,8 @@ public final class RouteDeliveryRenderer implements Renderer<RouteDelivery> {
         json.put("reason", d.reason());
         json.put("createdAt", time(d.createdAt()));
         json.put("updatedAt", time(d.updatedAt()));
+        json.put("completedAt", time(d.completedAt()));
+        json.put("completion", d.completion());
         return json;
     }
 
@@ -34,6 +39,6 @@ public final class RouteDeliveryRenderer implements Renderer<RouteDelivery> {
     @Override
     public List<String> row(RouteDelivery d) {
         return Arrays.asList(d.orderExternalId(), d.orderNumber(), d.state().name(), d.deliveryId(),
-                time(d.updatedAt()), d.reason());
+                time(d.updatedAt()), d.completion() != null ? d.completion() : d.reason());
     }
 }

@@ -29,6 +29,7 @@ public final class RouteRenderer implements Renderer<Route> {
         json.put("whenStatus", r.whenStatus());
         json.put("leadMinutes", r.leadMinutes());
         json.put("slotMinutes", r.slotMinutes());
+        json.put("completeOnDelivery", r.completeStatus());
         json.put("forwardSince", time(r.forwardSince()));
         json.put("createdAt", time(r.createdAt()));
         json.put("posted", delivered.posted());
@@ -56,7 +57,8 @@ public final class RouteRenderer implements Renderer<Route> {
         RouteDelivery.Counts delivered = counts.apply(r.id());
         return "Route " + r.id() + ": connection " + r.sourceConnectionId() + " -> connection "
                 + r.targetConnectionId() + " when '" + r.whenStatus() + "' (lead " + r.leadMinutes() + " min, slot "
-                + r.slotMinutes() + " min); " + delivered.posted() + " posted, " + delivered.refused() + " refused, "
+                + r.slotMinutes() + " min" + (r.completeStatus() == null ? "" : ", '" + r.completeStatus()
+                + "' once delivered") + "); " + delivered.posted() + " posted, " + delivered.refused() + " refused, "
                 + delivered.intents() + " in flight.";
     }
 }
