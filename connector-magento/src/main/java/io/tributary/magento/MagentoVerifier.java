@@ -67,10 +67,37 @@ final class MagentoVerifier {
             if (stores == null) {
                 learnStoreName(details);
             }
+            learnWhetherItMayWrite(details);
             long latency = (System.nanoTime() - start) / 1_000_000;
             return VerificationResult.ok(okSentence(details, stores), 200, latency, details);
         } catch (ConnectorException e) {
             return failed(e, e.httpStatus(), start, details);
+        }
+    }
+
+    /**
+     * Whether order statuses changed here can reach the shop: a comment on order 0, which cannot exist. Magento
+     * checks the resource ({@code Magento_Sales::comment}) before it looks for the order, so a refusal (401) means
+     * no, and "no such order" (404, or 400 "An ID is needed") means yes; nothing is written either way. Left out
+     * when the answer says neither.
+     */
+    private void learnWhetherItMayWrite(Map<String, String> details) {
+        if (!session.hasTimeLeft(OPTIONAL_CALL_RESERVE)) {
+            return;
+        }
+        var body = io.tributary.http.Json.mapper().createObjectNode();
+        body.putObject("statusHistory").put("comment", "").put("is_customer_notified", 0)
+                .put("is_visible_on_front", 0);
+        try {
+            client.postOnce("orders/0/comments", body, "checking whether the credentials may write");
+            details.put("canWriteOrders", "true");
+        } catch (MagentoNotAuthorizedException e) {
+            details.put("canWriteOrders", "false");
+            details.put("writeResource", resource(e));
+        } catch (ConnectorException e) {
+            if (e.httpStatus() != null && (e.httpStatus() == 404 || e.httpStatus() == 400)) {
+                details.put("canWriteOrders", "true");
+            }
         }
     }
 
@@ -171,6 +198,12 @@ final class MagentoVerifier {
         store.append(" (").append(String.join(", ", facts)).append(") at ").append(details.get("api")).append(": ")
                 .append(who).append(" can read products and orders (").append(details.get("products"))
                 .append(" products, ").append(details.get("orders")).append(" orders).");
+        if ("true".equals(details.get("canWriteOrders"))) {
+            store.append(" It may also comment on orders, so status changes made here reach the shop.");
+        } else if ("false".equals(details.get("canWriteOrders"))) {
+            store.append(" It may not comment on orders (").append(details.get("writeResource")).append("), so "
+                    + "status changes made here cannot reach the shop: give it that resource to allow them.");
+        }
         if (stores != null) {
             store.append(" It may not read the store configuration (").append(resource(stores)).append("), so product "
                     + "prices are stored without a currency.");

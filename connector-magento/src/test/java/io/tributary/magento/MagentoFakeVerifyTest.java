@@ -61,7 +61,8 @@ class MagentoFakeVerifyTest {
                 .containsEntry("orders", "15");
         assertThat(integration.message()).isEqualTo("Connected to Magento store view Café Lumière (default, EUR, "
                 + "Europe/Paris) at " + fake.apiUrl() + ": the integration (OAuth 1.0a) can read products and orders ("
-                + fake.productIds().size() + " products, 15 orders).");
+                + fake.productIds().size() + " products, 15 orders). It may also comment on orders, so status changes "
+                + "made here reach the shop.");
         assertThat(integration.httpStatus()).isEqualTo(200);
 
         VerificationResult admin = verify(MagentoAuthMode.ADMIN);

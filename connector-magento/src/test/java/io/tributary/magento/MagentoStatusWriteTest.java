@@ -11,6 +11,7 @@ import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.OrderStatusWriter;
+import io.tributary.spi.VerificationResult;
 import io.tributary.testkit.http.RecordedRequest;
 import io.tributary.testkit.magento.FakeMagento;
 import java.time.Clock;
@@ -108,5 +109,34 @@ class MagentoStatusWriteTest {
                 });
         assertThat(fake.order(id).get("status").asText()).isEqualTo("processing");
         assertThat(fake.comments(id)).isEmpty();
+    }
+
+    @Test
+    void verifySaysWhetherTheCredentialsMayCommentAndWritesNothing() {
+        int id = orderIn("processing", "processing");
+
+        VerificationResult allowed = verify(MagentoAuthMode.INTEGRATION);
+        fake.denyResource(FakeMagento.COMMENTS_RESOURCE);
+        VerificationResult denied = verify(MagentoAuthMode.INTEGRATION);
+
+        assertThat(allowed.ok()).as(allowed.message()).isTrue();
+        assertThat(allowed.details()).containsEntry("canWriteOrders", "true");
+        assertThat(allowed.message()).contains("It may also comment on orders, so status changes made here reach "
+                + "the shop.");
+        assertThat(denied.ok()).as("credentials that may not write still sync").isTrue();
+        assertThat(denied.details()).containsEntry("canWriteOrders", "false");
+        assertThat(denied.message()).contains("It may not comment on orders (Magento_Sales::comment), so status "
+                + "changes made here cannot reach the shop");
+        assertThat(fake.comments(id)).isEmpty();
+        assertThat(fake.order(id).get("status").asText()).isEqualTo("processing");
+    }
+
+    private VerificationResult verify(MagentoAuthMode mode) {
+        ConnectionSettings settings = FakeMagentoShop.settings(fake.apiUrl(), mode, fake.integration(),
+                fake.adminUsername(), fake.adminPassword());
+        try (var connector = new MagentoConnectorProvider().open(settings,
+                ConnectorContext.of(Clock.systemUTC(), http))) {
+            return connector.verify();
+        }
     }
 }

@@ -109,8 +109,17 @@ final class WooCommerceClient {
      * made), and answers what WooCommerce said when it succeeded.
      */
     HttpAnswer putOnce(String path, JsonNode body, String what) {
+        return sendOnce("PUT", path, body, what);
+    }
+
+    /** POSTs {@code body} as JSON to {@code path}, sent once, as {@link #putOnce} does. */
+    HttpAnswer postOnce(String path, JsonNode body, String what) {
+        return sendOnce("POST", path, body, what);
+    }
+
+    private HttpAnswer sendOnce(String method, String path, JsonNode body, String what) {
         HttpAnswer answer = session.sendOnce(new Request.Builder().url(url(path, Map.of()))
-                .put(okhttp3.RequestBody.create(body.toString(), okhttp3.MediaType.get("application/json")))
+                .method(method, okhttp3.RequestBody.create(body.toString(), okhttp3.MediaType.get("application/json")))
                 .build());
         if (!answer.successful()) {
             throw failure(answer, what);

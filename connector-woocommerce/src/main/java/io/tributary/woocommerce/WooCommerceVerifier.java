@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.http.HttpSession;
+import io.tributary.http.Json;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.VerificationResult;
 import java.time.Duration;
@@ -48,6 +49,7 @@ final class WooCommerceVerifier {
             putCount(details, "products", products.total());
             putCount(details, "orders", orders.total());
             learnVersionAndCurrency(details);
+            learnWhetherTheKeyMayWrite(details);
             long latency = (System.nanoTime() - start) / 1_000_000;
             return VerificationResult.ok(okSentence(details), lastStatus, latency, details);
         } catch (ConnectorException e) {
@@ -78,6 +80,25 @@ final class WooCommerceVerifier {
         }
     }
 
+    /**
+     * Whether order statuses changed here can reach the shop: an empty batch ({@code POST orders/batch {}}) changes
+     * nothing, and WooCommerce refuses any POST of a read-only key before looking at it (HTTP 401, "does not have
+     * write permissions"). Left out when the answer says neither.
+     */
+    private void learnWhetherTheKeyMayWrite(Map<String, String> details) {
+        if (!session.hasTimeLeft(OPTIONAL_CALL_RESERVE)) {
+            return;
+        }
+        try {
+            client.postOnce("orders/batch", Json.mapper().createObjectNode(), "checking whether the key may write");
+            details.put("canWriteOrders", "true");
+        } catch (ConnectorException e) {
+            if (e.httpStatus() != null && (e.httpStatus() == 401 || e.httpStatus() == 403)) {
+                details.put("canWriteOrders", "false");
+            }
+        }
+    }
+
     private static void putCount(Map<String, String> details, String key, Long total) {
         if (total != null) {
             details.put(key, Long.toString(total));
@@ -96,7 +117,13 @@ final class WooCommerceVerifier {
                 ? " (" + details.get("products") + " products, " + details.get("orders") + " orders)" : "";
         String stripped = details.containsKey("authorizationHeaderStripped")
                 ? " The server drops the Authorization header, so the key travels as query parameters." : "";
+        String write = switch (details.getOrDefault("canWriteOrders", "")) {
+            case "true" -> " It may also write, so status changes made here reach the shop.";
+            case "false" -> " It may only read, so status changes made here cannot reach the shop: give the key "
+                    + "Read/Write permission in WooCommerce > Settings > Advanced > REST API to allow them.";
+            default -> "";
+        };
         return "Connected to WooCommerce" + version + " at " + details.get("site") + ": the key can read products "
-                + "and orders" + counts + "." + stripped;
+                + "and orders" + counts + "." + stripped + write;
     }
 }

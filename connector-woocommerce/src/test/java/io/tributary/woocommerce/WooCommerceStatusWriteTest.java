@@ -10,6 +10,7 @@ import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.FailureKind;
 import io.tributary.spi.OrderStatusWriter;
+import io.tributary.spi.VerificationResult;
 import io.tributary.testkit.http.RecordedRequest;
 import io.tributary.testkit.woocommerce.FakeWooCommerce;
 import io.tributary.testkit.woocommerce.KeyPermission;
@@ -115,5 +116,38 @@ class WooCommerceStatusWriteTest {
                     assertThat(e.getMessage()).contains("rest_invalid_param");
                 });
         assertThat(fake.order(id).get("status").asText()).isEqualTo("processing");
+    }
+
+    @Test
+    void verifySaysWhetherTheKeyMayWriteAndChangesNothing() {
+        int id = orderIn("processing");
+        String modifiedBefore = fake.order(id).get("date_modified_gmt").asText();
+        fake.requests().clear();
+
+        VerificationResult full = verify(fake.consumerKey(), fake.consumerSecret());
+        VerificationResult readOnly = verify(READ_ONLY_KEY, SECRET);
+
+        assertThat(full.ok()).as(full.message()).isTrue();
+        assertThat(full.details()).containsEntry("canWriteOrders", "true");
+        assertThat(full.message()).contains("It may also write, so status changes made here reach the shop.");
+        assertThat(readOnly.ok()).as("a read-only key still syncs").isTrue();
+        assertThat(readOnly.details()).containsEntry("canWriteOrders", "false");
+        assertThat(readOnly.message()).contains("It may only read, so status changes made here cannot reach the shop")
+                .doesNotContain(SECRET);
+        List<RecordedRequest> writes = fake.requests().all().stream().filter(r -> !r.method().equals("GET")).toList();
+        assertThat(writes).extracting(RecordedRequest::method, RecordedRequest::path)
+                .as("one empty batch each, nothing else").containsOnly(
+                        org.assertj.core.groups.Tuple.tuple("POST", "/wp-json/wc/v3/orders/batch"));
+        assertThat(writes).hasSize(2).allSatisfy(r -> assertThat(r.bodyAsString()).isEqualTo("{}"));
+        assertThat(fake.order(id).get("status").asText()).isEqualTo("processing");
+        assertThat(fake.order(id).get("date_modified_gmt").asText()).isEqualTo(modifiedBefore);
+    }
+
+    private VerificationResult verify(String key, String secret) {
+        ConnectionSettings settings = FakeWooCommerceShop.settings(fake.siteUrl(), key, secret, Map.of());
+        try (var connector = new WooCommerceConnectorProvider().open(settings,
+                ConnectorContext.of(Clock.systemUTC(), http))) {
+            return connector.verify();
+        }
     }
 }

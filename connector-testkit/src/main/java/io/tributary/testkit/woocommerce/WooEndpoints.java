@@ -109,6 +109,24 @@ final class WooEndpoints {
     java.util.function.BiConsumer<Integer, String> statusSaver;
 
     /** update_item() with a status: the order saved (its date_modified moves), answered as it now is. */
+    /**
+     * WC_REST_Controller::batch_items for orders, as far as the connector uses it: an empty batch (what verify sends
+     * to learn whether the key may write) answers an empty result and changes nothing; the key's write permission
+     * was checked before, as WooCommerce's authentication does for every POST.
+     */
+    FakeResponse batchOrders(WooCall call) {
+        if (!call.canReadShop()) {
+            return new WooError(call.loggedIn() ? 403 : 401, "woocommerce_rest_cannot_batch",
+                    "Sorry, you are not allowed to batch manipulate this resource.").response();
+        }
+        String body = call.request().bodyAsString().strip();
+        if (!body.equals("{}") && !body.equals("[]")) {
+            return new WooError(400, "rest_invalid_param", "The fake WooCommerce answers only an empty batch.")
+                    .response();
+        }
+        return FakeResponse.json(200, "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     FakeResponse updateOrder(WooCall call) {
         int id = call.id("id");
         String status;
