@@ -65,8 +65,8 @@ public final class ConnectorRegistry {
     public ConnectorProvider require(String systemId) {
         if (API_SYSTEM.equals(systemId) && !providers.containsKey(systemId)) {
             throw new IllegalArgumentException("This connection holds the orders sent in through the API (POST "
-                    + "/api/v1/orders); no external system stands behind it, so it cannot be synced, verified, "
-                    + "reconciled, or routed from.");
+                    + "/api/v1/orders); no external system stands behind it, so it cannot be synced, verified or "
+                    + "reconciled (its orders reach couriers through routes all the same).");
         }
         return find(systemId).orElseThrow(() -> new IllegalArgumentException("Unknown system '" + systemId
                 + "'; known systems: " + String.join(", ", providers.keySet()) + "."));

@@ -204,11 +204,37 @@ public final class OrderIntake {
                         + expected.toPlainString() + "."));
             }
         }
+        checkShipping(post.shipping(), problems);
         if (!problems.isEmpty()) {
             return null;
         }
         return new OrderRecord(number, number, status, currency, total, tax, shipping, discount, null, email, name,
                 phone, createdAt, clock.instant(), lines, raw(post, number, status, currency, createdAt));
+    }
+
+    /** Where a route would deliver the order: optional, but whole when given. */
+    private static void checkShipping(OrderPost.Shipping shipping, List<ValidationProblem> problems) {
+        if (shipping == null) {
+            return;
+        }
+        if (blankToNull(shipping.street()) == null) {
+            problems.add(new ValidationProblem("shipping.street", "The shipping address needs a street."));
+        }
+        String country = blankToNull(shipping.country());
+        if (country != null && !country.strip().matches("[A-Za-z]{2}")) {
+            problems.add(new ValidationProblem("shipping.country", "'" + country + "' is not a country code "
+                    + "(ISO 3166, such as FR)."));
+        }
+        String[][] fields = {{"name", shipping.name()}, {"company", shipping.company()}, {"phone", shipping.phone()},
+            {"street", shipping.street()}, {"streetExtra", shipping.streetExtra()}, {"postcode", shipping.postcode()},
+            {"city", shipping.city()}, {"state", shipping.state()}, {"note", shipping.note()}};
+        for (String[] field : fields) {
+            int limit = field[0].equals("note") ? 1000 : 255;
+            if (field[1] != null && field[1].length() > limit) {
+                problems.add(new ValidationProblem("shipping." + field[0], "The shipping " + field[0] + " is longer "
+                        + "than " + limit + " characters."));
+            }
+        }
     }
 
     /** The order as posted, normalized: what {@code raw_json} keeps of an order that has no other source. */
@@ -227,7 +253,22 @@ public final class OrderIntake {
         customer.put("name", post.customer().name());
         customer.put("email", post.customer().email());
         customer.put("phone", post.customer().phone());
-        ArrayNode lines = json.putArray("lines");
+        OrderPost.Shipping shipping = post.shipping();
+        if (shipping != null) {
+            ObjectNode to = json.putObject("shipping");
+            to.put("name", shipping.name());
+            to.put("company", shipping.company());
+            to.put("phone", shipping.phone());
+            to.put("street", shipping.street());
+            to.put("streetExtra", shipping.streetExtra());
+            to.put("postcode", shipping.postcode());
+            to.put("city", shipping.city());
+            to.put("state", shipping.state());
+            to.put("country", shipping.country() == null ? null : shipping.country().strip().toUpperCase(
+                    java.util.Locale.ROOT));
+            to.put("note", shipping.note());
+        }
+                ArrayNode lines = json.putArray("lines");
         for (OrderPost.Line line : post.lines()) {
             ObjectNode l = lines.addObject();
             l.put("sku", line.sku());

@@ -105,6 +105,19 @@ public final class RouteDispatcher {
         return done;
     }
 
+    /**
+     * Runs every route whose source is {@code connectionId}, with no sync before them: for the connection holding a
+     * store's orders sent in through the API, after an order came in (and now and then, for what a courier that was
+     * down could not take).
+     */
+    public List<RouteRun> withoutSync(long connectionId) {
+        List<RouteRun> done = new ArrayList<>();
+        for (Route route : routes.from(connectionId)) {
+            done.add(dispatch(route, null));
+        }
+        return done;
+    }
+
     private RouteRun dispatch(Route route, Long syncRunId) {
         Instant now = clock.instant();
         runs.abandonStale(route.id(), now.minus(CLAIM), now);
@@ -119,9 +132,10 @@ public final class RouteDispatcher {
                 throw new RouteFailure("Connection " + target.id() + " (" + target.name() + ") is disabled; its "
                         + "orders wait until it is enabled.");
             }
-            ConnectorProvider sourceProvider = registry.require(source.systemId());
-            if (!(sourceProvider instanceof ShippableOrders shop)) {
-                throw new RouteFailure(sourceProvider.displayName() + " orders cannot be handed to a courier.");
+            ShippableOrders shop = routes.shippable(source);
+            if (shop == null) {
+                throw new RouteFailure(registry.require(source.systemId()).displayName() + " orders cannot be handed "
+                        + "to a courier.");
             }
             targetSettings = connections.settings(target.id());
             try (Connector connector = registry.require(target.systemId()).open(targetSettings, context)) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
 import io.tributary.connection.StoredConnection;
+import io.tributary.intake.ApiShipments;
 import io.tributary.spi.ConnectionSettings;
 import io.tributary.spi.Connector;
 import io.tributary.spi.ConnectorContext;
@@ -65,11 +66,10 @@ public final class RouteService {
             problems.add(new ValidationProblem("to", "A route goes from one connection to another; --from and --to "
                     + "are both " + source.id() + "."));
         }
-        ConnectorProvider sourceProvider = registry.require(source.systemId());
-        if (!(sourceProvider instanceof ShippableOrders) || !sourceProvider.supportedEntities()
-                .contains(EntityType.ORDERS)) {
+        if (shippable(source) == null) {
             problems.add(new ValidationProblem("from", "Connection " + source.id() + " (" + source.name() + ") is a "
-                    + sourceProvider.displayName() + " connection, whose orders Tributary cannot hand to a courier."));
+                    + registry.require(source.systemId()).displayName() + " connection, whose orders Tributary "
+                    + "cannot hand to a courier."));
         }
         if (!acceptsDeliveries(target)) {
             problems.add(new ValidationProblem("to", "Connection " + target.id() + " (" + target.name() + ") is a "
@@ -109,6 +109,19 @@ public final class RouteService {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 List.of(source.id(), target.id(), status, lead, slot, prefix, since, now, Jdbc.orNull(complete)));
         return find(id);
+    }
+
+    /**
+     * What reads a delivery from the connection's stored orders: its connector's, or for the connection holding a
+     * store's orders sent in through the API, {@link ApiShipments}; null when its orders cannot be delivered.
+     */
+    ShippableOrders shippable(StoredConnection source) {
+        if (ConnectorRegistry.API_SYSTEM.equals(source.systemId())) {
+            return ApiShipments.INSTANCE;
+        }
+        ConnectorProvider provider = registry.require(source.systemId());
+        return provider instanceof ShippableOrders shop && provider.supportedEntities().contains(EntityType.ORDERS)
+                ? shop : null;
     }
 
     private boolean acceptsDeliveries(StoredConnection target) {

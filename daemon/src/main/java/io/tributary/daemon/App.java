@@ -251,8 +251,12 @@ public final class App implements AutoCloseable {
 
     /** Syncs, and after an orders sync the connection's routes: what the CLI and the scheduler run. */
     public SyncService syncs() {
-        return new SyncService(engine(), new RouteDispatcher(store().dataSource(), connections(), registry(),
-                connectorContext(), clock));
+        return new SyncService(engine(), routeDispatcher());
+    }
+
+    /** Runs routes: after a sync (through {@link #syncs}), or after orders came in through the API. */
+    public RouteDispatcher routeDispatcher() {
+        return new RouteDispatcher(store().dataSource(), connections(), registry(), connectorContext(), clock);
     }
 
     @Override

@@ -29,11 +29,13 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin javalin;
     private final SyncPlacement syncs;
     private final RouteTemplates served;
+    private final IntakeRoutes intakeRoutes;
 
-    private ApiServer(Javalin javalin, SyncPlacement syncs, RouteTemplates served) {
+    private ApiServer(Javalin javalin, SyncPlacement syncs, RouteTemplates served, IntakeRoutes intakeRoutes) {
         this.javalin = javalin;
         this.syncs = syncs;
         this.served = served;
+        this.intakeRoutes = intakeRoutes;
     }
 
     /** Starts serving on {@code port} (0: a free port) of the loopback address. */
@@ -99,7 +101,8 @@ public final class ApiServer implements AutoCloseable {
         new StoreEndpoints(app).register(routes);
         new ConnectionEndpoints(app, access).register(routes);
         new ScheduleEndpoints(app, access, syncs).register(routes);
-        new RecordEndpoints(app, access).register(routes);
+        IntakeRoutes intakeRoutes = new IntakeRoutes(app);
+        new RecordEndpoints(app, access, intakeRoutes).register(routes);
         new CustomerEndpoints(app).register(routes);
         new RouteEndpoints(app, access).register(routes);
         new KeyEndpoints(app).register(routes);
@@ -107,7 +110,7 @@ public final class ApiServer implements AutoCloseable {
                 .to(ctx -> ctx.json(OpenApiDocument.build(routes.all())));
         mapFailures(javalin);
         javalin.start(host, port);
-        return new ApiServer(javalin, syncs, served);
+        return new ApiServer(javalin, syncs, served, intakeRoutes);
     }
 
     private static void mapFailures(Javalin javalin) {
@@ -168,6 +171,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        intakeRoutes.close();
         syncs.close();
     }
 }

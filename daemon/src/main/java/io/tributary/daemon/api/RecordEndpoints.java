@@ -37,10 +37,12 @@ final class RecordEndpoints {
     private static final int DEFAULT_PAGE = 100;
     private final App app;
     private final ApiAccess access;
+    private final IntakeRoutes intakeRoutes;
 
-    RecordEndpoints(App app, ApiAccess access) {
+    RecordEndpoints(App app, ApiAccess access, IntakeRoutes intakeRoutes) {
         this.app = app;
         this.access = access;
+        this.intakeRoutes = intakeRoutes;
     }
 
     void register(ApiRoutes routes) {
@@ -76,7 +78,7 @@ final class RecordEndpoints {
         routes.route(POST, "/orders", ApiMethods.ORDERS_WRITE, "Send in an order (a landing page's) for one store; "
                 + "its number is the idempotency key: posted again, the stored order is answered (200, not 201).")
                 .status(201).body("store", "number", "status", "currency", "total", "totalTax", "shippingTotal",
-                        "discountTotal", "createdAt", "customer", "lines").to(this::postOrder);
+                        "discountTotal", "createdAt", "customer", "lines", "shipping").to(this::postOrder);
         routes.route(PATCH, "/orders/{id}", ApiMethods.ORDERS_WRITE, "Change an order's status ({id} is "
                 + "CONNECTION:EXTERNAL_ID); written back to the shop it came from first, and changed here only when "
                 + "the shop took it. An order that already has the status is answered as it is, nothing written.")
@@ -153,9 +155,31 @@ final class RecordEndpoints {
                 decimal(body, "totalTax", "totalTax", problems),
                 decimal(body, "shippingTotal", "shippingTotal", problems),
                 decimal(body, "discountTotal", "discountTotal", problems), text(body, "createdAt", problems),
-                customer, lines);
+                customer, lines, shipping(body.get("shipping"), problems));
         PostedOrder posted = app.orderIntake().post(post, problems);
+        if (posted.created()) {
+            intakeRoutes.orderCameIn(posted.order().connectionId());
+        }
         ctx.status(posted.created() ? 201 : 200).json(new OrderRenderer().json(posted.order()));
+    }
+
+    /** Where the order goes, for a route to a courier; null when the body gives none. */
+    private static OrderPost.Shipping shipping(JsonNode node, List<ValidationProblem> problems) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problems.add(new ValidationProblem("shipping", "The shipping must be an object (name, company, phone, "
+                    + "street, streetExtra, postcode, city, state, country, note)."));
+            return null;
+        }
+        return new OrderPost.Shipping(text(node, "name", "shipping.name", problems),
+                text(node, "company", "shipping.company", problems), text(node, "phone", "shipping.phone", problems),
+                text(node, "street", "shipping.street", problems),
+                text(node, "streetExtra", "shipping.streetExtra", problems),
+                text(node, "postcode", "shipping.postcode", problems), text(node, "city", "shipping.city", problems),
+                text(node, "state", "shipping.state", problems), text(node, "country", "shipping.country", problems),
+                text(node, "note", "shipping.note", problems));
     }
 
     /** {@code GET /orders/{id}}: the order and its status writes; 404 outside the key's stores. */
