@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code tributary order set-status} through the real jar: written to the WooCommerce shop once, a repeat writes
+ * {@code tributary order set-status} and {@code order show} through the real jar: written to the WooCommerce shop once, a repeat writes
  * nothing, a shop that refuses ends with its reason on stderr and exit 1, a system that takes no status (CoopCycle)
  * is refused in one sentence, a malformed id exits 2.
  */
@@ -65,6 +65,22 @@ class OrderStatusCliTest {
             JsonNode stored = CliHarness.withExternalId(cli.run("orders", "--connection", readOnly, "--json").json(),
                     order);
             assertThat(stored.get("status").asText()).isEqualTo("processing");
+
+            CliHarness.Result shown = cli.run("order", "show", readOnly + ":" + order);
+            assertThat(shown.exitCode()).as(shown.all()).isZero();
+            assertThat(shown.out()).contains("processing", "REFUSED", "cancelled", "ASKED").doesNotContain(
+                    READ_ONLY_SECRET);
+            JsonNode shownJson = cli.run("order", "show", id + ":" + order, "--json").json();
+            assertThat(shownJson.get("status").asText()).isEqualTo("on-hold");
+            assertThat(shownJson.get("lines").size()).isPositive();
+            assertThat(shownJson.get("statusWrites")).singleElement().satisfies(w -> {
+                assertThat(w.get("outcome").asText()).isEqualTo("WRITTEN");
+                assertThat(w.get("toStatus").asText()).isEqualTo("on-hold");
+                assertThat(w.get("requestedBy").asText()).isEqualTo("cli");
+            });
+            CliHarness.Result missing = cli.run("order", "show", id + ":999999");
+            assertThat(missing.exitCode()).as(missing.all()).isEqualTo(2);
+            assertThat(missing.err()).contains("There is no order " + id + ":999999.");
 
             String couriers = Long.toString(cli.run("connection", "add", "--system", "coopcycle", "--name",
                     "Couriers", "--url", coopcycle.baseUrl().toString(), "--access-token",
