@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * orders for the next.
  */
 public final class RouteDispatcher {
-    /** How long a dispatcher holds an order it works on; longer than one create request can take. */
-    static final Duration CLAIM = Duration.ofMinutes(2);
+    /** How long a dispatcher holds an order it works on, by default; longer than one create request can take. */
+    public static final Duration DEFAULT_CLAIM = Duration.ofMinutes(2);
+    static final Duration CLAIM = DEFAULT_CLAIM;
     /** Refusals of one order after which it is no longer tried, even when it changes. */
     public static final int MAX_REFUSALS = 5;
     /** How far before an intent the target is searched, for clocks that disagree. */
@@ -61,15 +62,31 @@ public final class RouteDispatcher {
     private final RouteRuns runs;
     private final DeliveryLedger ledger;
     private final DispatchHook hook;
+    private final Duration claim;
     private final DeliveryCompletions completions;
 
     public RouteDispatcher(DataSource dataSource, ConnectionService connections, ConnectorRegistry registry,
             ConnectorContext context, Clock clock) {
-        this(dataSource, connections, registry, context, clock, DispatchHook.NONE);
+        this(dataSource, connections, registry, context, clock, DEFAULT_CLAIM);
+    }
+
+    /**
+     * @param claim how long a dispatcher holds an order it posts, and after how long a route run that stopped (its
+     *              process died) is closed ABANDONED and its orders taken over
+     */
+    public RouteDispatcher(DataSource dataSource, ConnectionService connections, ConnectorRegistry registry,
+            ConnectorContext context, Clock clock, Duration claim) {
+        this(dataSource, connections, registry, context, clock, DispatchHook.NONE, claim);
     }
 
     RouteDispatcher(DataSource dataSource, ConnectionService connections, ConnectorRegistry registry,
             ConnectorContext context, Clock clock, DispatchHook hook) {
+        this(dataSource, connections, registry, context, clock, hook, DEFAULT_CLAIM);
+    }
+
+    private RouteDispatcher(DataSource dataSource, ConnectionService connections, ConnectorRegistry registry,
+            ConnectorContext context, Clock clock, DispatchHook hook, Duration claim) {
+        this.claim = requireNonNull(claim, "claim is null");
         this.connections = requireNonNull(connections, "connections is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.context = requireNonNull(context, "context is null");
@@ -120,7 +137,7 @@ public final class RouteDispatcher {
 
     private RouteRun dispatch(Route route, Long syncRunId) {
         Instant now = clock.instant();
-        runs.abandonStale(route.id(), now.minus(CLAIM), now);
+        runs.abandonStale(route.id(), now.minus(claim), now);
         long runId = runs.start(route.id(), syncRunId, now);
         Dispatch dispatch = new Dispatch(route, runId);
         ConnectionSettings targetSettings = null;
@@ -189,9 +206,9 @@ public final class RouteDispatcher {
                     after = order.orderExternalId();
                     Instant now = clock.instant();
                     boolean claimed = order.state() == null
-                            ? ledger.recordIntent(route, order, now, now.plus(CLAIM))
+                            ? ledger.recordIntent(route, order, now, now.plus(claim))
                             : ledger.claimRefused(route.id(), order.orderExternalId(), order.refusedHash(), now,
-                                    now.plus(CLAIM));
+                                    now.plus(claim));
                     if (claimed) {
                         post(order);
                     }
@@ -208,7 +225,7 @@ public final class RouteDispatcher {
             Map<String, RouteDelivery> claimed = new LinkedHashMap<>();
             Instant oldest = now;
             for (RouteDelivery intent : ledger.intents(route.id())) {
-                if (ledger.claimIntent(route.id(), intent.orderExternalId(), now, now.plus(CLAIM))) {
+                if (ledger.claimIntent(route.id(), intent.orderExternalId(), now, now.plus(claim))) {
                     claimed.put(intent.reference(), intent);
                     oldest = intent.createdAt().isBefore(oldest) ? intent.createdAt() : oldest;
                 }

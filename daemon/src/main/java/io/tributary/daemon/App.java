@@ -256,7 +256,8 @@ public final class App implements AutoCloseable {
 
     /** Runs routes: after a sync (through {@link #syncs}), or after orders came in through the API. */
     public RouteDispatcher routeDispatcher() {
-        return new RouteDispatcher(store().dataSource(), connections(), registry(), connectorContext(), clock);
+        return new RouteDispatcher(store().dataSource(), connections(), registry(), connectorContext(), clock,
+                config.routeClaim());
     }
 
     @Override

@@ -22,6 +22,8 @@ import java.util.Map;
  * {@code TRIBUTARY_FAILING_AFTER} failed runs in a row that flag a connection failing (default 3);
  * {@code TRIBUTARY_SCHEDULER_THREADS} syncs a daemon runs at once (default 4);
  * {@code TRIBUTARY_STOP_TIMEOUT} how long a stopping daemon waits for running syncs (ISO-8601, default PT30S);
+ * {@code TRIBUTARY_ROUTE_CLAIM} how long a route run holds an order it posts, and after how long a route run that
+ * stopped answering is taken over (ISO-8601, default PT2M: longer than one delivery request takes);
  * {@code TRIBUTARY_CA_FILE} a PEM file of certificate authorities trusted beside the JVM's (default: none);
  * {@code TRIBUTARY_LOG_LEVEL} the level of Tributary's own loggers (default INFO);
  * {@code TRIBUTARY_LOG_FORMAT} {@code text} (default) or {@code json}, one JSON object per log line.
@@ -33,6 +35,7 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
     public static final String FAILING_AFTER = "TRIBUTARY_FAILING_AFTER";
     public static final String SCHEDULER_THREADS = "TRIBUTARY_SCHEDULER_THREADS";
     public static final String STOP_TIMEOUT = "TRIBUTARY_STOP_TIMEOUT";
+    public static final String ROUTE_CLAIM = "TRIBUTARY_ROUTE_CLAIM";
 
     public static final String HOME = "TRIBUTARY_HOME";
     public static final String DB_URL = "TRIBUTARY_DB_URL";
@@ -86,6 +89,7 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
         config.scheduleZone();
         config.lease();
         config.stopTimeout();
+        config.routeClaim();
         config.failingAfter();
         config.schedulerThreads();
         config.logLevel();
@@ -145,6 +149,10 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
 
     public Duration stopTimeout() {
         return positiveDuration(STOP_TIMEOUT, "PT30S");
+    }
+
+    public Duration routeClaim() {
+        return positiveDuration(ROUTE_CLAIM, io.tributary.route.RouteDispatcher.DEFAULT_CLAIM.toString());
     }
 
     public int failingAfter() {

@@ -27,7 +27,7 @@ public final class Settings {
     /** Every setting a file may hold, as its key there. */
     static final List<String> KEYS = List.of("home", "db_url", "db_user", "db_password", "master_key",
             "master_key_file", "sync_lookback", "zone", "scheduler_threads", "lease", "failing_after", "stop_timeout",
-            "http_rate", "log_level", "log_format", "ca_file");
+            "http_rate", "log_level", "log_format", "ca_file", "route_claim");
 
     private Settings() {}
 
