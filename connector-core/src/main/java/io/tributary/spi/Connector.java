@@ -32,6 +32,8 @@ public interface Connector extends AutoCloseable {
      * (WooCommerce's trash) are not listed, so they count as deleted.
      *
      * @throws UnsupportedOperationException when the connector cannot list the ids of {@code entity}
+     * @throws NotListableException          when this connection cannot list them all (a scope its credentials
+     *                                       lack), saying why
      */
     default IdListing listIds(EntityType entity) {
         throw new UnsupportedOperationException("This connector cannot list the ids of " + entity.cliName() + ".");

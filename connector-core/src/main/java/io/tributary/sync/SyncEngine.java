@@ -23,6 +23,7 @@ import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.ConnectorException;
 import io.tributary.spi.ConnectorProvider;
 import io.tributary.spi.IdListing;
+import io.tributary.spi.NotListableException;
 import io.tributary.spi.ReadNotReadyException;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.RecordStream;
@@ -281,7 +282,11 @@ public final class SyncEngine {
             }
             if (request.full() && !attempt.stopped) {
                 if (provider.listableEntities().contains(request.entity())) {
-                    reconcilePass(attempt, connector, lost);
+                    try {
+                        reconcilePass(attempt, connector, lost);
+                    } catch (NotListableException e) { // this connection's credentials cannot see every record
+                        attempt.notices.add("Deletes at the source were not looked for: " + e.getMessage());
+                    }
                 } else {
                     attempt.notices.add("Deletes at the source were not looked for: "
                             + provider.whyNotListable(request.entity()));

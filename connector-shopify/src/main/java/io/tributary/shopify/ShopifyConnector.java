@@ -66,10 +66,24 @@ final class ShopifyConnector implements Connector {
 
     @Override
     public io.tributary.spi.IdListing listIds(EntityType entity) {
-        if (entity != EntityType.PRODUCTS) {
+        if (entity == EntityType.PRODUCTS) {
+            return new ShopifyIdListing(client(false), false);
+        }
+        if (entity != EntityType.ORDERS) {
             throw new UnsupportedOperationException(new ShopifyConnectorProvider().whyNotListable(entity));
         }
-        return new ShopifyIdListing(client(false));
+        ShopifyClient client = client(false);
+        boolean allOrders = false;
+        for (com.fasterxml.jackson.databind.JsonNode scope : client.data(ShopifyQueries.SCOPES, null, 2,
+                "reading the app's scopes").path("currentAppInstallation").path("accessScopes")) {
+            allOrders |= "read_all_orders".equals(scope.path("handle").asText());
+        }
+        if (!allOrders) {
+            throw new io.tributary.spi.NotListableException("the app lacks the read_all_orders scope, so Shopify "
+                    + "shows it only the last 60 days of orders and an order missing from a listing is not "
+                    + "necessarily deleted; grant read_all_orders to have deleted orders found.");
+        }
+        return new ShopifyIdListing(client, true);
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class ShopifyConnectorProvider implements ConnectorProvider {
 
     @Override
     public Set<EntityType> listableEntities() {
-        return Set.of(EntityType.PRODUCTS);
+        return Set.of(EntityType.PRODUCTS, EntityType.ORDERS); // orders only with read_all_orders: see listIds
     }
 
     /** Orders: an app sees only the last 60 days of them without read_all_orders, so absence proves nothing. */

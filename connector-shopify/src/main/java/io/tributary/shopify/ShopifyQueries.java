@@ -46,6 +46,12 @@ final class ShopifyQueries {
             + "ProductSortKeys, $variants: Int!) { products(first: $first, after: $after, sortKey: $sortKey) { "
             + PAGE_INFO + " nodes { id variants(first: $variants) { " + PAGE_INFO + " nodes { id } } } } }";
 
+    /** Order ids only, for the reconciliation pass (with read_all_orders: every order, however old). */
+    static final String ORDER_IDS = "query TributaryOrderIds($first: Int!, $after: String, $sortKey: OrderSortKeys) { "
+            + "orders(first: $first, after: $after, sortKey: $sortKey) { " + PAGE_INFO + " nodes { id } } }";
+    /** The scopes the app was granted, asked before orders are listed. */
+    static final String SCOPES = "query TributaryScopes { currentAppInstallation { accessScopes { handle } } }";
+
     /** The bulk queries: every product with its variants, every order with its lines (children as own lines). */
     static final String BULK_PRODUCTS = "{ products { edges { node { " + PRODUCT + " variants { edges { node { "
             + VARIANT + " } } } } } } }";

@@ -1,25 +1,25 @@
 package io.tributary.shopify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.run.SyncRun;
 import io.tributary.spi.EntityType;
-import io.tributary.store.InvalidInputException;
 import io.tributary.testing.TestDatabase;
 import io.tributary.testkit.shopify.FakeShopify;
+import io.tributary.testkit.shopify.ShopifyOrder;
 import io.tributary.testkit.shopify.ShopifyProduct;
 import io.tributary.testkit.shopify.ShopifyVariant;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Deletes at a Shopify shop found by the reconciliation pass (products), over real sockets into H2 and MariaDB. */
+/** Deletes at a Shopify shop found by the reconciliation pass (products; orders with read_all_orders), over real sockets into H2 and MariaDB. */
 class ShopifyReconcileTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
-    void deletedProductsAreMarkedWithEveryVariantAndOrdersAreRefused(TestDatabase.Backend backend) {
+    void deletedProductsAreMarkedWithEveryVariant(TestDatabase.Backend backend) {
         try (SyncFixture f = new SyncFixture(backend);
                 FakeShopifyShop shop = FakeShopifyShop.start(120, 5, ShopifyAuthMode.TOKEN)) {
             FakeShopify fake = shop.fake();
@@ -49,8 +49,41 @@ class ShopifyReconcileTest {
             assertThat(fake.requests("TributaryProductVariants")).as("the rest of the large product's variants")
                     .isNotEmpty();
 
-            assertThatThrownBy(() -> f.reconcile(id, EntityType.ORDERS)).isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("only the last 60 days of orders");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void deletedOrdersAreFoundWithReadAllOrdersAndNotLookedForWithout(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend);
+                FakeShopifyShop shop = FakeShopifyShop.start(5, 40, ShopifyAuthMode.TOKEN)) {
+            FakeShopify fake = shop.fake();
+            long all = f.connect(shop.settings());
+            long recent = f.connect(FakeShopifyShop.token(fake.shopUrl(),
+                    fake.tokenWithScopes(Set.of("read_products", "read_orders"))));
+            assertThat(f.sync(all, EntityType.ORDERS).outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(f.sync(recent, EntityType.ORDERS).outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            TreeSet<String> gone = new TreeSet<>();
+            for (ShopifyOrder order : fake.orders().subList(0, 3)) {
+                gone.add(order.gid());
+                fake.deleteOrder(order.id());
+            }
+
+            SyncRun full = f.fullSync(all, EntityType.ORDERS);
+            assertThat(full.outcome()).as(full.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(full.deletedCount()).isEqualTo(3);
+            assertThat(f.deletedIds(all, EntityType.ORDERS)).isEqualTo(gone);
+            assertThat(fake.requests("TributaryOrderIds")).as("ids listed").isNotEmpty();
+
+            SyncRun blind = f.fullSync(recent, EntityType.ORDERS);
+            assertThat(blind.outcome()).as(blind.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(blind.notes()).anySatisfy(note -> assertThat(note).startsWith("Deletes at the source were "
+                    + "not looked for: the app lacks the read_all_orders scope"));
+            assertThat(f.deletedIds(recent, EntityType.ORDERS)).as("absence proves nothing here").isEmpty();
+            SyncRun refused = f.reconcile(recent, EntityType.ORDERS);
+            assertThat(refused.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+            assertThat(refused.errorMessage()).contains("grant read_all_orders to have deleted orders found");
+            assertThat(f.deletedIds(recent, EntityType.ORDERS)).isEmpty();
         }
     }
 }

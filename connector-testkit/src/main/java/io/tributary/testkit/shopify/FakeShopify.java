@@ -219,6 +219,11 @@ public final class FakeShopify implements AutoCloseable {
         catalogue.remove(id);
     }
 
+    /** Deletes an order, as the admin does (an archived or cancelled order stays; a deleted one leaves every query). */
+    public void deleteOrder(long id) {
+        catalogue.removeOrder(id);
+    }
+
     /** Gives a product's first variant a new price, one second later on the fake's clock. */
     public ShopifyProduct reprice(long productId, BigDecimal price) {
         clock.advance(Duration.ofSeconds(1));

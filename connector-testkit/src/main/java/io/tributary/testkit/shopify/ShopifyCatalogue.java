@@ -95,6 +95,14 @@ final class ShopifyCatalogue {
     }
 
     /** Gives the product's first variant a new price; the variant and the product are both updated. */
+    synchronized ShopifyOrder removeOrder(long orderId) {
+        ShopifyOrder removed = orders.remove(orderId);
+        if (removed == null) {
+            throw new IllegalArgumentException("no order " + orderId);
+        }
+        return removed;
+    }
+
     synchronized ShopifyProduct remove(long productId) {
         ShopifyProduct removed = products.remove(productId);
         if (removed == null) {

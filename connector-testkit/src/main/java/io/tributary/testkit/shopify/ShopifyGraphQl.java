@@ -39,7 +39,7 @@ final class ShopifyGraphQl {
         int requested = switch (operation) {
             case "TributaryProducts", "TributaryProductIds" -> 2 + first * (1 + vars.path("variants").asInt(0));
             case "TributaryOrders" -> 2 + first * (1 + vars.path("lines").asInt(0));
-            case "TributaryProductVariants", "TributaryOrderLines" -> 2 + first;
+            case "TributaryProductVariants", "TributaryOrderLines", "TributaryOrderIds" -> 2 + first;
             case "TributaryBulkStart" -> 10;
             default -> 2;
         };
@@ -77,6 +77,11 @@ final class ShopifyGraphQl {
                 scopes.stream().sorted().forEach(h -> handles.addObject().put("handle", h));
                 return 2;
             }
+            case "TributaryScopes" -> {
+                ArrayNode handles = data.putObject("currentAppInstallation").putArray("accessScopes");
+                scopes.stream().sorted().forEach(h -> handles.addObject().put("handle", h));
+                return 1;
+            }
             case "TributaryShop" -> {
                 data.putObject("shop").put("currencyCode", shop.currency());
                 return 1;
@@ -91,8 +96,8 @@ final class ShopifyGraphQl {
                 }
                 return 2;
             }
-            case "TributaryProducts", "TributaryProductIds", "TributaryOrders", "TributaryProductVariants",
-                    "TributaryOrderLines" -> {
+            case "TributaryProducts", "TributaryProductIds", "TributaryOrders", "TributaryOrderIds",
+                    "TributaryProductVariants", "TributaryOrderLines" -> {
                 boolean products = operation.startsWith("TributaryProduct");
                 if (!allowed(scopes, products ? "read_products" : "read_orders", products ? "products" : "orders",
                         data, answer)) {
@@ -102,7 +107,7 @@ final class ShopifyGraphQl {
                 try {
                     return switch (operation) {
                         case "TributaryProducts", "TributaryProductIds" -> pages.products(data); // every field
-                        case "TributaryOrders" -> pages.orders(data, visible);
+                        case "TributaryOrders", "TributaryOrderIds" -> pages.orders(data, visible); // every field
                         case "TributaryProductVariants" -> pages.variants(data);
                         default -> pages.lines(data);
                     };
