@@ -95,6 +95,12 @@ final class MagentoConnector implements Connector, OrderStatusWriter {
         MagentoClient client = client(context.service(HttpStack.class)
                 .session(settings.systemId(), rateLimitKey(), List.of(interceptor())));
         String what = "setting the status of order " + externalOrderId + " to " + status;
+        // a retry after a lost answer finds the status there already: no second comment
+        JsonNode before = client.get("orders/" + externalOrderId, null, "reading order " + externalOrderId);
+        if (status.equals(before.path("status").asText(""))) {
+            return new OrderStatusWrite(200, "status \"" + Excerpt.of(status, 50) + "\" already in Magento; "
+                    + "nothing sent");
+        }
         var body = Json.mapper().createObjectNode();
         body.putObject("statusHistory").put("comment", "Status set to " + status + " from Tributary.")
                 .put("status", status).put("is_customer_notified", 0).put("is_visible_on_front", 0);

@@ -139,4 +139,21 @@ class MagentoStatusWriteTest {
             return connector.verify();
         }
     }
+
+    @Test
+    void aRetryAfterALostAnswerAddsNoSecondComment() {
+        int id = orderIn("processing", "processing");
+        fake.faults().inject(io.tributary.testkit.http.Fault.dropMidBody(), 1, "/rest/V1/orders/" + id + "/comments");
+        OrderStatusWriter writer = writer(MagentoAuthMode.INTEGRATION);
+
+        assertThatThrownBy(() -> writer.writeOrderStatus(Integer.toString(id), "fraud"))
+                .as("the comment was added, its answer lost").isInstanceOf(ConnectorException.class);
+        assertThat(fake.comments(id)).hasSize(1);
+        OrderStatusWriter.OrderStatusWrite retried = writer.writeOrderStatus(Integer.toString(id), "fraud");
+
+        assertThat(retried.httpStatus()).isEqualTo(200);
+        assertThat(retried.answer()).isEqualTo("status \"fraud\" already in Magento; nothing sent");
+        assertThat(fake.comments(id)).as("no second comment").hasSize(1);
+        assertThat(fake.order(id).get("status").asText()).isEqualTo("fraud");
+    }
 }

@@ -91,6 +91,13 @@ final class WooCommerceConnector implements Connector, OrderStatusWriter {
                 .session(settings.systemId(), rateLimitKey(), List.of(auth));
         WooCommerceClient client = new WooCommerceClient(site, session, auth, configuredMode == WooCommerceAuthMode.AUTO);
         String what = "setting the status of order " + externalOrderId + " to " + status;
+        // a retry after a lost answer finds the status there already: nothing is sent twice
+        String current = client.get("orders/" + externalOrderId, Map.of("_fields", "id,status"), "reading order "
+                + externalOrderId).path("status").asText("");
+        if (current.equals(status)) {
+            return new OrderStatusWrite(200, "status \"" + Excerpt.of(status, 50) + "\" already in WooCommerce; "
+                    + "nothing sent");
+        }
         HttpAnswer answer = client.putOnce("orders/" + externalOrderId,
                 Json.mapper().createObjectNode().put("status", status), what);
         String saved = Json.parse(answer).path("status").asText("");

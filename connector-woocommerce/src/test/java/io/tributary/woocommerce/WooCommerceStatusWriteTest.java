@@ -150,4 +150,29 @@ class WooCommerceStatusWriteTest {
             return connector.verify();
         }
     }
+
+    @Test
+    void aRetryAfterALostAnswerSendsNothingTwice() {
+        int id = orderIn("processing");
+        String order = "/wp-json/wc/v3/orders/" + id;
+        // after the read that comes first, the PUT is taken and its answer cut short
+        fake.afterRequests(order, 1, () -> fake.faults().inject(io.tributary.testkit.http.Fault.dropMidBody(), 1,
+                order));
+        fake.requests().clear();
+        OrderStatusWriter writer = writer(fake.consumerKey(), fake.consumerSecret());
+        assertThatThrownBy(() -> writer.writeOrderStatus(Integer.toString(id), "completed"))
+                .isInstanceOf(ConnectorException.class);
+        fake.faults().clear();
+        long putsBefore = puts();
+        assertThat(fake.order(id).get("status").asText()).as("changed; the answer lost").isEqualTo("completed");
+
+        OrderStatusWriter.OrderStatusWrite retried = writer.writeOrderStatus(Integer.toString(id), "completed");
+
+        assertThat(retried.answer()).isEqualTo("status \"completed\" already in WooCommerce; nothing sent");
+        assertThat(puts()).as("no second PUT").isEqualTo(putsBefore);
+    }
+
+    private long puts() {
+        return fake.requests().all().stream().filter(r -> r.method().equals("PUT")).count();
+    }
 }
