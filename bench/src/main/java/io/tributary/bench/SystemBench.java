@@ -236,6 +236,7 @@ final class SystemBench {
             List<String> jvm = new ArrayList<>(jvmOptions);
             if (options.profile() != null) {
                 Files.createDirectories(options.profile());
+                jvm.add("-Xlog:jfr+startup=off"); // JFR announces itself on stdout, where the CLI's JSON goes
                 jvm.add(String.format(Locale.ROOT, "-XX:StartFlightRecording=filename=%s,settings=profile",
                         options.profile().resolve(system + "-" + entity + (full ? "-full-" : "-incremental-")
                                 + System.nanoTime() + ".jfr")));
