@@ -179,6 +179,56 @@ class WooCommerceSyncTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void awkwardPricesAndCurrenciesOfZeroAndThreeDecimalsAreStoredExactly(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(20, 10)) {
+            FakeWooCommerce fake = shop.fake();
+            List<Integer> simple = fake.productIds().stream()
+                    .filter(p -> fake.product(p).get("type").asText().equals("simple")).limit(5).toList();
+            assertThat(simple).hasSize(5);
+            Map<Integer, String> prices = Map.of(simple.get(0), "0.10", simple.get(1), "1e3", simple.get(2),
+                    "19.999", simple.get(3), "99999999999999.999999");
+            prices.forEach((p, price) -> fake.damageProduct(p, json -> json.put("price", price)));
+            fake.damageProduct(simple.get(4), json -> json.put("price", 0.1)); // a JSON number, as a plugin may send
+            int yen = fake.orderIds().get(0);
+            int dinar = fake.orderIds().get(1);
+            fake.damageOrder(yen, json -> json.put("currency", "JPY").put("total", "1500").put("total_tax", "136"));
+            fake.damageOrder(dinar, json -> json.put("currency", "KWD").put("total", "12.345")
+                    .put("total_tax", "0.615"));
+            // lines of products deleted since: WooCommerce keeps the line, with its old id or 0
+            int orphan = fake.orderIds().get(2);
+            fake.damageOrder(orphan, json -> {
+                ((ObjectNode) json.withArray("line_items").get(0)).put("product_id", 999_999).put("variation_id", 0);
+                if (json.withArray("line_items").size() > 1) {
+                    ((ObjectNode) json.withArray("line_items").get(1)).put("product_id", 0).put("variation_id", 0);
+                }
+            });
+            int orphanLines = fake.order(orphan).get("line_items").size();
+            long id = f.connect(shop.settings());
+
+            assertThat(f.sync(id, EntityType.PRODUCTS).outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(f.sync(id, EntityType.ORDERS).outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+
+            Map<String, String> stored = f.storedPrices(id);
+            prices.forEach((p, price) -> assertThat(new BigDecimal(stored.get(Integer.toString(p))))
+                    .as("product " + p + " priced " + price).isEqualByComparingTo(new BigDecimal(price)));
+            assertThat(new BigDecimal(stored.get(Integer.toString(simple.get(4))))).isEqualByComparingTo("0.1");
+            StoredOrder yenOrder = f.storedOrders(id).get(Integer.toString(yen));
+            assertThat(yenOrder.currency()).isEqualTo("JPY");
+            assertThat(yenOrder.total()).isEqualByComparingTo("1500");
+            assertThat(yenOrder.totalTax()).isEqualByComparingTo("136");
+            StoredOrder dinarOrder = f.storedOrders(id).get(Integer.toString(dinar));
+            assertThat(dinarOrder.currency()).isEqualTo("KWD");
+            assertThat(dinarOrder.total()).isEqualByComparingTo("12.345");
+            assertThat(dinarOrder.totalTax()).isEqualByComparingTo("0.615");
+            StoredOrder orphanOrder = f.storedOrders(id).get(Integer.toString(orphan));
+            assertThat(orphanOrder.lines()).as("every line kept, products gone or not").hasSize(orphanLines);
+            assertThat(orphanOrder.lines().get(0).productExternalId()).isEqualTo("999999");
+            assertThat(orphanOrder.lines().get(0).name()).isNotBlank();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void hundredsOfOrdersSharingOneModificationSecondAcrossPagesAreEachReadOnce(TestDatabase.Backend backend) {
         try (SyncFixture f = new SyncFixture(backend); FakeWooCommerceShop shop = FakeWooCommerceShop.start(5, 420)) {
             long id = f.connect(shop.settings());
@@ -468,6 +518,17 @@ class WooCommerceSyncTest {
             assertThat(incremental.outcome()).as(incremental.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
             assertThat(f.storedPrices(id).get(Integer.toString(edited))).isEqualTo("77.00");
             assertThat(fake.requests().matching("/wp-json/wc/v3/variations")).hasSize(1);
+
+            // a variation written alone (an import, a stock plugin): its product's modification time stays
+            int alone = fake.variationIds(variable).size() > 1 ? fake.variationIds(variable).get(1) : edited;
+            String parentModified = fake.product(variable).get("date_modified_gmt").asText();
+            fake.clock().advance(Duration.ofMinutes(1));
+            fake.editVariationAlone(variable, alone, v -> v.regularPrice("66.60"));
+            assertThat(fake.product(variable).get("date_modified_gmt").asText()).isEqualTo(parentModified);
+            SyncRun afterAlone = f.sync(id, EntityType.PRODUCTS);
+            assertThat(afterAlone.outcome()).as(afterAlone.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(f.storedPrices(id).get(Integer.toString(alone))).as("found through the variations listing")
+                    .isEqualTo("66.60");
         }
     }
 

@@ -255,6 +255,14 @@ public final class FakeWooCommerce extends FakeSystem {
     }
 
     /**
+     * Edits a variation without its product's modification time moving, as an import or a stock plugin that writes
+     * the variation alone leaves it: only the variation says it changed.
+     */
+    public void editVariationAlone(int productId, int variationId, Consumer<VariationEdit> edit) {
+        mutations.editVariationAlone(productId, variationId, edit);
+    }
+
+    /**
      * Serves product {@code id} damaged by {@code damage} from now on (its JSON after the fake built it: a field
      * of the wrong type, a null, an absurd value), as a buggy plugin or a bad import leaves a record.
      */

@@ -41,6 +41,15 @@ final class WooMutations {
         });
     }
 
+    /** Edits a variation and moves its own modification time only, its product's left as it was. */
+    void editVariationAlone(int productId, int variationId, Consumer<VariationEdit> edit) {
+        editVariation(productId, variationId, edit, false);
+        catalogue.write(() -> {
+            catalogue.touch(catalogue.variations().get(variationId), catalogue.stamp());
+            return null;
+        });
+    }
+
     void editVariation(int productId, int variationId, Consumer<VariationEdit> edit, boolean touch) {
         requireNonNull(edit, "edit is null");
         catalogue.write(() -> {
