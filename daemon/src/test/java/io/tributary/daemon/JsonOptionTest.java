@@ -33,7 +33,7 @@ class JsonOptionTest {
                 "tributary connection enable", "tributary connection disable", "tributary connection remove",
                 "tributary schedule list", "tributary schedule set", "tributary sync", "tributary reconcile",
                 "tributary runs", "tributary rejects", "tributary products", "tributary orders",
-                "tributary order set-status",
+                "tributary order show", "tributary order set-status",
                 "tributary customers", "tributary customer show", "tributary customer unmerge",
                 "tributary store set-country", "tributary route add", "tributary route list",
                 "tributary route show", "tributary route remove", "tributary store add", "tributary store list",
