@@ -118,6 +118,7 @@ public final class RecordWriter {
                     narrow(latest, ProductRecord.class), read, null);
             case ORDERS -> upsert(connection, connectionId, RecordTable.ORDERS,
                     narrow(latest, OrderRecord.class), read, this::replaceLinesAndAttachCustomers);
+            case CUSTOMERS -> throw new IllegalArgumentException("Customers cannot be stored yet.");
         };
         RejectedRecords.insert(connection, write, clock.instant());
         SyncCursors.save(connection, connectionId, write.entity(), write.cursorAfter(), clock.instant());

@@ -56,6 +56,9 @@ final class WooCommerceConnector implements Connector, OrderStatusWriter {
 
     @Override
     public RecordStream read(EntityType entity, SyncCursor from) {
+        if (entity != EntityType.PRODUCTS && entity != EntityType.ORDERS) {
+            throw new io.tributary.spi.UnsupportedEntityException("WooCommerce", entity);
+        }
         WooCommerceAuth auth = auth();
         HttpSession session = context.service(HttpStack.class)
                 .session(settings.systemId(), rateLimitKey(), List.of(auth));
