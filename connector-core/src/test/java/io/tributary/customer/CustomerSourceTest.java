@@ -2,6 +2,7 @@ package io.tributary.customer;
 
 import static io.tributary.testing.Records.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.run.PageCounts;
 import io.tributary.run.PageWrite;
@@ -13,6 +14,7 @@ import io.tributary.spi.RecordPage;
 import io.tributary.spi.SourceRecord;
 import io.tributary.spi.SyncCursor;
 import io.tributary.store.CentralStore;
+import io.tributary.store.NotFoundException;
 import io.tributary.testing.TestDatabase;
 import io.tributary.testing.TestRows;
 import java.math.BigDecimal;
@@ -135,6 +137,76 @@ class CustomerSourceTest {
             assertThat(TestRows.count(store, "SELECT COUNT(*) FROM customer_source WHERE customer_id IS NULL"))
                     .isEqualTo(1);
             assertThat(TestRows.count(store, "SELECT COUNT(*) FROM customer")).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aCustomerWithoutOrdersIsListedAndShowsItsSourceRecords(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend)) {
+            CentralStore store = database.store();
+            long shop = connectionInStore(store, "a", "FR");
+            write(store, shop, EntityType.ORDERS, order("1", "ana@example.org", null));
+            write(store, shop, EntityType.CUSTOMERS, account("11", "Ana@Example.org", null, "Ana", "Lopez"),
+                    account("13", "never.ordered@example.org", "06 11 22 33 44", "Cy", "Nord"));
+            CustomerService customers = new CustomerService(store.dataSource(), Clock.systemUTC());
+            long cy = customerOfAccount(store, shop, "13");
+
+            List<CustomerView> all = customers.list(CustomerService.Filter.ALL, null, null, 50);
+            List<CustomerView> inA = customers.list(CustomerService.Filter.ALL, List.of("a"), null, 50);
+            for (List<CustomerView> listing : List.of(all, inA)) {
+                assertThat(listing).extracting(CustomerView::id).containsExactly(customerOfOrder(store, shop, "1"), cy);
+                CustomerView never = listing.get(1);
+                assertThat(never.orderCount()).isZero();
+                assertThat(never.name()).isEqualTo("Cy Nord");
+                assertThat(never.emails()).containsExactly("never.ordered@example.org");
+                assertThat(never.phones()).containsExactly("+33611223344");
+                assertThat(never.seenIn()).extracting(CustomerView.SeenIn::storeCode).containsExactly("a");
+            }
+            assertThat(customers.list(new CustomerService.Filter("NEVER.ordered@example.org", null, null), null, null,
+                    50)).extracting(CustomerView::id).containsExactly(cy);
+
+            CustomerDetail detail = customers.show(cy, List.of("a"));
+            assertThat(detail.orders()).isEmpty();
+            assertThat(detail.accounts()).extracting(CustomerAccount::connectionId, CustomerAccount::externalId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(shop, "13"));
+            CustomerDetail ana = customers.show(customerOfOrder(store, shop, "1"), null);
+            assertThat(ana.orders()).hasSize(1);
+            assertThat(ana.accounts()).extracting(CustomerAccount::externalId).containsExactly("11");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aCallerOfOneStoreNeverSeesAnotherStoresSourceRecord(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend)) {
+            CentralStore store = database.store();
+            long shopA = connectionInStore(store, "a", "FR");
+            long shopB = connectionInStore(store, "b", "FR");
+            write(store, shopA, EntityType.ORDERS, order("1", "ana@example.org", null));
+            write(store, shopB, EntityType.CUSTOMERS, account("11", "ANA@example.org", "06 99 88 77 66", "Ana", "B"),
+                    account("12", "only.in.b@example.org", null, "Bea", "Bee"));
+            CustomerService customers = new CustomerService(store.dataSource(), Clock.systemUTC());
+            long ana = customerOfOrder(store, shopA, "1");
+            long bea = customerOfAccount(store, shopB, "12");
+            assertThat(customerOfAccount(store, shopB, "11")).isEqualTo(ana);
+
+            CustomerDetail asA = customers.show(ana, List.of("a"));
+            assertThat(asA.accounts()).as("store b's account is b's side only").isEmpty();
+            assertThat(asA.customer().phones()).as("nor its phone").isEmpty();
+            assertThat(asA.customer().seenIn()).extracting(CustomerView.SeenIn::storeCode).containsExactly("a");
+            CustomerDetail asB = customers.show(ana, List.of("b"));
+            assertThat(asB.orders()).isEmpty();
+            assertThat(asB.accounts()).extracting(CustomerAccount::externalId).containsExactly("11");
+
+            assertThat(customers.list(CustomerService.Filter.ALL, List.of("a"), null, 50))
+                    .extracting(CustomerView::id).containsExactly(ana);
+            assertThat(customers.list(CustomerService.Filter.ALL, List.of("b"), null, 50))
+                    .extracting(CustomerView::id).containsExactly(ana, bea);
+            assertThat(customers.list(new CustomerService.Filter("only.in.b@example.org", null, null), List.of("a"),
+                    null, 50)).as("found by key, but nothing of it in a").isEmpty();
+            assertThatThrownBy(() -> customers.show(bea, List.of("a"))).isInstanceOf(NotFoundException.class);
+            assertThat(customers.list(CustomerService.Filter.ALL, List.of("c"), null, 50)).isEmpty();
         }
     }
 }
