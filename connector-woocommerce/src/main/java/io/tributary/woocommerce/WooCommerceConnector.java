@@ -56,13 +56,13 @@ final class WooCommerceConnector implements Connector, OrderStatusWriter {
 
     @Override
     public RecordStream read(EntityType entity, SyncCursor from) {
-        if (entity != EntityType.PRODUCTS && entity != EntityType.ORDERS) {
-            throw new io.tributary.spi.UnsupportedEntityException("WooCommerce", entity);
-        }
         WooCommerceAuth auth = auth();
         HttpSession session = context.service(HttpStack.class)
                 .session(settings.systemId(), rateLimitKey(), List.of(auth));
         WooCommerceClient client = new WooCommerceClient(site, session, auth, configuredMode == WooCommerceAuthMode.AUTO);
+        if (entity == EntityType.CUSTOMERS) {
+            return new WooCommerceCustomerStream(client, from); // read whole each time: see the class
+        }
         WooCommerceIndex index = WooCommerceIndex.of(client.index(), site);
         String currency = entity == EntityType.PRODUCTS ? currency(client) : null;
         return new WooCommerceRecordStream(client, entity, from, WooCommerceChangeFilter.of(index, client).works(),
