@@ -24,7 +24,7 @@ final class ReconcileCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
     long id;
 
-    @Option(names = "--entity", paramLabel = "products|orders|customers", converter = EntityConverter.class,
+    @Option(names = "--entity", paramLabel = "products|orders", converter = EntityConverter.class,
             description = "What to reconcile: products (variations included) or orders (default: every entity the "
                     + "connection provides and whose ids its system can list).")
     EntityType entity;
