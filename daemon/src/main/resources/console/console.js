@@ -709,9 +709,14 @@ async function customerView(id) {
       (o.total ?? '') + ' ' + (o.currency || ''), when(o.createdAt)]), 'No orders.');
   const merges = c.merges.length ? h('section', {}, h('h2', {}, 'Merges'),
     table(['Merge', 'Joined', 'Into', 'Because of', 'When', 'Undone'], c.merges.map(m => [String(m.id),
-      '#' + m.absorbedId, '#' + m.survivorId, m.reasonValue + ' (order ' + m.orderExternalId + ')', when(m.mergedAt),
+      '#' + m.absorbedId, '#' + m.survivorId, m.reasonValue + (m.orderExternalId == null ? ' (a customer account)' : ' (order ' + m.orderExternalId + ')'), when(m.mergedAt),
       m.undoneAt ? when(m.undoneAt) : 'no']), '')) : '';
-  return h('section', {}, h('h1', {}, c.name || 'Customer #' + c.id), facts, h('h2', {}, 'Orders'), orders, merges);
+  // the customer's accounts at its shops (a customer who never ordered has only these)
+  const sources = (c.sources || []).length ? h('section', {}, h('h2', {}, 'Source records'),
+    table(['Store', 'Connection', 'External id', 'E-mail', 'Updated'], c.sources.map(s => [s.store,
+      s.connectionName, s.externalId, s.email || '', when(s.updatedAt)]), '')) : '';
+  return h('section', {}, h('h1', {}, c.name || 'Customer #' + c.id), facts, h('h2', {}, 'Orders'), orders, sources,
+    merges);
 }
 
 // ---- API keys -------------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Attaches a page of stored orders to their customers inside the page's own transaction, so an order is never
+ * Attaches a page of stored orders (or of customer accounts read from a source: {@link #attachAccounts}) to their
+ * customers inside the page's own transaction, so an order is never
  * stored without its customer and a retried page attaches again from scratch. Per page: one read of the keys the
  * page names, one of their customers, then batches — new customers, new keys, merges (rare), the orders' links.
  *
@@ -29,6 +30,27 @@ import java.util.Set;
  */
 public final class CustomerLinker {
     private CustomerLinker() {}
+
+    /**
+     * One stored record that names a customer: an order, or a customer account read from a source
+     * ({@code customer_source}). The e-mail and phone as the source wrote them.
+     */
+    public record Item(String externalId, String email, String phone) {}
+
+    /** Where the records of a page are stored, and so where their link to a customer is written. */
+    private enum Target {
+        ORDERS("orders", true),
+        ACCOUNTS("customer_source", false);
+
+        final String table;
+        /** Whether a merge this record causes names it as its order ({@code customer_merge.order_external_id}). */
+        final boolean namesOrder;
+
+        Target(String table, boolean namesOrder) {
+            this.table = table;
+            this.namesOrder = namesOrder;
+        }
+    }
 
     /** A customer as this page sees it: stored (id known) or created by it (id after the insert). */
     private static final class Node {
@@ -65,6 +87,25 @@ public final class CustomerLinker {
      */
     public static void attach(Connection connection, long connectionId, List<OrderRecord> orders, Instant now)
             throws SQLException {
+        List<Item> items = new ArrayList<>(orders.size());
+        for (OrderRecord order : orders) {
+            items.add(new Item(order.externalId(), order.customerEmail(), order.customerPhone()));
+        }
+        attach(connection, connectionId, Target.ORDERS, items, now);
+    }
+
+    /**
+     * Attaches customer accounts read from a source ({@code accounts}, all of connection {@code connectionId}, already
+     * stored in {@code customer_source}) to their customers by the same rules as orders: an account and the orders
+     * of the same person end at the same customer, whichever was stored first.
+     */
+    public static void attachAccounts(Connection connection, long connectionId, List<Item> accounts, Instant now)
+            throws SQLException {
+        attach(connection, connectionId, Target.ACCOUNTS, accounts, now);
+    }
+
+    private static void attach(Connection connection, long connectionId, Target target, List<Item> orders,
+            Instant now) throws SQLException {
         if (orders.isEmpty()) {
             return;
         }
@@ -72,9 +113,9 @@ public final class CustomerLinker {
         List<CustomerKey> emails = new ArrayList<>(orders.size());
         List<CustomerKey> phones = new ArrayList<>(orders.size());
         Set<CustomerKey> named = new LinkedHashSet<>();
-        for (OrderRecord order : orders) {
-            CustomerKey email = CustomerKey.email(order.customerEmail());
-            CustomerKey phone = CustomerKey.phone(order.customerPhone(), region);
+        for (Item order : orders) {
+            CustomerKey email = CustomerKey.email(order.email());
+            CustomerKey phone = CustomerKey.phone(order.phone(), region);
             emails.add(email);
             phones.add(phone);
             if (email != null) {
@@ -129,14 +170,15 @@ public final class CustomerLinker {
                 }
                 absorbed.root = survivor;
                 absorbed.mergedInto = survivor;
-                merges.add(new Merge(survivor, absorbed, phone, orders.get(i).externalId()));
+                merges.add(new Merge(survivor, absorbed, phone,
+                        target.namesOrder ? orders.get(i).externalId() : null));
             }
             attached[i] = owner;
         }
         insertCustomers(connection, created, now);
         insertKeys(connection, newKeys);
         saveMerges(connection, connectionId, merges, now);
-        linkOrders(connection, connectionId, orders, attached);
+        linkRecords(connection, connectionId, target, orders, attached);
     }
 
     private static String storeCountry(Connection connection, long connectionId) throws SQLException {
@@ -362,9 +404,9 @@ public final class CustomerLinker {
     }
 
     /** One statement for the page: a batch of single-row updates would be a round trip each. */
-    private static void linkOrders(Connection connection, long connectionId, List<OrderRecord> orders,
+    private static void linkRecords(Connection connection, long connectionId, Target target, List<Item> orders,
             Node[] attached) throws SQLException {
-        StringBuilder sql = new StringBuilder("UPDATE orders SET customer_id = CASE external_id");
+        StringBuilder sql = new StringBuilder("UPDATE " + target.table + " SET customer_id = CASE external_id");
         for (int i = 0; i < orders.size(); i++) {
             sql.append(" WHEN ? THEN ?");
         }
@@ -381,7 +423,7 @@ public final class CustomerLinker {
                 }
             }
             statement.setLong(index++, connectionId);
-            for (OrderRecord order : orders) {
+            for (Item order : orders) {
                 statement.setString(index++, order.externalId());
             }
             statement.executeUpdate();

@@ -28,8 +28,8 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * Reading customers (each derived from the orders a caller may see) and undoing their merges. Customers are made
- * and merged by {@link CustomerLinker} as orders are stored.
+ * Reading customers (each derived from the orders and source accounts a caller may see) and undoing their merges.
+ * Customers are made and merged by {@link CustomerLinker} as orders and accounts are stored.
  */
 public final class CustomerService {
     public static final int MAX_PAGE = 500;
@@ -48,27 +48,29 @@ public final class CustomerService {
     }
 
     /**
-     * The customer (or the customer it was merged into) with its orders in {@code storeCodes}.
+     * The customer (or the customer it was merged into) with its orders and source accounts in {@code storeCodes}.
      *
      * @param storeCodes the caller's stores; null: every store (and then the merges are shown too)
-     * @throws NotFoundException when no such customer has an order the caller may see
+     * @throws NotFoundException when no such customer has an order or an account the caller may see
      */
     public CustomerDetail show(long id, Collection<String> storeCodes) {
         try (Connection connection = dataSource.getConnection()) {
             Long top = top(connection, id);
             List<CustomerOrder> orders = top == null ? List.of() : orders(connection, top, storeCodes);
-            if (orders.isEmpty()) {
+            List<CustomerAccount> accounts = top == null ? List.of() : accounts(connection, top, storeCodes);
+            if (orders.isEmpty() && accounts.isEmpty()) {
                 throw new NotFoundException("There is no customer with id " + id + ".");
             }
             List<CustomerMerge> merges = storeCodes == null ? merges(connection, top) : List.of();
-            return new CustomerDetail(view(top, orders), orders, merges);
+            return new CustomerDetail(view(top, orders, accounts), orders, accounts, merges);
         } catch (SQLException e) {
             throw failed(e);
         }
     }
 
     /**
-     * Customers with an order in {@code storeCodes}, by id, {@code limit} after {@code afterId}.
+     * Customers with an order or a source account in {@code storeCodes} (a registered customer who never ordered
+     * too), by id, {@code limit} after {@code afterId}.
      *
      * @throws InvalidInputException when the phone cannot be read, or the limit is out of range
      */
@@ -94,8 +96,9 @@ public final class CustomerService {
                     continue;
                 }
                 List<CustomerOrder> orders = orders(connection, top, scope);
-                if (!orders.isEmpty()) {
-                    views.add(view(top, orders));
+                List<CustomerAccount> accounts = accounts(connection, top, scope);
+                if (!orders.isEmpty() || !accounts.isEmpty()) {
+                    views.add(view(top, orders, accounts));
                 }
                 if (views.size() == limit) {
                     break;
@@ -250,9 +253,9 @@ public final class CustomerService {
     }
 
     /**
-     * Tops with an order in scope after {@code afterId}. Every store: the customers at the top of their merges, by
-     * primary key (a customer exists because an order made it). Some stores: the tops of the customers of their
-     * orders; more may come than {@code limit} when some have no order left in scope.
+     * Tops with an order or an account in scope after {@code afterId}. Every store: the customers at the top of their
+     * merges, by primary key (a customer exists because an order or an account made it). Some stores: the tops of the
+     * customers of their orders and accounts; more may come than {@code limit} when some have none left in scope.
      */
     private static List<Long> topsInScope(Connection connection, Collection<String> scope, Long afterId, int limit)
             throws SQLException {
@@ -267,12 +270,17 @@ public final class CustomerService {
             parameters.add(after);
             parameters.add(limit * 2 + 10);
         } else {
-            sql = "SELECT DISTINCT COALESCE(cu.root_id, cu.id) AS top FROM orders o "
-                    + "JOIN customer cu ON cu.id = o.customer_id JOIN connection c ON c.id = o.connection_id "
-                    + "JOIN store s ON s.id = c.store_id WHERE s.code IN (" + Sql.placeholders(scope.size()) + ") "
-                    + "AND COALESCE(cu.root_id, cu.id) > ? ORDER BY top LIMIT ?";
-            parameters.addAll(scope);
-            parameters.add(after);
+            String inScope = "JOIN connection c ON c.id = r.connection_id JOIN store s ON s.id = c.store_id "
+                    + "WHERE s.code IN (" + Sql.placeholders(scope.size()) + ") AND COALESCE(cu.root_id, cu.id) > ?";
+            // UNION: one top once, whether it comes from orders, accounts or both
+            sql = "SELECT top FROM (SELECT COALESCE(cu.root_id, cu.id) AS top FROM orders r "
+                    + "JOIN customer cu ON cu.id = r.customer_id " + inScope
+                    + " UNION SELECT COALESCE(cu.root_id, cu.id) AS top FROM customer_source r "
+                    + "JOIN customer cu ON cu.id = r.customer_id " + inScope + ") tops ORDER BY top LIMIT ?";
+            for (int round = 0; round < 2; round++) {
+                parameters.addAll(scope);
+                parameters.add(after);
+            }
             parameters.add(limit);
         }
         List<Long> tops = new ArrayList<>();
@@ -328,7 +336,43 @@ public final class CustomerService {
         return orders;
     }
 
-    private static CustomerView view(long top, List<CustomerOrder> orders) {
+    /** The source accounts of the group topped by {@code top} in scope, most recently changed first. */
+    private static List<CustomerAccount> accounts(Connection connection, long top, Collection<String> scope)
+            throws SQLException {
+        if (scope != null && scope.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT s.code, s.country, a.connection_id, c.name AS connection_name, a.external_id, a.email, "
+                + "a.phone, a.name, a.source_created_at, a.source_updated_at FROM customer cu "
+                + "JOIN customer_source a ON a.customer_id = cu.id JOIN connection c ON c.id = a.connection_id "
+                + "JOIN store s ON s.id = c.store_id WHERE (cu.id = ? OR cu.root_id = ?)"
+                + (scope == null ? "" : " AND s.code IN (" + Sql.placeholders(scope.size()) + ")")
+                + " ORDER BY a.source_updated_at DESC, a.connection_id, a.external_id";
+        List<CustomerAccount> accounts = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, top);
+            statement.setLong(2, top);
+            if (scope != null) {
+                int index = 3;
+                for (String code : scope) {
+                    statement.setString(index++, code);
+                }
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String phone = rows.getString("phone");
+                    CustomerKey phoneKey = CustomerKey.phone(phone, rows.getString("country"));
+                    accounts.add(new CustomerAccount(rows.getString("code"), rows.getLong("connection_id"),
+                            rows.getString("connection_name"), rows.getString("external_id"), rows.getString("email"),
+                            phoneKey == null ? phone : phoneKey.value(), rows.getString("name"),
+                            Sql.getInstant(rows, "source_created_at"), Sql.getInstant(rows, "source_updated_at")));
+                }
+            }
+        }
+        return accounts;
+    }
+
+    private static CustomerView view(long top, List<CustomerOrder> orders, List<CustomerAccount> accounts) {
         String name = null;
         Set<String> emails = new LinkedHashSet<>();
         Set<String> phones = new LinkedHashSet<>();
@@ -358,6 +402,20 @@ public final class CustomerService {
             }
             seen.putIfAbsent(order.connectionId(), new CustomerView.SeenIn(order.storeCode(), order.connectionId(),
                     order.connectionName()));
+        }
+        for (CustomerAccount account : accounts) { // after the orders: an order's name and keys come first
+            if (name == null && account.name() != null && !account.name().isBlank()) {
+                name = account.name();
+            }
+            CustomerKey email = CustomerKey.email(account.email());
+            if (email != null) {
+                emails.add(email.value());
+            }
+            if (account.phone() != null && !account.phone().isBlank()) {
+                phones.add(account.phone());
+            }
+            seen.putIfAbsent(account.connectionId(), new CustomerView.SeenIn(account.storeCode(),
+                    account.connectionId(), account.connectionName()));
         }
         spent.replaceAll((currency, amount) -> Sql.money(amount));
         return new CustomerView(top, name, List.copyOf(emails), List.copyOf(phones), first, last, orders.size(),

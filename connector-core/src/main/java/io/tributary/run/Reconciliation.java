@@ -114,6 +114,9 @@ public final class Reconciliation {
         return switch (entity) {
             case PRODUCTS -> RecordTable.PRODUCTS.table();
             case ORDERS -> RecordTable.ORDERS.table();
+            // no system lists customers' ids for a reconciliation pass (no provider names them listable)
+            case CUSTOMERS -> throw new IllegalArgumentException("Customers are not reconciled: no system lists "
+                    + "their ids.");
         };
     }
 

@@ -1,5 +1,6 @@
 package io.tributary.run;
 
+import io.tributary.spi.CustomerRecord;
 import io.tributary.spi.OrderRecord;
 import io.tributary.spi.ProductRecord;
 import io.tributary.spi.SourceRecord;
@@ -63,12 +64,29 @@ final class RecordTable<R extends SourceRecord> {
             // the lines are part of the order's content: a changed line makes a changed order
             new Column<OrderRecord>(null, 0, order -> order.lines().toString())));
 
+    /**
+     * Customer accounts as the source keeps them. The central customer each leads to ({@code customer_id}) is not
+     * content: the writer sets it after the upsert, as it does an order's.
+     */
+    static final RecordTable<CustomerRecord> CUSTOMERS = new RecordTable<>("customer_source", "stored_at", List.of(
+            new Column<CustomerRecord>("email", 320, CustomerRecord::email),
+            new Column<CustomerRecord>("phone", 64, CustomerRecord::phone),
+            new Column<CustomerRecord>("name", 400, CustomerRecord::name),
+            new Column<CustomerRecord>("source_created_at", 0, CustomerRecord::createdAt),
+            new Column<CustomerRecord>(SOURCE_UPDATED_AT, 0, CustomerRecord::updatedAt),
+            new Column<CustomerRecord>("raw_json", 0, CustomerRecord::rawJson)));
+
     private final String table;
     private final List<Column<R>> columns;
     private final List<Column<R>> stored;
     private final String upsertSql;
 
     private RecordTable(String table, List<Column<R>> columns) {
+        this(table, "synced_at", columns);
+    }
+
+    /** @param writtenAt the column holding the time of the write ({@code synced_at} on products and orders) */
+    private RecordTable(String table, String writtenAt, List<Column<R>> columns) {
         this.table = table;
         this.columns = columns;
         this.stored = columns.stream().filter(c -> c.name() != null).toList();
@@ -76,9 +94,9 @@ final class RecordTable<R extends SourceRecord> {
         String updates = stored.stream().map(c -> c.name() + " = VALUES(" + c.name() + ")")
                 .collect(Collectors.joining(", "));
         this.upsertSql = "INSERT INTO " + table + " (connection_id, external_id, " + names
-                + ", content_hash, synced_at) VALUES (?, ?, " + Sql.placeholders(stored.size()) + ", ?, ?)"
+                + ", content_hash, " + writtenAt + ") VALUES (?, ?, " + Sql.placeholders(stored.size()) + ", ?, ?)"
                 + " ON DUPLICATE KEY UPDATE " + updates
-                + ", content_hash = VALUES(content_hash), synced_at = VALUES(synced_at)"
+                + ", content_hash = VALUES(content_hash), " + writtenAt + " = VALUES(" + writtenAt + ")"
                 // a record read again exists at the source again: revived when a reconciliation had marked it deleted
                 + ", deleted_at = NULL";
     }

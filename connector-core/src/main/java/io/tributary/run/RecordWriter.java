@@ -3,6 +3,7 @@ package io.tributary.run;
 import static java.util.Objects.requireNonNull;
 
 import io.tributary.customer.CustomerLinker;
+import io.tributary.spi.CustomerRecord;
 import io.tributary.spi.OrderLineRecord;
 import io.tributary.spi.OrderRecord;
 import io.tributary.spi.ProductRecord;
@@ -118,6 +119,8 @@ public final class RecordWriter {
                     narrow(latest, ProductRecord.class), read, null);
             case ORDERS -> upsert(connection, connectionId, RecordTable.ORDERS,
                     narrow(latest, OrderRecord.class), read, this::replaceLinesAndAttachCustomers);
+            case CUSTOMERS -> upsert(connection, connectionId, RecordTable.CUSTOMERS,
+                    narrow(latest, CustomerRecord.class), read, this::attachAccounts);
         };
         RejectedRecords.insert(connection, write, clock.instant());
         SyncCursors.save(connection, connectionId, write.entity(), write.cursorAfter(), clock.instant());
@@ -203,6 +206,19 @@ public final class RecordWriter {
             throws SQLException {
         replaceLines(connection, connectionId, orders);
         CustomerLinker.attach(connection, connectionId, orders, clock.instant());
+    }
+
+    /**
+     * The central customer of each changed account, as its e-mail and phone say now, by the rules of orders: in the
+     * page's transaction, so an account is never stored without its customer.
+     */
+    private void attachAccounts(Connection connection, long connectionId, List<CustomerRecord> accounts)
+            throws SQLException {
+        List<CustomerLinker.Item> items = new ArrayList<>(accounts.size());
+        for (CustomerRecord account : accounts) {
+            items.add(new CustomerLinker.Item(account.externalId(), account.email(), account.phone()));
+        }
+        CustomerLinker.attachAccounts(connection, connectionId, items, clock.instant());
     }
 
     /** Replaces the lines of changed orders: the order's lines as the source has them now. */

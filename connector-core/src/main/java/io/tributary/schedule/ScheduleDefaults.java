@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 /**
- * The schedules a new connection gets: products daily at night, orders hourly, and a weekly reconciliation pass
+ * The schedules a new connection gets: products daily at night, orders hourly, customers daily, and a weekly reconciliation pass
  * for each entity whose ids its system can list, all inactive until an admin turns them on. Times are spread by connection id so a thousand shops do not all fire at :00.
  */
 public final class ScheduleDefaults {
@@ -21,6 +21,9 @@ public final class ScheduleDefaults {
                     LocalTime.of(1 + (int) (spread % 5), (int) ((spread / 5) % 60)), today, zone, false);
             case ORDERS -> new ScheduleSpec(Frequency.HOURLY, null, LocalTime.of(0, (int) ((spread / 300) % 60)),
                     today, zone, false);
+            // customers change rarely and a system may only read them whole: daily, half past the products' hour
+            case CUSTOMERS -> new ScheduleSpec(Frequency.DAILY, null,
+                    LocalTime.of(1 + (int) (spread % 5), 30 + (int) ((spread / 5) % 30)), today, zone, false);
         };
     }
 

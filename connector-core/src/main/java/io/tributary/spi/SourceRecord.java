@@ -3,7 +3,7 @@ package io.tributary.spi;
 import java.time.Instant;
 
 /** One record read from an external system, mapped to the central model and carrying its source JSON. */
-public sealed interface SourceRecord permits ProductRecord, OrderRecord {
+public sealed interface SourceRecord permits ProductRecord, OrderRecord, CustomerRecord {
     /** The system's own id for the record, unique per connection and entity. */
     String externalId();
 

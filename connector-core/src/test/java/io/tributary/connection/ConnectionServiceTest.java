@@ -74,7 +74,7 @@ class ConnectionServiceTest {
                             .extracting(p -> p.field())
                             .containsExactlyInAnyOrder("name", "url", "access-token", "colour"));
             assertThatThrownBy(() -> connections.add(draft("x").withSystem("shopify")))
-                    .hasMessage("Unknown system 'shopify'; known systems: scripted, scripted-products, scripted-unlisted.");
+                    .hasMessage("Unknown system 'shopify'; known systems: scripted, scripted-products, scripted-unlisted, scripted-customers.");
             assertThat(connections.list(null, null, null)).isEmpty();
         }
     }

@@ -12,7 +12,7 @@ class ConnectorRegistryTest {
     void findsPluginsThroughServiceLoader() {
         ConnectorRegistry registry = ConnectorRegistry.load();
         assertThat(registry.require("scripted")).isInstanceOf(ScriptedConnectorProvider.class);
-        assertThatThrownBy(() -> registry.require("shopify")).hasMessage("Unknown system 'shopify'; known systems: scripted, scripted-products, scripted-unlisted.");
+        assertThatThrownBy(() -> registry.require("shopify")).hasMessage("Unknown system 'shopify'; known systems: scripted, scripted-products, scripted-unlisted, scripted-customers.");
     }
 
     @Test

@@ -88,6 +88,34 @@ class ScheduleServiceTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void aSystemWithCustomersGetsAnInactiveDailyCustomersScheduleAndNoCustomersReconcile(
+            TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend)) {
+            ConnectorRegistry registry = ConnectorRegistry.load();
+            ConnectionService connections = new ConnectionService(database.store(), registry,
+                    new SecretCipher(MasterKey.generate("t")), Clock.systemUTC(),
+                    ScheduleService.defaults(STOCKHOLM, Clock.systemUTC()));
+            ScheduleService schedules = new ScheduleService(database.store(), registry, Clock.systemUTC(), STOCKHOLM);
+            long id = add(connections, "scripted-customers", "people");
+            List<ScheduleView> customers = schedules.list(id).stream()
+                    .filter(s -> s.entity() == EntityType.CUSTOMERS).toList();
+            assertThat(customers).as("a sync schedule only: customers' ids are not listed")
+                    .extracting(ScheduleView::kind).containsExactly(ScheduleKind.SYNC);
+            assertThat(customers.get(0).spec().frequency()).isEqualTo(Frequency.DAILY);
+            assertThat(customers.get(0).spec().active()).isFalse();
+            assertThat(customers.get(0).spec().zone()).isEqualTo(STOCKHOLM);
+
+            long scripted = add(connections, "scripted", "nocustomers");
+            assertThat(schedules.list(scripted)).as("a system without customers gets none")
+                    .extracting(ScheduleView::entity).doesNotContain(EntityType.CUSTOMERS);
+            assertThatThrownBy(() -> schedules.set(scripted, EntityType.CUSTOMERS,
+                    new ScheduleChange(null, null, null, null, null, true)))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void setChangesWhatIsGivenAndRefusesWhatCannotBe(TestDatabase.Backend backend) {
         try (TestDatabase database = TestDatabase.create(backend)) {
             ConnectorRegistry registry = ConnectorRegistry.load();

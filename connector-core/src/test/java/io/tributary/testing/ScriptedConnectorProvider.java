@@ -30,6 +30,7 @@ public class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProv
     public static final class Source {
         public final List<SourceRecord> products = new CopyOnWriteArrayList<>();
         public final List<SourceRecord> orders = new CopyOnWriteArrayList<>();
+        public final List<SourceRecord> customers = new CopyOnWriteArrayList<>();
         public volatile int pageSize = 3;
         public volatile int failAtPage = -1;
         /** A page of the id listing (from 0) at which listing fails. */
@@ -58,6 +59,29 @@ public class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProv
         @Override
         public Set<EntityType> supportedEntities() {
             return Set.of(EntityType.PRODUCTS);
+        }
+    }
+
+    /** The same source, for a system that also provides customers (whose ids it cannot list). */
+    public static final class WithCustomers extends ScriptedConnectorProvider {
+        @Override
+        public String systemId() {
+            return "scripted-customers";
+        }
+
+        @Override
+        public String displayName() {
+            return "Scripted customers";
+        }
+
+        @Override
+        public Set<EntityType> supportedEntities() {
+            return Set.of(EntityType.PRODUCTS, EntityType.ORDERS, EntityType.CUSTOMERS);
+        }
+
+        @Override
+        public Set<EntityType> listableEntities() {
+            return Set.of(EntityType.PRODUCTS, EntityType.ORDERS);
         }
     }
 
@@ -122,6 +146,7 @@ public class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProv
     @Override
     public Connector open(ConnectionSettings settings, ConnectorContext context) {
         Source source = source(settings.apiUrl().getHost());
+        Set<EntityType> supported = supportedEntities();
         return new Connector() {
             @Override
             public VerificationResult verify() {
@@ -156,8 +181,12 @@ public class ScriptedConnectorProvider implements io.tributary.spi.ConnectorProv
 
             @Override
             public RecordStream read(EntityType entity, SyncCursor from) {
+                if (!supported.contains(entity)) {
+                    throw new io.tributary.spi.UnsupportedEntityException(displayName(), entity);
+                }
                 source.readsFrom.add(from);
-                List<SourceRecord> all = (entity == EntityType.PRODUCTS ? source.products : source.orders).stream()
+                List<SourceRecord> all = (entity == EntityType.PRODUCTS ? source.products
+                        : entity == EntityType.ORDERS ? source.orders : source.customers).stream()
                         .filter(r -> from.isBefore(r.modifiedAt(), r.externalId()))
                         .sorted((a, b) -> SyncCursor.of(a.modifiedAt(), a.externalId())
                                 .compareTo(SyncCursor.of(b.modifiedAt(), b.externalId())))

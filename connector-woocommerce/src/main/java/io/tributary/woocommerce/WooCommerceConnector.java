@@ -60,6 +60,9 @@ final class WooCommerceConnector implements Connector, OrderStatusWriter {
         HttpSession session = context.service(HttpStack.class)
                 .session(settings.systemId(), rateLimitKey(), List.of(auth));
         WooCommerceClient client = new WooCommerceClient(site, session, auth, configuredMode == WooCommerceAuthMode.AUTO);
+        if (entity == EntityType.CUSTOMERS) {
+            return new WooCommerceCustomerStream(client, from); // read whole each time: see the class
+        }
         WooCommerceIndex index = WooCommerceIndex.of(client.index(), site);
         String currency = entity == EntityType.PRODUCTS ? currency(client) : null;
         return new WooCommerceRecordStream(client, entity, from, WooCommerceChangeFilter.of(index, client).works(),

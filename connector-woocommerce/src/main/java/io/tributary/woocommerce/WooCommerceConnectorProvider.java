@@ -45,12 +45,13 @@ public final class WooCommerceConnectorProvider implements ConnectorProvider, Sh
 
     @Override
     public Set<EntityType> supportedEntities() {
-        return Set.of(EntityType.PRODUCTS, EntityType.ORDERS);
+        return Set.of(EntityType.PRODUCTS, EntityType.ORDERS, EntityType.CUSTOMERS);
     }
 
+    /** Products and orders; customers are read whole at every sync, so a reconciliation pass would add nothing. */
     @Override
     public Set<EntityType> listableEntities() {
-        return supportedEntities();
+        return Set.of(EntityType.PRODUCTS, EntityType.ORDERS);
     }
 
     @Override

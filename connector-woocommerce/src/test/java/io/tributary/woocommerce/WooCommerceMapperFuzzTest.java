@@ -18,6 +18,7 @@ class WooCommerceMapperFuzzTest {
     private static final List<JsonNode> PRODUCTS = new ArrayList<>();
     private static final List<JsonNode> VARIATIONS = new ArrayList<>();
     private static final List<JsonNode> ORDERS = new ArrayList<>();
+    private static final List<JsonNode> CUSTOMERS = new ArrayList<>();
 
     static {
         try (FakeWooCommerce shop = FakeWooCommerce.builder().products(30).orders(20).seed(11).start()) {
@@ -28,6 +29,7 @@ class WooCommerceMapperFuzzTest {
                 }
             }
             shop.orderIds().forEach(id -> ORDERS.add(shop.order(id)));
+            shop.customerIds().forEach(id -> CUSTOMERS.add(shop.customer(id)));
         }
     }
 
@@ -48,6 +50,17 @@ class WooCommerceMapperFuzzTest {
     void aDamagedOrderIsMappedOrRefused(@ForAll("orders") JsonNode seed, @ForAll("damage") List<Mutation> damage) {
         JsonNode json = JsonMutations.apply(seed, damage);
         mapsOrRefuses(() -> WooCommerceOrderMapper.order(json));
+    }
+
+    @Property(tries = 1000)
+    void aDamagedCustomerIsMappedOrRefused(@ForAll("customers") JsonNode seed, @ForAll("damage") List<Mutation> damage) {
+        JsonNode json = JsonMutations.apply(seed, damage);
+        mapsOrRefuses(() -> WooCommerceCustomerMapper.customer(json));
+    }
+
+    @Provide
+    Arbitrary<JsonNode> customers() {
+        return JsonMutations.seeds(CUSTOMERS);
     }
 
     @Provide

@@ -115,10 +115,10 @@ class CliHelpTest {
 
     @Test
     void optionsWithAFewValuesNameThemAndTheirDefault() {
-        assertThat(usage("sync", "--help")).contains("products (variations included) or orders");
+        assertThat(usage("sync", "--help")).contains("products (variations included), orders or customers");
         assertThat(usage("schedule", "set", "--help")).contains("hourly").contains("daily").contains("weekly")
                 .contains("MON, TUE, WED").contains("default: TRIBUTARY_ZONE");
-        assertThat(usage("runs", "--help")).contains("default: both");
+        assertThat(usage("runs", "--help")).contains("default: all");
         assertThat(usage("products", "--help")).contains("--sku=SKU").contains("default: any");
         assertThat(usage("orders", "--help")).contains("--status=STATUS").contains("default: any");
     }

@@ -25,7 +25,11 @@ class ScheduleCliTest {
                     "https://shop.example", "--access-token", "ck_x", "--secret", "cs_y", "--json").json().get("id").asLong();
 
             JsonNode defaults = cli.run("schedule", "list", "--connection", Long.toString(id), "--json").json();
-            assertThat(defaults).hasSize(4);
+            assertThat(defaults).as("products and orders (sync, reconcile), customers (sync only)").hasSize(5);
+            assertThat(defaults.get(4).get("entity").asText()).isEqualTo("customers");
+            assertThat(defaults.get(4).get("kind").asText()).isEqualTo("sync");
+            assertThat(defaults.get(4).get("frequency").asText()).isEqualTo("DAILY");
+            assertThat(defaults.get(4).get("active").asBoolean()).isFalse();
             JsonNode products = defaults.get(0);
             assertThat(products.get("kind").asText()).isEqualTo("sync");
             JsonNode reconcile = defaults.get(1);

@@ -37,6 +37,7 @@ public final class FakeWooCommerce extends FakeSystem {
     private final WooOrderJson orderJson;
     private final ApiKey defaultKey;
     private final WooSeedSummary summary;
+    private final WooCustomers customers;
 
     private FakeWooCommerce(Builder builder, ShopBuilder.Seeding seeding) {
         super(MutableClock.startingAt(seeding.clockStart()), seeding.tlsAuthority());
@@ -45,6 +46,8 @@ public final class FakeWooCommerce extends FakeSystem {
         WooProductFactory productFactory = new WooProductFactory();
         WooOrderFactory orderFactory = new WooOrderFactory();
         new WooSeeder(seeding.seed(), catalogue, productFactory, orderFactory).seed(seeding.products(), seeding.orders());
+        this.customers = new WooCustomers(time);
+        catalogue.run(() -> customers.seed(catalogue));
         this.mutations = new WooMutations(catalogue, productFactory, orderFactory, seeding.seed());
         this.keyring = new WooKeyring();
         this.defaultKey = builder.defaultKey != null ? builder.defaultKey : ApiKey.generated(seeding.seed());
@@ -59,6 +62,7 @@ public final class FakeWooCommerce extends FakeSystem {
         this.orderJson = new WooOrderJson(site.homeUrl(), builder.wooVersion, time);
         WooEndpoints endpoints = new WooEndpoints(site, catalogue, productJson, orderJson);
         endpoints.statusSaver = (id, status) -> mutations.editOrder(id, edit -> edit.status(status));
+        endpoints.customers = customers;
         this.endpoints = endpoints;
         serve(new WooRestApi(site, catalogue, new WooAuthenticator(keyring, seeding.authClock()), endpoints)::handle);
     }
@@ -225,6 +229,26 @@ public final class FakeWooCommerce extends FakeSystem {
 
     public List<Integer> orderIds() {
         return catalogue.read(() -> catalogue.orders().values().stream().map(o -> o.id).toList());
+    }
+
+    /** Ids of every registered customer, ascending. */
+    public List<Integer> customerIds() {
+        return catalogue.read(() -> customers.all().stream().map(c -> c.id).toList());
+    }
+
+    /** The customer as {@code GET /customers} lists it now. */
+    public JsonNode customer(int id) {
+        return catalogue.read(() -> customers.json(require(customers.get(id), "customer", id), site.homeUrl()));
+    }
+
+    /** Registers a customer now (it has no orders); returns its id. */
+    public int addCustomer(String email, String firstName, String lastName, String phone) {
+        return catalogue.write(() -> customers.add(email, firstName, lastName, phone, catalogue.stamp()));
+    }
+
+    /** Deletes a customer account (its orders stay, as in WooCommerce). */
+    public void deleteCustomer(int id) {
+        catalogue.run(() -> customers.delete(id));
     }
 
     private static <T> T require(T value, String kind, int id) {

@@ -37,6 +37,14 @@ public final class OrderEdit {
         return this;
     }
 
+    /** The billing e-mail, as the customer typed it at checkout. */
+    public OrderEdit billingEmail(String email) {
+        WooAddress b = order.billing;
+        order.billing = new WooAddress(b.firstName(), b.lastName(), b.company(), b.address1(), b.address2(), b.city(),
+                b.state(), b.postcode(), b.country(), requireNonNull(email, "email is null"), b.phone());
+        return this;
+    }
+
     public OrderEdit customerNote(String note) {
         order.customerNote = requireNonNull(note, "note is null");
         return this;

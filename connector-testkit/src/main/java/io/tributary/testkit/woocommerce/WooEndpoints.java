@@ -160,6 +160,96 @@ final class WooEndpoints {
         return json(catalogue.read(() -> orderJson.order(catalogue.orders().get(id))));
     }
 
+    /** The shop's customers; set by FakeWooCommerce. */
+    WooCustomers customers;
+
+    /**
+     * WC_REST_Customers_Controller::get_items as far as a connector uses it: {@code per_page} (1-100), {@code page}
+     * or {@code offset}, {@code orderby} {@code id}/{@code include}/{@code name}/{@code registered_date},
+     * {@code order}, {@code email}, {@code role} ({@code customer} by default: these are all customers). Arguments
+     * it does not know ({@code modified_after}, say) are ignored, as WordPress ignores any unknown argument.
+     * Answered with {@code X-WP-Total} and {@code X-WP-TotalPages} like the other listings. Listing users needs a
+     * key that may read (list_users).
+     */
+    FakeResponse listCustomers(WooCall call) {
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+        int perPage = intArg(call, "per_page", 10, 1, 100, problems);
+        int page = intArg(call, "page", 1, 1, Integer.MAX_VALUE, problems);
+        Integer offset = call.query().get("offset") == null ? null
+                : intArg(call, "offset", 0, 0, Integer.MAX_VALUE, problems);
+        String orderby = text(call, "orderby", "name");
+        String order = text(call, "order", "asc");
+        if (!WooParamSpec.CUSTOMER_ORDERBY.contains(orderby)) {
+            problems.put("orderby", "orderby is not one of " + String.join(", ", WooParamSpec.CUSTOMER_ORDERBY) + ".");
+        }
+        if (!order.equals("asc") && !order.equals("desc")) {
+            problems.put("order", "order is not one of asc and desc.");
+        }
+        if (!problems.isEmpty()) {
+            return new WooError(400, "rest_invalid_param", "Invalid parameter(s): "
+                    + String.join(", ", problems.keySet())).response();
+        }
+        if (!call.canReadShop()) {
+            return WooError.cannotView(call.loggedIn(), false).response();
+        }
+        String email = text(call, "email", null);
+        String role = text(call, "role", "customer");
+        return catalogue.read(() -> {
+            List<WooCustomers.WooCustomer> all = new java.util.ArrayList<>(customers.all());
+            if (email != null) {
+                all.removeIf(c -> !c.email.equalsIgnoreCase(email));
+            }
+            if (!role.equals("customer") && !role.equals("all")) {
+                all.clear();
+            }
+            java.util.Comparator<WooCustomers.WooCustomer> sort = switch (orderby) {
+                case "name" -> java.util.Comparator.comparing((WooCustomers.WooCustomer c) -> c.firstName + " "
+                        + c.lastName).thenComparingInt(c -> c.id);
+                case "registered_date" -> java.util.Comparator.comparingLong((WooCustomers.WooCustomer c) ->
+                        c.createdGmt).thenComparingInt(c -> c.id);
+                default -> java.util.Comparator.comparingInt((WooCustomers.WooCustomer c) -> c.id);
+            };
+            all.sort(order.equals("asc") ? sort : sort.reversed());
+            int total = all.size();
+            int pages = (int) Math.ceil(total / (double) perPage);
+            long start = offset != null ? offset : (long) (page - 1) * perPage;
+            ArrayNode items = WooJson.NODES.arrayNode();
+            for (long i = start; i < Math.min(total, start + perPage); i++) {
+                items.add(customers.json(all.get((int) i), site.homeUrl()));
+            }
+            site.list("customers", items.size());
+            FakeResponse response = FakeResponse.json(200, WooJson.bytes(items))
+                    .withHeader("X-WP-Total", Integer.toString(total))
+                    .withHeader("X-WP-TotalPages", Integer.toString(pages));
+            String links = WooPaging.linkHeader(site.homeUrl(), call.request(), page, pages);
+            return links.isEmpty() ? response : response.withHeader("Link", links);
+        });
+    }
+
+    private static String text(WooCall call, String name, String fallback) {
+        Object value = call.query().get(name);
+        return value == null ? fallback : value.toString();
+    }
+
+    private static int intArg(WooCall call, String name, int fallback, int min, int max,
+            java.util.Map<String, String> problems) {
+        Object value = call.query().get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.toString().trim());
+            if (number < min || number > max) {
+                problems.put(name, name + " must be between " + min + " (inclusive) and " + max + " (inclusive).");
+                return fallback;
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            problems.put(name, name + " is not of type integer.");
+            return fallback;
+        }
+    }
+
     FakeResponse systemStatus(WooCall call) {
         if (!call.isManager()) {
             return WooError.cannotView(call.loggedIn(), false).response();

@@ -38,6 +38,7 @@ final class WooIndex {
         routes.put(ALL_VARIATIONS, WooParamSpec.variations());
         routes.put("/wc/v3/orders", WooParamSpec.orders());
         routes.put("/wc/v3/orders/" + ID, single);
+        routes.put("/wc/v3/customers", WooParamSpec.customers());
         routes.put("/wc/v3/system_status", List.of(single.get(1)));
         routes.put("/wc/v3/data/currencies/current", List.of());
         return routes;

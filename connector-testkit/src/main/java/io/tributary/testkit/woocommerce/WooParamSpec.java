@@ -106,6 +106,31 @@ record WooParamSpec(String name, String type, String description, Object default
         return specs;
     }
 
+    static final List<String> CUSTOMER_ORDERBY = List.of("id", "include", "name", "registered_date");
+
+    /**
+     * WC_REST_Customers_Controller::get_collection_params: no date filters at all (no {@code after}, no
+     * {@code modified_after}: WooCommerce issue 41371), {@code orderby} by name by default, ascending.
+     */
+    static List<WooParamSpec> customers() {
+        List<WooParamSpec> specs = new ArrayList<>();
+        specs.add(choice("context", "Scope under which the request is made; determines fields present in response.",
+                "view", List.of("view", "edit")));
+        specs.add(integer("page", "Current page of the collection.", 1, 1, null));
+        specs.add(integer("per_page", "Maximum number of items to be returned in result set.", 10, 1, 100));
+        specs.add(string("search", "Limit results to those matching a string."));
+        specs.add(ids("exclude", "Ensure result set excludes specific IDs."));
+        specs.add(ids("include", "Limit result set to specific IDs."));
+        specs.add(integer("offset", "Offset the result set by a specific number of items.", null, null, null));
+        specs.add(choice("order", "Order sort attribute ascending or descending.", "asc", List.of("asc", "desc")));
+        specs.add(choice("orderby", "Sort collection by object attribute.", "name", CUSTOMER_ORDERBY));
+        specs.add(string("email", "Limit result set to resources with a specific email."));
+        specs.add(choice("role", "Limit result set to resources with a specific role.", "customer",
+                List.of("all", "administrator", "editor", "author", "contributor", "subscriber", "customer",
+                        "shop_manager")));
+        return specs;
+    }
+
     boolean availableIn(WooVersion version) {
         return since == null || version.atLeast(since);
     }

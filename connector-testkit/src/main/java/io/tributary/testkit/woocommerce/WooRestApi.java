@@ -41,6 +41,7 @@ final class WooRestApi implements FakeHandler {
                 .add("GET", "/wc/v3/orders/{id:\\d+}", endpoints::getOrder)
                 .add("PUT", "/wc/v3/orders/{id:\\d+}", endpoints::updateOrder)
                 .add("POST", "/wc/v3/orders/batch", endpoints::batchOrders)
+                .add("GET", "/wc/v3/customers", endpoints::listCustomers)
                 .add("GET", "/wc/v3/system_status", endpoints::systemStatus)
                 .add("GET", "/wc/v3/data/currencies/current", endpoints::currentCurrency);
     }

@@ -89,7 +89,7 @@ final class ScheduleEndpoints {
                     long id = input.pathId("id");
                     String entityText = input.text("entity");
                     if (entityText == null) {
-                        input.problem("entity", "The entity is required: products or orders.");
+                        input.problem("entity", "The entity is required: products, orders or customers.");
                     }
                     EntityType entity = input.parse("entity", entityText, EntityType::parse, "");
                     Boolean full = input.bool("full");

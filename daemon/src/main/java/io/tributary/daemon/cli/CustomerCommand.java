@@ -44,9 +44,19 @@ final class CustomerCommand {
                         o.status(), ValueFormats.money(o.total()), o.currency(), ValueFormats.time(o.createdAt())));
             }
             out().table(List.of("STORE", "CONN", "ID", "NUMBER", "STATUS", "TOTAL", "CUR", "ORDERED"), orders);
+            if (!detail.accounts().isEmpty()) {
+                List<List<String>> accounts = new ArrayList<>();
+                for (io.tributary.customer.CustomerAccount a : detail.accounts()) {
+                    accounts.add(Arrays.asList(a.storeCode(), Long.toString(a.connectionId()), a.externalId(),
+                            a.name(), a.email(), a.phone(), ValueFormats.time(a.updatedAt())));
+                }
+                out().line("Source records:");
+                out().table(List.of("STORE", "CONN", "ID", "NAME", "EMAIL", "PHONE", "UPDATED"), accounts);
+            }
             for (CustomerMerge m : detail.merges()) {
                 out().line("Merge " + m.id() + ": customer " + m.absorbedId() + " joined " + m.survivorId() + " at "
-                        + m.mergedAt() + " (order " + m.orderExternalId() + " of connection " + m.connectionId()
+                        + m.mergedAt() + " (" + (m.orderExternalId() == null ? "a customer account"
+                        : "order " + m.orderExternalId()) + " of connection " + m.connectionId()
                         + " carried " + m.reasonValue() + ")" + (m.undoneAt() == null ? "; undo with: tributary "
                         + "customer unmerge " + m.id() : "; undone at " + m.undoneAt()) + ".");
             }

@@ -20,8 +20,8 @@ final class RunsCommand extends CliCommand {
     @Mixin
     JsonOption json;
 
-    @Option(names = "--entity", paramLabel = "products|orders", converter = EntityConverter.class,
-            description = "Only runs of products or of orders (default: both).")
+    @Option(names = "--entity", paramLabel = "products|orders|customers", converter = EntityConverter.class,
+            description = "Only runs of products, of orders or of customers (default: all).")
     EntityType entity;
 
     @Override

@@ -56,8 +56,8 @@ final class ScheduleCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
         long id;
 
-        @Option(names = "--entity", required = true, paramLabel = "products|orders", converter = EntityConverter.class,
-                description = "Which entity's schedule to change: products or orders.")
+        @Option(names = "--entity", required = true, paramLabel = "products|orders|customers", converter = EntityConverter.class,
+                description = "Which entity's schedule to change: products, orders or customers.")
         EntityType entity;
 
         @Option(names = "--kind", paramLabel = "sync|reconcile", description = "Which of the entity's schedules: sync "

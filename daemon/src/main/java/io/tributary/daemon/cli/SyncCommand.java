@@ -21,8 +21,8 @@ final class SyncCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The connection's id.")
     long id;
 
-    @Option(names = "--entity", required = true, paramLabel = "products|orders", converter = EntityConverter.class,
-            description = "What to sync: products (variations included) or orders.")
+    @Option(names = "--entity", required = true, paramLabel = "products|orders|customers", converter = EntityConverter.class,
+            description = "What to sync: products (variations included), orders or customers (where the system provides them).")
     EntityType entity;
 
     @Option(names = "--full", description = "Read everything, not only what changed since the last sync.")

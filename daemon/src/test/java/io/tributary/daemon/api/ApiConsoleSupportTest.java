@@ -46,7 +46,7 @@ class ApiConsoleSupportTest {
                 assertThat(f.get("secret").asBoolean()).isTrue();
                 assertThat(f.get("required").asBoolean()).isTrue();
             });
-            assertThat(woo.get("entities")).extracting(JsonNode::asText).containsExactly("products", "orders");
+            assertThat(woo.get("entities")).extracting(JsonNode::asText).containsExactly("products", "orders", "customers");
             assertThat(api.get(partner, "/api/v1/methods").json().get("blocks").get("orders"))
                     .extracting(JsonNode::asText).containsExactly("orders.read", "orders.write", "orders.statuses");
 

@@ -38,7 +38,7 @@ class ApiDeletedRecordsTest {
             ScriptedConnectorProvider.Source source = ScriptedConnectorProvider.source(connection.apiUrl().getHost());
             source.products.removeIf(p -> p.externalId().equals("2"));
             source.orders.removeIf(o -> o.externalId().equals("1001"));
-            for (EntityType entity : EntityType.values()) {
+            for (EntityType entity : List.of(EntityType.PRODUCTS, EntityType.ORDERS)) { // the reconcilable ones
                 SyncRun run = api.app().syncs().reconcile(new SyncRequest(id, entity, SyncRun.Trigger.MANUAL, false))
                         .run();
                 assertThat(run.deletedCount()).isEqualTo(1);

@@ -3,6 +3,7 @@ package io.tributary.daemon.cli.render;
 import static io.tributary.daemon.cli.render.ValueFormats.money;
 import static io.tributary.daemon.cli.render.ValueFormats.time;
 
+import io.tributary.customer.CustomerAccount;
 import io.tributary.customer.CustomerDetail;
 import io.tributary.customer.CustomerMerge;
 import io.tributary.customer.CustomerOrder;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * A customer as {@code tributary customers}, {@code customer show} and {@code GET /api/v1/customers[/{id}]} show
- * it; the detail adds its orders and (for a caller of every store) its merges.
+ * it; the detail adds its orders, its source records ({@code sources}) and (for a caller of every store) its merges.
  */
 public final class CustomerRenderer implements Renderer<CustomerView> {
     @Override
@@ -50,6 +51,7 @@ public final class CustomerRenderer implements Renderer<CustomerView> {
     public Map<String, Object> detail(CustomerDetail d) {
         Map<String, Object> json = json(d.customer());
         json.put("orders", d.orders().stream().map(CustomerRenderer::order).toList());
+        json.put("sources", d.accounts().stream().map(CustomerRenderer::account).toList());
         json.put("merges", d.merges().stream().map(CustomerRenderer::merge).toList());
         return json;
     }
@@ -69,6 +71,21 @@ public final class CustomerRenderer implements Renderer<CustomerView> {
         json.put("customerEmail", o.customerEmail());
         json.put("customerPhone", o.customerPhone());
         json.put("createdAt", time(o.createdAt()));
+        return json;
+    }
+
+    /** A source record of the customer: its account at one connection. */
+    public static Map<String, Object> account(CustomerAccount a) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("store", a.storeCode());
+        json.put("connectionId", a.connectionId());
+        json.put("connectionName", a.connectionName());
+        json.put("externalId", a.externalId());
+        json.put("name", a.name());
+        json.put("email", a.email());
+        json.put("phone", a.phone());
+        json.put("createdAt", time(a.createdAt()));
+        json.put("updatedAt", time(a.updatedAt()));
         return json;
     }
 

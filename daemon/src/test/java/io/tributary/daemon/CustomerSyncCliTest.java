@@ -1,0 +1,56 @@
+package io.tributary.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.testing.TestDatabase;
+import io.tributary.testkit.woocommerce.FakeWooCommerce;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** tributary sync ID --entity customers from a WooCommerce shop, and the customers it brings. */
+class CustomerSyncCliTest {
+    @TempDir
+    Path home;
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void customersAreSyncedFromWooCommerceAndOneWithoutOrdersIsListed(TestDatabase.Backend backend) {
+        try (CliHarness cli = new CliHarness(backend, home);
+                FakeWooCommerce shop = FakeWooCommerce.builder().products(5).orders(30).seed(5).start()) {
+            cli.environment().put("TRIBUTARY_HTTP_RATE", "1000");
+            String id = Long.toString(cli.run("connection", "add", "--system", "woocommerce", "--name", "Fake",
+                    "--url", shop.siteUrl().toString(), "--access-token", shop.consumerKey(), "--secret",
+                    shop.consumerSecret(), "--json").json().get("id").asLong());
+
+            JsonNode schedules = cli.run("schedule", "list", "--json").json();
+            assertThat(schedules).as("an inactive daily customers schedule, and no customers reconcile")
+                    .filteredOn(s -> s.get("entity").asText().equals("customers")).singleElement().satisfies(s -> {
+                        assertThat(s.get("frequency").asText()).isEqualToIgnoringCase("daily");
+                        assertThat(s.get("active").asBoolean()).isFalse();
+                    });
+
+            assertThat(cli.run("sync", id, "--entity", "orders").exitCode()).isZero();
+            CliHarness.Result customers = cli.run("sync", id, "--entity", "customers", "--json");
+            assertThat(customers.exitCode()).as(customers.all()).isZero();
+            assertThat(customers.json().get("entity").asText()).isEqualTo("customers");
+            assertThat(customers.json().get("outcome").asText()).isEqualTo("SUCCEEDED");
+            assertThat(customers.json().get("inserted").asLong()).isEqualTo(shop.customerIds().size());
+
+            JsonNode listed = cli.run("customers", "--email", "registered.only1@example.org", "--json").json();
+            assertThat(listed).singleElement().satisfies(c -> assertThat(c.get("orderCount").asLong()).isZero());
+            JsonNode shown = cli.run("customer", "show", listed.get(0).get("id").asText(), "--json").json();
+            assertThat(shown.get("orders")).isEmpty();
+            assertThat(shown.get("sources")).singleElement().satisfies(s -> {
+                assertThat(s.get("connectionId").asText()).isEqualTo(id);
+                assertThat(s.get("externalId").asText()).isEqualTo(Integer.toString(shop.customerIds().stream()
+                        .filter(c -> shop.customer(c).get("email").asText().equals("registered.only1@example.org"))
+                        .findFirst().orElseThrow()));
+            });
+            assertThat(cli.run("customer", "show", listed.get(0).get("id").asText()).out())
+                    .contains("Source records:");
+        }
+    }
+}
