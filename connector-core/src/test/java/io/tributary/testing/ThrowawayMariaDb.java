@@ -124,8 +124,13 @@ final class ThrowawayMariaDb {
             // a socket path must stay short (108 bytes): keep it out of a deep target/
             Path socketDir = Files.createTempDirectory("tributary-mariadb-");
             List<String> user = "root".equals(System.getProperty("user.name")) ? List.of("--user=root") : List.of();
+            // the install runs a bootstrap server, which also clears the #sql files of its tmpdir at start: in the
+            // shared /tmp those are the live temporary tables of the machine's own server (seen: ExportIT's listing
+            // failed with "Error on delete of '/tmp/#sql-temptable-….MAI'" while an outage test installed its server)
+            Path tmp = Files.createDirectories(dir.resolve("tmp"));
             List<String> install = new ArrayList<>(List.of(installDb.toString(), "--no-defaults",
-                    "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db"));
+                    "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db",
+                    "--tmpdir=" + tmp));
             install.addAll(user);
             run(install, dir.resolve("install.log"));
             int port = freePort();

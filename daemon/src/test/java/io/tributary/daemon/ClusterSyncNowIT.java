@@ -50,7 +50,8 @@ class ClusterSyncNowIT {
                         Duration.ofSeconds(90)).group(1));
                 n2.awaitLog("Tributary daemon started: node n2, clustered on MariaDB", Duration.ofSeconds(90));
                 await().atMost(Duration.ofSeconds(30)).until(() -> cli.count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")
-                        == 8); // the reconciler made a job per (connection, entity, kind: sync and reconcile)
+                        == 10); // the reconciler made a job per (connection, entity, kind): products and orders
+                        // synced and reconciled, customers synced (WooCommerce's customers are never reconciled)
 
                 HttpResponse<String> first = syncNow(port, token, slow, "products");
                 assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
