@@ -310,30 +310,15 @@ public final class CustomerService {
                 + "JOIN store s ON s.id = c.store_id WHERE (cu.id = ? OR cu.root_id = ?)"
                 + (scope == null ? "" : " AND s.code IN (" + Sql.placeholders(scope.size()) + ")")
                 + " ORDER BY ordered_at DESC, o.connection_id, o.external_id";
-        List<CustomerOrder> orders = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, top);
-            statement.setLong(2, top);
-            if (scope != null) {
-                int index = 3;
-                for (String code : scope) {
-                    statement.setString(index++, code);
-                }
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    String phone = rows.getString("customer_phone");
-                    CustomerKey phoneKey = CustomerKey.phone(phone, rows.getString("country"));
-                    orders.add(new CustomerOrder(rows.getString("code"), rows.getLong("connection_id"),
-                            rows.getString("name"), rows.getString("external_id"), rows.getString("order_number"),
-                            rows.getString("status"), rows.getString("currency"), Sql.getMoney(rows, "total"),
-                            Sql.getMoney(rows, "refunded_total"), rows.getString("customer_email"),
-                            phoneKey == null ? phone : phoneKey.value(), rows.getString("customer_name"),
-                            Sql.getInstant(rows, "ordered_at")));
-                }
-            }
-        }
-        return orders;
+        return group(connection, sql, top, scope, rows -> {
+            String phone = rows.getString("customer_phone");
+            CustomerKey phoneKey = CustomerKey.phone(phone, rows.getString("country"));
+            return new CustomerOrder(rows.getString("code"), rows.getLong("connection_id"), rows.getString("name"),
+                    rows.getString("external_id"), rows.getString("order_number"), rows.getString("status"),
+                    rows.getString("currency"), Sql.getMoney(rows, "total"), Sql.getMoney(rows, "refunded_total"),
+                    rows.getString("customer_email"), phoneKey == null ? phone : phoneKey.value(),
+                    rows.getString("customer_name"), Sql.getInstant(rows, "ordered_at"));
+        });
     }
 
     /** The source accounts of the group topped by {@code top} in scope, most recently changed first. */
@@ -348,7 +333,25 @@ public final class CustomerService {
                 + "JOIN store s ON s.id = c.store_id WHERE (cu.id = ? OR cu.root_id = ?)"
                 + (scope == null ? "" : " AND s.code IN (" + Sql.placeholders(scope.size()) + ")")
                 + " ORDER BY a.source_updated_at DESC, a.connection_id, a.external_id";
-        List<CustomerAccount> accounts = new ArrayList<>();
+        return group(connection, sql, top, scope, rows -> {
+            String phone = rows.getString("phone");
+            CustomerKey phoneKey = CustomerKey.phone(phone, rows.getString("country"));
+            return new CustomerAccount(rows.getString("code"), rows.getLong("connection_id"),
+                    rows.getString("connection_name"), rows.getString("external_id"), rows.getString("email"),
+                    phoneKey == null ? phone : phoneKey.value(), rows.getString("name"),
+                    Sql.getInstant(rows, "source_created_at"), Sql.getInstant(rows, "source_updated_at"));
+        });
+    }
+
+    /** A row mapper that may throw what JDBC throws. */
+    private interface Row<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /** Runs {@code sql} (parameters: the group's top twice, then the scope's store codes) and maps its rows. */
+    private static <T> List<T> group(Connection connection, String sql, long top, Collection<String> scope,
+            Row<T> row) throws SQLException {
+        List<T> found = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, top);
             statement.setLong(2, top);
@@ -360,16 +363,11 @@ public final class CustomerService {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    String phone = rows.getString("phone");
-                    CustomerKey phoneKey = CustomerKey.phone(phone, rows.getString("country"));
-                    accounts.add(new CustomerAccount(rows.getString("code"), rows.getLong("connection_id"),
-                            rows.getString("connection_name"), rows.getString("external_id"), rows.getString("email"),
-                            phoneKey == null ? phone : phoneKey.value(), rows.getString("name"),
-                            Sql.getInstant(rows, "source_created_at"), Sql.getInstant(rows, "source_updated_at")));
+                    found.add(row.read(rows));
                 }
             }
         }
-        return accounts;
+        return found;
     }
 
     private static CustomerView view(long top, List<CustomerOrder> orders, List<CustomerAccount> accounts) {

@@ -38,9 +38,9 @@ final class IntakeRoutes implements AutoCloseable {
         executor.scheduleWithFixedDelay(this::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** An order came in to {@code connectionId}: its routes run soon, if it has any. */
+    /** An order came in to {@code connectionId}: its routes, if it has any, run soon, not on the request. */
     void orderCameIn(long connectionId) {
-        if (app.routes().from(connectionId).isEmpty() || !queued.add(connectionId)) {
+        if (!queued.add(connectionId)) { // the dispatcher finds the connection's routes, none costing one query
             return;
         }
         executor.execute(() -> {
