@@ -251,6 +251,14 @@ public final class FakeMagento extends FakeSystem {
                 catalogue.stamp()));
     }
 
+    /**
+     * Serves customer {@code id} damaged by {@code damage} from now on (its JSON after the fake built it: a field of
+     * the wrong type, an unreadable date), as an extension or a bad import leaves a record.
+     */
+    public void damageCustomer(int id, Consumer<com.fasterxml.jackson.databind.node.ObjectNode> damage) {
+        catalogue.run(() -> catalogue.customer(id).damage = damage);
+    }
+
     /** Deletes a customer account for good (its orders stay, as guest-like orders naming its id). */
     public void deleteCustomer(int id) {
         catalogue.run(() -> {

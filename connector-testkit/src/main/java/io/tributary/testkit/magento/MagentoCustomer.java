@@ -25,6 +25,8 @@ final class MagentoCustomer {
     /** The ids of the default billing and shipping addresses; null: none. */
     Integer defaultBilling;
     Integer defaultShipping;
+    /** Applied to the JSON served for this customer (a damaged record); null: none. */
+    java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> damage;
 
     MagentoCustomer(int id) {
         this.id = id;

@@ -172,6 +172,9 @@ final class MagentoCustomers {
         }
         json.put("disable_auto_group_change", 0);
         json.putObject("extension_attributes").put("is_subscribed", false);
+        if (c.damage != null) {
+            c.damage.accept(json);
+        }
         return json;
     }
 }
