@@ -69,6 +69,7 @@ class CustomerSyncCliTest {
                     "consumer-secret=" + keys.consumerSecret(), "--json").json().get("id").asLong());
 
             JsonNode schedules = cli.run("schedule", "list", "--connection", id, "--json").json();
+            assertThat(schedules).as("products and orders (sync, reconcile), customers (sync only)").hasSize(5);
             assertThat(schedules).as("an inactive daily customers schedule, and no customers reconcile")
                     .filteredOn(s -> s.get("entity").asText().equals("customers")).singleElement().satisfies(s -> {
                         assertThat(s.get("kind").asText()).isEqualTo("sync");
