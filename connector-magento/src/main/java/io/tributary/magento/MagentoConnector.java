@@ -62,9 +62,6 @@ final class MagentoConnector implements Connector, OrderStatusWriter {
 
     @Override
     public RecordStream read(EntityType entity, SyncCursor from) {
-        if (entity != EntityType.PRODUCTS && entity != EntityType.ORDERS) {
-            throw new UnsupportedEntityException("Magento", entity);
-        }
         MagentoClient client = client(context.service(HttpStack.class)
                 .session(settings.systemId(), rateLimitKey(), List.of(interceptor())));
         String currency = entity == EntityType.PRODUCTS ? currency(client) : null;

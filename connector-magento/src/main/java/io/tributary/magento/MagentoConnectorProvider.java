@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The Magento 2 / Adobe Commerce REST API plugin: products (configurable children linked to their parent) and
- * orders (configurable lines stored once). Three ways to sign in, one per connection: an admin user, an
+ * The Magento 2 / Adobe Commerce REST API plugin: products (configurable children linked to their parent), orders
+ * (configurable lines stored once) and customer accounts ({@code customers/search}, read by {@code updated_at} like
+ * orders). Three ways to sign in, one per connection: an admin user, an
  * integration signing with OAuth 1.0a, or an integration's access token as a bearer token.
  */
 public final class MagentoConnectorProvider implements ConnectorProvider {
@@ -50,12 +51,13 @@ public final class MagentoConnectorProvider implements ConnectorProvider {
 
     @Override
     public Set<EntityType> supportedEntities() {
-        return Set.of(EntityType.PRODUCTS, EntityType.ORDERS);
+        return Set.of(EntityType.PRODUCTS, EntityType.ORDERS, EntityType.CUSTOMERS);
     }
 
+    /** Products and orders; customers are never reconciled (EntityType.CUSTOMERS), so their ids are not listed. */
     @Override
     public Set<EntityType> listableEntities() {
-        return supportedEntities();
+        return Set.of(EntityType.PRODUCTS, EntityType.ORDERS);
     }
 
     @Override

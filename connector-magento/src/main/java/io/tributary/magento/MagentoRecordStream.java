@@ -24,9 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads products or orders changed after a cursor, oldest first, one page at a time, by keyset: every request
- * asks for page 1 of the records strictly after the cursor, sorted by {@code updated_at} then
- * {@code entity_id}. Magento's filter groups express that exactly — groups are ANDed, filters in a group ORed:
+ * Reads products, orders or customers changed after a cursor, oldest first, one page at a time, by keyset:
+ * every request asks for page 1 of the records strictly after the cursor, sorted by {@code updated_at} then
+ * {@code entity_id} (customers: {@code customers/search}, whose collection filters and sorts by the same names). Magento's filter groups express that exactly — groups are ANDed, filters in a group ORed:
  * {@code updated_at gteq S} AND ({@code updated_at gt S} OR {@code entity_id gt ID}). So a group of records
  * sharing one second larger than a page is walked by id, a record edited during the read moves to the end and
  * is read again later, and no request ever goes past page 1 — where Magento would repeat the last page. The read
@@ -66,8 +66,12 @@ final class MagentoRecordStream implements RecordStream {
         this.from = requireNonNull(from, "from is null");
         this.cursor = from;
         this.currency = currency;
-        this.path = entity == EntityType.PRODUCTS ? "products" : "orders";
-        this.what = "listing " + path;
+        this.path = switch (entity) {
+            case PRODUCTS -> "products";
+            case ORDERS -> "orders";
+            case CUSTOMERS -> "customers/search"; // CustomerRepository::getList, same searchCriteria as orders
+        };
+        this.what = "listing " + entity.cliName();
     }
 
     @Override
@@ -135,13 +139,18 @@ final class MagentoRecordStream implements RecordStream {
     }
 
     private String id(JsonNode item) {
-        return MagentoProductMapper.id(item, entity == EntityType.PRODUCTS ? "id" : "entity_id");
+        return MagentoProductMapper.id(item, entity == EntityType.ORDERS ? "entity_id" : "id");
     }
 
     private List<SourceRecord> records(List<JsonNode> items) {
         List<SourceRecord> records = new ArrayList<>(items.size());
         if (entity == EntityType.ORDERS) {
             items.forEach(item -> quarantine.map(records, () -> MagentoOrderMapper.order(item), () -> id(item),
+                    item::toString));
+            return records;
+        }
+        if (entity == EntityType.CUSTOMERS) {
+            items.forEach(item -> quarantine.map(records, () -> MagentoCustomerMapper.customer(item), () -> id(item),
                     item::toString));
             return records;
         }
@@ -183,13 +192,13 @@ final class MagentoRecordStream implements RecordStream {
     private ConnectorException outOfOrder() {
         return new ConnectorException(FailureKind.SERVER_ERROR, "Magento answered " + what + " in another order than "
                 + "asked (updated_at, then entity_id, ascending); reading on could skip records, so the sync stops. "
-                + "An extension that rewrites product or order searches may be the cause.");
+                + "An extension that rewrites " + entity.cliName() + " searches may be the cause.");
     }
 
     private ConnectorException filterIgnored(long total) {
         return new ConnectorException(FailureKind.SERVER_ERROR, "Magento answered " + what + " with records the "
                 + "search excludes (at or before " + cursor + ") although total_count says " + total + " match: the "
                 + "shop does not apply the updated_at and entity_id filters, so reading on could skip records and "
-                + "the sync stops. An extension that rewrites product or order searches may be the cause.");
+                + "the sync stops. An extension that rewrites " + entity.cliName() + " searches may be the cause.");
     }
 }

@@ -17,11 +17,13 @@ import net.jqwik.api.Provide;
 class MagentoMapperFuzzTest {
     private static final List<JsonNode> PRODUCTS = new ArrayList<>();
     private static final List<JsonNode> ORDERS = new ArrayList<>();
+    private static final List<JsonNode> CUSTOMERS = new ArrayList<>();
 
     static {
         try (FakeMagento shop = FakeMagento.builder().products(30).orders(20).seed(11).start()) {
             shop.productIds().forEach(id -> PRODUCTS.add(shop.product(id)));
             shop.orderIds().forEach(id -> ORDERS.add(shop.order(id)));
+            shop.customerIds().forEach(id -> CUSTOMERS.add(shop.customer(id)));
         }
     }
 
@@ -36,6 +38,17 @@ class MagentoMapperFuzzTest {
     void aDamagedOrderIsMappedOrRefused(@ForAll("orders") JsonNode seed, @ForAll("damage") List<Mutation> damage) {
         JsonNode json = JsonMutations.apply(seed, damage);
         mapsOrRefuses(() -> MagentoOrderMapper.order(json));
+    }
+
+    @Property(tries = 1000)
+    void aDamagedCustomerIsMappedOrRefused(@ForAll("customers") JsonNode seed, @ForAll("damage") List<Mutation> damage) {
+        JsonNode json = JsonMutations.apply(seed, damage);
+        mapsOrRefuses(() -> MagentoCustomerMapper.customer(json));
+    }
+
+    @Provide
+    Arbitrary<JsonNode> customers() {
+        return JsonMutations.seeds(CUSTOMERS);
     }
 
     @Provide

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * A fake Magento 2 / Adobe Commerce shop on a real socket: the REST web API ({@code /rest[/<store>]/V1}, also
- * behind {@code /index.php}) for store configs, products and orders, with Magento's {@code searchCriteria}
+ * behind {@code /index.php}) for store configs, products, orders and customers, with Magento's {@code searchCriteria}
  * filters, sorting and paging (a page past the end repeats the last one), its authentication (admin tokens
  * with lockout and 2FA, OAuth 1.0a integrations, integration tokens as bearer tokens when allowed), per-route
  * ACL resources and its {@code {"message", "parameters"}} errors, over a seeded catalogue that is the same for
@@ -30,10 +30,11 @@ import java.util.function.Consumer;
  */
 public final class FakeMagento extends FakeSystem {
 
-    /** ACL resources of the routes: store configuration, catalogue, sales. */
+    /** ACL resources of the routes: store configuration, catalogue, sales, customers. */
     public static final String STORES_RESOURCE = MagentoRestApi.STORES;
     public static final String PRODUCTS_RESOURCE = MagentoRestApi.PRODUCTS;
     public static final String ORDERS_RESOURCE = MagentoRestApi.ORDERS;
+    public static final String CUSTOMERS_RESOURCE = MagentoRestApi.CUSTOMERS;
     public static final String COMMENTS_RESOURCE = MagentoRestApi.COMMENTS;
 
     /** Site-wide knobs the request handler reads. */
@@ -46,6 +47,7 @@ public final class FakeMagento extends FakeSystem {
     private final MagentoAuthenticator auth;
     private final MagentoRecords records;
     private final MagentoRestApi api;
+    private final List<MagentoStore> stores;
     private final MagentoIntegration integration;
     private final String adminUsername;
     private final String adminPassword;
@@ -54,6 +56,7 @@ public final class FakeMagento extends FakeSystem {
         super(MutableClock.startingAt(seeding.clockStart()), seeding.tlsAuthority());
         this.catalogue = new MagentoCatalogue(clock(), seeding.editTick());
         new MagentoSeeder(seeding.seed(), catalogue).seed(seeding.products(), seeding.orders());
+        catalogue.run(() -> MagentoCustomers.seed(seeding.seed(), catalogue)); // after, on a stream of its own
         this.auth = new MagentoAuthenticator(seeding.authClock(), seeding.seed());
         this.integration = new MagentoIntegration(auth.randomToken(), auth.randomToken(), auth.randomToken(),
                 auth.randomToken());
@@ -65,6 +68,7 @@ public final class FakeMagento extends FakeSystem {
         List<MagentoStore> stores = List.of(
                 new MagentoStore(1, "default", "Café Lumière", 1, "fr_FR", "EUR", "Europe/Paris"),
                 new MagentoStore(2, "de", "Café Lumière Deutschland", 1, "de_DE", "EUR", "Europe/Berlin"));
+        this.stores = stores;
         this.api = new MagentoRestApi(site, catalogue, auth, records, stores);
         serve(api::handle);
     }
@@ -184,6 +188,16 @@ public final class FakeMagento extends FakeSystem {
         return catalogue.read(() -> List.copyOf(catalogue.orders().keySet()));
     }
 
+    /** Every customer account id, ascending. */
+    public List<Integer> customerIds() {
+        return catalogue.read(() -> List.copyOf(catalogue.customers().keySet()));
+    }
+
+    /** The customer as one item of {@code GET /V1/customers/search} shows it now. */
+    public JsonNode customer(int id) {
+        return catalogue.read(() -> MagentoCustomers.json(catalogue.customer(id), stores));
+    }
+
     /** The children of a configurable product; empty for other products. */
     public List<Integer> childIds(int productId) {
         return catalogue.read(() -> List.copyOf(catalogue.product(productId).childIds));
@@ -216,6 +230,40 @@ public final class FakeMagento extends FakeSystem {
             MagentoOrder order = catalogue.order(id);
             edit.accept(new OrderEdit(order));
             order.updatedAt = catalogue.stamp();
+        });
+    }
+
+    /** Edits a customer account and saves it: its {@code updated_at} becomes the shop clock's now. */
+    public void editCustomer(int id, Consumer<CustomerEdit> edit) {
+        catalogue.run(() -> {
+            MagentoCustomer customer = catalogue.customer(id);
+            edit.accept(new CustomerEdit(catalogue, customer));
+            customer.updatedAt = catalogue.stamp();
+        });
+    }
+
+    /**
+     * Registers a customer now (it has no orders), with one default address carrying {@code telephone} (null: no
+     * address); returns its id.
+     */
+    public int addCustomer(String email, String firstname, String lastname, String telephone) {
+        return catalogue.write(() -> MagentoCustomers.add(catalogue, email, firstname, lastname, telephone,
+                catalogue.stamp()));
+    }
+
+    /**
+     * Serves customer {@code id} damaged by {@code damage} from now on (its JSON after the fake built it: a field of
+     * the wrong type, an unreadable date), as an extension or a bad import leaves a record.
+     */
+    public void damageCustomer(int id, Consumer<com.fasterxml.jackson.databind.node.ObjectNode> damage) {
+        catalogue.run(() -> catalogue.customer(id).damage = damage);
+    }
+
+    /** Deletes a customer account for good (its orders stay, as guest-like orders naming its id). */
+    public void deleteCustomer(int id) {
+        catalogue.run(() -> {
+            catalogue.customer(id);
+            catalogue.customers().remove(id);
         });
     }
 

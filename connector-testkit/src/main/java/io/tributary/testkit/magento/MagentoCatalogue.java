@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The fake shop's tables: products and orders by entity id, and the id sequences. Readers take a consistent
+ * The fake shop's tables: products, orders and customers by entity id, and the id sequences. Readers take a consistent
  * snapshot of the rows a query selects; edits take the write lock.
  */
 final class MagentoCatalogue extends FakeData {
     private final TreeMap<Integer, MagentoProduct> products = new TreeMap<>();
     private final TreeMap<Integer, MagentoOrder> orders = new TreeMap<>();
+    private final TreeMap<Integer, MagentoCustomer> customers = new TreeMap<>();
     private int nextProductId = 1;
     private int nextOrderId = 1;
     private int nextItemId = 1;
@@ -28,6 +29,40 @@ final class MagentoCatalogue extends FakeData {
 
     TreeMap<Integer, MagentoOrder> orders() {
         return orders;
+    }
+
+    TreeMap<Integer, MagentoCustomer> customers() {
+        return customers;
+    }
+
+    MagentoCustomer customer(int id) {
+        MagentoCustomer customer = customers.get(id);
+        if (customer == null) {
+            throw new IllegalArgumentException("no customer " + id);
+        }
+        return customer;
+    }
+
+    /** The next customer id: past every customer (and every customer id an order names). */
+    int allocateCustomerId() {
+        int highest = customers.isEmpty() ? 0 : customers.lastKey();
+        for (MagentoOrder order : orders.values()) {
+            if (order.customerId != null) {
+                highest = Math.max(highest, order.customerId);
+            }
+        }
+        return highest + 1;
+    }
+
+    /** The next customer address id. */
+    int allocateAddressId() {
+        int highest = 0;
+        for (MagentoCustomer customer : customers.values()) {
+            for (MagentoCustomer.Address address : customer.addresses) {
+                highest = Math.max(highest, address.id());
+            }
+        }
+        return highest + 1;
     }
 
     MagentoProduct product(int id) {

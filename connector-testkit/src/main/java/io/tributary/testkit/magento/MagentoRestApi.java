@@ -30,6 +30,8 @@ final class MagentoRestApi implements FakeHandler {
     static final String STORES = "Magento_Backend::stores";
     static final String PRODUCTS = "Magento_Catalog::products";
     static final String ORDERS = "Magento_Sales::actions_view";
+    /** The resource of {@code GET /V1/customers/search} (and the other customer reads) in Magento_Customer's webapi.xml. */
+    static final String CUSTOMERS = "Magento_Customer::customer";
     /** The resource of {@code POST /V1/orders/:id/comments} in Magento_Sales' webapi.xml. */
     static final String COMMENTS = "Magento_Sales::comment";
     /** Which statuses belong to which state (Magento's {@code sales_order_status_state}); a comment sets only a
@@ -77,6 +79,16 @@ final class MagentoRestApi implements FakeHandler {
             .field("grand_total", MagentoSearch.Type.NUMBER, o -> o.grandTotal)
             .field("created_at", MagentoSearch.Type.TIME, o -> o.createdAt)
             .field("updated_at", MagentoSearch.Type.TIME, o -> o.updatedAt);
+    /** The customer collection's attributes a search may name (EAV attribute codes; entity_id is static). */
+    private final MagentoSearch<MagentoCustomer> customerSearch = new MagentoSearch<MagentoCustomer>(c -> c.id)
+            .field("email", MagentoSearch.Type.TEXT, c -> c.email)
+            .field("firstname", MagentoSearch.Type.TEXT, c -> c.firstname)
+            .field("lastname", MagentoSearch.Type.TEXT, c -> c.lastname)
+            .field("group_id", MagentoSearch.Type.NUMBER, c -> BigDecimal.valueOf(c.groupId))
+            .field("store_id", MagentoSearch.Type.NUMBER, c -> BigDecimal.valueOf(c.storeId))
+            .field("website_id", MagentoSearch.Type.NUMBER, c -> BigDecimal.valueOf(c.websiteId))
+            .field("created_at", MagentoSearch.Type.TIME, c -> c.createdAt)
+            .field("updated_at", MagentoSearch.Type.TIME, c -> c.updatedAt);
 
     MagentoRestApi(FakeMagento.Site site, MagentoCatalogue catalogue, MagentoAuthenticator auth, MagentoRecords records,
             List<MagentoStore> stores) {
@@ -93,7 +105,8 @@ final class MagentoRestApi implements FakeHandler {
                 .add("GET", "/V1/configurable-products/{sku}/children", new Route(PRODUCTS, this::children))
                 .add("GET", "/V1/orders", new Route(ORDERS, this::orders))
                 .add("GET", "/V1/orders/{id:\\d+}", new Route(ORDERS, this::order))
-                .add("POST", "/V1/orders/{id:\\d+}/comments", new Route(COMMENTS, this::addComment));
+                .add("POST", "/V1/orders/{id:\\d+}/comments", new Route(COMMENTS, this::addComment))
+                .add("GET", "/V1/customers/search", new Route(CUSTOMERS, this::customers));
     }
 
     @Override
@@ -243,6 +256,18 @@ final class MagentoRestApi implements FakeHandler {
                 throw new MagentoError(404, "The entity that was requested doesn't exist. Verify the entity and try again.");
             }
             return json(fields(call, records.order(order)));
+        });
+    }
+
+    /** CustomerRepository::getList: the accounts the criteria select, each with its addresses. */
+    private FakeResponse customers(Call call) {
+        MagentoSearchCriteria criteria = MagentoSearchCriteria.parse(call.request().queryParameters());
+        return catalogue.read(() -> {
+            MagentoSearch.Result<MagentoCustomer> result = customerSearch.select(catalogue.customers().values(),
+                    criteria);
+            List<JsonNode> items = new ArrayList<>();
+            result.page().forEach(c -> items.add(MagentoCustomers.json(c, stores)));
+            return list(call, items, criteria, result.total());
         });
     }
 

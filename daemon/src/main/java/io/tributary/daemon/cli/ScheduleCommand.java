@@ -68,7 +68,7 @@ final class ScheduleCommand {
         @Option(names = "--frequency", paramLabel = "hourly|daily|weekly",
                 description = "How often it fires: hourly (at the "
                 + "minute of --time), daily or weekly (at --time in --zone). New connections: products daily, orders "
-                + "hourly.")
+                + "hourly, customers daily (where the system provides them).")
         String frequency;
 
         @Option(names = "--day-of-week", paramLabel = "MON..SUN",

@@ -47,6 +47,10 @@ class ApiConsoleSupportTest {
                 assertThat(f.get("required").asBoolean()).isTrue();
             });
             assertThat(woo.get("entities")).extracting(JsonNode::asText).containsExactly("products", "orders", "customers");
+            JsonNode magento = systems.findParents("system").stream()
+                    .filter(s -> s.get("system").asText().equals("magento")).findFirst().orElseThrow();
+            assertThat(magento.get("entities")).extracting(JsonNode::asText)
+                    .containsExactly("products", "orders", "customers");
             assertThat(api.get(partner, "/api/v1/methods").json().get("blocks").get("orders"))
                     .extracting(JsonNode::asText).containsExactly("orders.read", "orders.write", "orders.statuses");
 
