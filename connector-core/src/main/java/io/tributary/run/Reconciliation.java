@@ -71,6 +71,24 @@ public final class Reconciliation {
     }
 
     /**
+     * Whether the store holds any record (deleted or not) of the (connection, entity). A full sync that began with
+     * none has nothing to look for deletes among: every record it stored it has just read at the source.
+     */
+    public boolean holdsAny(long connectionId, EntityType entity) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM " + table(entity)
+                        + " WHERE connection_id = ? LIMIT 1")) {
+            statement.setLong(1, connectionId);
+            try (var rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Reading whether " + entity.cliName() + " of connection " + connectionId
+                    + " are stored failed: " + CentralStore.rootMessage(e) + ".", e);
+        }
+    }
+
+    /**
      * After a complete listing: marks deleted (now) every stored record of the (connection, entity) that
      * {@code runId} did not see, and revives every seen one that was marked deleted, in one transaction.
      *

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A lazy stream of pages from one read. Pages are fetched on demand, so only one is in memory at a time.
- * Not thread-safe: the sync engine calls it from the one thread that runs the sync.
+ * A lazy stream of pages from one read. Pages are fetched on demand, so at most two (one stored, the next read) are
+ * in memory at a time.
+ * Not thread-safe: the sync engine calls it from one thread at a time, never concurrently; that thread may not be
+ * the one that opened the stream (the engine reads the next page on a thread of its own while it stores one).
  */
 public interface RecordStream extends AutoCloseable {
     /**

@@ -270,6 +270,9 @@ public final class SyncEngine {
             }
         }
         String resumeWith = pending == null ? null : pending.resumeWith();
+        boolean listable = provider.listableEntities().contains(request.entity());
+        // a first full sync (nothing stored yet) has no stored record to find deleted: its listing of ids is skipped
+        boolean lookForDeletes = request.full() && listable && reconciliation.holdsAny(connectionId, request.entity());
         listener.started(attempt.run, from);
         attempt.listened = true;
         try (Connector connector = provider.open(attempt.settings, context);
@@ -281,12 +284,14 @@ public final class SyncEngine {
                 attempt.notices.addAll(stream.notices()); // a fallback taken is worth saying even if the run failed
             }
             if (request.full() && !attempt.stopped) {
-                if (provider.listableEntities().contains(request.entity())) {
+                if (lookForDeletes) {
                     try {
                         reconcilePass(attempt, connector, lost);
                     } catch (NotListableException e) { // this connection's credentials cannot see every record
                         attempt.notices.add("Deletes at the source were not looked for: " + e.getMessage());
                     }
+                } else if (listable) {
+                    attempt.reconciled = new Reconciliation.Result(0, 0); // nothing was stored to be gone
                 } else {
                     attempt.notices.add("Deletes at the source were not looked for: "
                             + provider.whyNotListable(request.entity()));
@@ -327,13 +332,27 @@ public final class SyncEngine {
                 attempt.lease);
     }
 
-    /** Stores the stream's pages one by one, each with the cursor after it, until it ends or the engine stops. */
+    /**
+     * Stores the stream's pages one by one, each with the cursor after it, until it ends or the engine stops; the
+     * next page is read while one is stored ({@link PageReadAhead}).
+     */
     private void storePages(Attempt attempt, ConnectorProvider provider, SyncListener listener, AtomicBoolean lost,
             RecordStream stream, SyncCursor committed) {
         SyncRequest request = attempt.request;
         long connectionId = request.connectionId();
         SyncCursor cursor = committed;
-        for (Optional<RecordPage> page = stream.nextPage(); page.isPresent(); page = stream.nextPage()) {
+        try (PageReadAhead pages = new PageReadAhead(stream, "tributary-read-" + connectionId + "-"
+                + request.entity().cliName())) {
+            storePages(attempt, provider, listener, lost, pages, cursor);
+        }
+    }
+
+    private void storePages(Attempt attempt, ConnectorProvider provider, SyncListener listener, AtomicBoolean lost,
+            PageReadAhead pages, SyncCursor committed) {
+        SyncRequest request = attempt.request;
+        long connectionId = request.connectionId();
+        SyncCursor cursor = committed;
+        for (Optional<RecordPage> page = pages.nextPage(); page.isPresent(); page = pages.nextPage()) {
             if (lost.get()) {
                 throw new LeaseLostException("This process lost the lease on syncing "
                         + request.entity().cliName() + " of connection " + connectionId

@@ -229,6 +229,32 @@ class ReconcileTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void aFirstFullSyncListsNoIdsTheNextFullSyncDoes(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend); Fixture f = new Fixture(database.store())) {
+            Shop shop = f.shop("scripted", 7);
+            java.util.concurrent.atomic.AtomicInteger idPages = new java.util.concurrent.atomic.AtomicInteger();
+            shop.source().beforeIdPage = page -> idPages.incrementAndGet();
+
+            SyncRun first = f.sync(shop, EntityType.PRODUCTS, true);
+
+            assertThat(first.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(first.readCount()).isEqualTo(7);
+            assertThat(idPages).as("nothing was stored before it: no stored record can be gone").hasValue(0);
+            assertThat(first.notes()).isEmpty();
+            assertThat(first.deletedCount()).isZero();
+            assertThat(first.revivedCount()).isZero();
+
+            removeFromSource(shop, "2");
+            SyncRun second = f.sync(shop, EntityType.PRODUCTS, true);
+
+            assertThat(idPages.get()).as("records were stored before it: their ids are listed").isPositive();
+            assertThat(second.deletedCount()).isEqualTo(1);
+            assertThat(f.products(shop)).containsEntry("2", true);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void aReconcileWaitsForNoSyncItTakesTheSameLease(TestDatabase.Backend backend) {
         try (TestDatabase database = TestDatabase.create(backend); Fixture f = new Fixture(database.store())) {
             Shop shop = f.shop("scripted", 3);
