@@ -39,14 +39,17 @@ public final class Bench {
         results.put("machine", Machine.describe(options.serverUrl(), options.user(), options.password()));
         results.put("loadAtStart", Machine.load());
         print("machine: %s; load %.2f", results.get("machine"), Machine.load());
+        Launcher launcher = Launcher.prepare(options, work);
+        results.put("launch", launcher.description());
+        print("launch: %s", launcher.description());
         for (String system : options.systems()) {
-            results.put(system, new SystemBench(options, system, work).run());
+            results.put(system, new SystemBench(options, launcher, system, work).run());
         }
         if (!options.memoryProducts().isEmpty()) {
-            results.put("memory", new MemoryBench(options, work).run());
+            results.put("memory", new MemoryBench(options, launcher, work).run());
         }
         if (options.schedulerConnections() > 0) {
-            results.put("scheduler", new SchedulerBench(options, work).run());
+            results.put("scheduler", new SchedulerBench(options, launcher, work).run());
         }
         results.put("loadAtEnd", Machine.load());
         results.put("summary", Report.summary(results, options));

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param memoryProducts the catalogue sizes of the memory part (synced with {@code -Xmx256m}); empty: skipped
  * @param serverUrl      a JDBC URL of the MariaDB server whose user may create and drop databases
  * @param tributaryJar   the packaged CLI; when missing, its main class runs from this class path
+ * @param launcher       the {@code tributary} launcher script that starts the packaged CLI, as a user's commands do
  * @param out            the Markdown report ({@code BENCHMARKS.md})
  * @param profile        where Tributary's runs write a Java Flight Recording each, or null
  * @param wooVersion     the WooCommerce version the fake WooCommerce shops report (and behave as)
@@ -23,8 +24,8 @@ import java.util.Map;
  * @param schedulerDue   of those, the orders schedules moved to one minute, whose syncs' start delays are measured
  */
 record BenchOptions(int products, int orders, List<String> systems, int rounds, int edits,
-        List<Integer> memoryProducts, String serverUrl, String user, String password, Path tributaryJar, Path out,
-        Path profile, String shopHeap, String wooVersion, int schedulerConnections, int schedulerDue,
+        List<Integer> memoryProducts, String serverUrl, String user, String password, Path tributaryJar,
+        Path launcher, Path out, Path profile, String shopHeap, String wooVersion, int schedulerConnections, int schedulerDue,
         String command) {
 
     /** A current WooCommerce: 10.3 added {@code GET /wc/v3/variations}. */
@@ -32,7 +33,7 @@ record BenchOptions(int products, int orders, List<String> systems, int rounds, 
 
     static final String USAGE = "java -jar bench/target/tributary-bench.jar [--quick] [--products N] [--orders N] "
             + "[--systems woocommerce,magento|none] [--rounds R] [--edits K] [--memory-products N,N|none] "
-            + "[--woo-version V] [--scheduler-connections N] [--scheduler-due D] [--server JDBC_URL] [--user U] [--password P] [--tributary-jar FILE] [--out FILE] [--profile DIR]";
+            + "[--woo-version V] [--scheduler-connections N] [--scheduler-due D] [--server JDBC_URL] [--user U] [--password P] [--tributary-jar FILE] [--launcher FILE] [--out FILE] [--profile DIR]";
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -61,6 +62,7 @@ record BenchOptions(int products, int orders, List<String> systems, int rounds, 
                 given.getOrDefault("--server", "jdbc:mariadb://127.0.0.1:3306/"),
                 given.getOrDefault("--user", "root"), given.getOrDefault("--password", ""),
                 Path.of(given.getOrDefault("--tributary-jar", "daemon/target/tributary.jar")),
+                Path.of(given.getOrDefault("--launcher", "tributary")),
                 Path.of(given.getOrDefault("--out", "BENCHMARKS.md")),
                 given.containsKey("--profile") ? Path.of(given.get("--profile")) : null,
                 given.getOrDefault("--shop-heap", biggest > 200_000 ? "8g" : "2g"),

@@ -13,17 +13,19 @@ import java.util.Map;
  */
 final class MemoryBench {
     private final BenchOptions options;
+    private final Launcher launcher;
     private final Path work;
 
-    MemoryBench(BenchOptions options, Path work) {
+    MemoryBench(BenchOptions options, Launcher launcher, Path work) {
         this.options = options;
+        this.launcher = launcher;
         this.work = work;
     }
 
     List<Map<String, Object>> run() throws Exception {
         List<Map<String, Object>> results = new ArrayList<>();
         for (int products : options.memoryProducts()) {
-            SystemBench bench = new SystemBench(options, "woocommerce", work);
+            SystemBench bench = new SystemBench(options, launcher, "woocommerce", work);
             try (ShopHandle shop = ShopHandle.start("woocommerce", products, 1, options.shopHeap(),
                     options.wooVersion(),
                     work.resolve("shop-memory.log"))) {

@@ -47,6 +47,7 @@ final class Report {
         md.append("- started: ").append(results.get("startedAt")).append("\n");
         md.append("- machine: ").append(machine.get("cores")).append(" cores (").append(machine.get("cpu"))
                 .append("), ").append(machine.get("memoryGiB")).append(" GiB, ").append(machine.get("os")).append("\n");
+        md.append("- launch: ").append(results.get("launch")).append("\n");
         md.append("- JDK: ").append(machine.get("jdk")).append("; database: MariaDB ").append(machine.get("database"))
                 .append("\n");
         md.append("- one-minute load average: ").append(results.get("loadAtStart")).append(" at start, ")

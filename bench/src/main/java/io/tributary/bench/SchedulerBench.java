@@ -40,15 +40,17 @@ import java.util.concurrent.TimeUnit;
  * database. Measured: how long {@code tributary daemon} takes to start (the first start creates the triggers, the
  * second finds them), and, for D of the orders schedules moved to one minute, how late each of their syncs began
  * after that minute (p50, p99, max; the daemon's default four sync threads). The connections are added in-process
- * (untimed); the daemon runs as a process of the packaged jar at default settings.
+ * (untimed); the daemon is started by the launcher at default settings.
  */
 final class SchedulerBench {
     private static final String STARTED = "Tributary daemon started";
     private final BenchOptions options;
+    private final Launcher launcher;
     private final Path work;
 
-    SchedulerBench(BenchOptions options, Path work) {
+    SchedulerBench(BenchOptions options, Launcher launcher, Path work) {
         this.options = options;
+        this.launcher = launcher;
         this.work = work;
     }
 
@@ -80,7 +82,7 @@ final class SchedulerBench {
                     connections, (System.nanoTime() - began) / 1e9);
 
             for (String start : List.of("firstStartSeconds", "secondStartSeconds")) {
-                try (DaemonProcess daemon = DaemonProcess.start(options, home, environment, work)) {
+                try (DaemonProcess daemon = DaemonProcess.start(launcher, home, environment, work)) {
                     double seconds = daemon.awaitStarted();
                     result.put(start, SystemBench.round3(seconds));
                     Bench.print("scheduler: daemon %s with %d connections: started in %.2f s", start.startsWith("first")
@@ -197,7 +199,7 @@ final class SchedulerBench {
         }
     }
 
-    /** {@code tributary daemon} as a process of the packaged jar (or of this class path), its log in a file. */
+    /** {@code tributary daemon} started by the launcher (or from this class path), its log in a file. */
     private static final class DaemonProcess implements AutoCloseable {
         private final Process process;
         private final Path log;
@@ -209,18 +211,11 @@ final class SchedulerBench {
             this.startedAt = startedAt;
         }
 
-        static DaemonProcess start(BenchOptions options, Path home, Map<String, String> environment, Path work)
+        static DaemonProcess start(Launcher launcher, Path home, Map<String, String> environment, Path work)
                 throws IOException {
-            List<String> command = new ArrayList<>(List.of(Jvm.java()));
-            if (Files.isRegularFile(options.tributaryJar())) {
-                command.addAll(List.of("-jar", options.tributaryJar().toString()));
-            } else {
-                command.addAll(List.of("-cp", Jvm.classPath(), "io.tributary.daemon.Main"));
-            }
-            command.addAll(List.of("daemon", "--node-id", "bench"));
             Path log = Files.createTempFile(work, "daemon", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("TRIBUTARY_") || name.startsWith("JAVA_TOOL"));
+            ProcessBuilder builder = launcher.builder(List.of(), List.of("daemon", "--node-id", "bench"))
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             long startedAt = System.nanoTime();
             return new DaemonProcess(builder.start(), log, startedAt);

@@ -30,12 +30,14 @@ final class SystemBench {
             "orders", List.of("orders", "order_line"));
 
     private final BenchOptions options;
+    private final Launcher launcher;
     private final String system;
     private final Path work;
     private final List<String> databases = new ArrayList<>();
 
-    SystemBench(BenchOptions options, String system, Path work) {
+    SystemBench(BenchOptions options, Launcher launcher, String system, Path work) {
         this.options = options;
+        this.launcher = launcher;
         this.system = system;
         this.work = work;
     }
@@ -157,7 +159,7 @@ final class SystemBench {
             }
         }
         Path home = Files.createDirectories(work.resolve(name));
-        db.cli = new TributaryCli(options.tributaryJar(), home, db.url, options.user(), options.password());
+        db.cli = new TributaryCli(launcher, home, db.url, options.user(), options.password());
         JsonNode added = db.cli.run(List.of(), List.of("connection", "add", "--system", system, "--name",
                 "bench-" + system, "--url", shop.url(), "--access-token", shop.accessToken(), "--secret",
                 shop.secret(), "--json")).requireSuccess("connection add").json();

@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs the {@code tributary} command as a user does: a new JVM per command, {@code java -jar tributary.jar ...}, at
- * default settings (no {@code TRIBUTARY_*} variable but where the database and the data folder are), timed from
- * process start to exit. Without the jar (a test run before packaging) the same main class runs from this class
- * path.
+ * Runs the {@code tributary} command as a user does: a new JVM per command, started by the {@link Launcher} (the
+ * checkout's {@code ./tributary} script over the packaged jar, with its class-data archive), at default settings
+ * (no {@code TRIBUTARY_*} variable but where the database and the data folder are), timed from process start to
+ * exit. Without the jar (a test run before packaging) the same main class runs from this class path.
  */
 final class TributaryCli {
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
@@ -43,43 +43,29 @@ final class TributaryCli {
         }
     }
 
-    private final Path jar;
+    private final Launcher launcher;
     private final Path home;
     private final String dbUrl;
     private final String dbUser;
     private final String dbPassword;
 
-    TributaryCli(Path jar, Path home, String dbUrl, String dbUser, String dbPassword) {
-        this.jar = jar;
+    TributaryCli(Launcher launcher, Path home, String dbUrl, String dbUser, String dbPassword) {
+        this.launcher = requireNonNull(launcher, "launcher is null");
         this.home = requireNonNull(home, "home is null");
         this.dbUrl = requireNonNull(dbUrl, "dbUrl is null");
         this.dbUser = dbUser;
         this.dbPassword = dbPassword;
     }
 
-    /** Whether the packaged jar is used (else this class path). */
-    boolean packaged() {
-        return jar != null && Files.isRegularFile(jar);
-    }
-
     Outcome run(List<String> jvmOptions, List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Jvm.java());
-        command.addAll(jvmOptions);
+        List<String> jvm = new ArrayList<>(jvmOptions);
         Path gcLog = Files.createTempFile(home, "gc", ".log");
-        command.add("-Xlog:gc:file=" + gcLog);
-        if (packaged()) {
-            command.addAll(List.of("-jar", jar.toString()));
-        } else {
-            command.addAll(List.of("-cp", Jvm.classPath(), "io.tributary.daemon.Main"));
-        }
-        command.addAll(arguments);
+        jvm.add("-Xlog:gc:file=" + gcLog);
         Path stdout = Files.createTempFile(home, "out", ".txt");
         Path stderr = Files.createTempFile(home, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+        ProcessBuilder builder = launcher.builder(jvm, arguments).redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
         Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("TRIBUTARY_") || name.startsWith("JAVA_TOOL"));
         environment.put("TRIBUTARY_HOME", home.toString());
         environment.put("TRIBUTARY_DB_URL", dbUrl);
         environment.put("TRIBUTARY_DB_USER", dbUser);
