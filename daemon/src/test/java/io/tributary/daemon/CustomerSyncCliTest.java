@@ -27,32 +27,12 @@ class CustomerSyncCliTest {
                     "--url", shop.siteUrl().toString(), "--access-token", shop.consumerKey(), "--secret",
                     shop.consumerSecret(), "--json").json().get("id").asLong());
 
-            JsonNode schedules = cli.run("schedule", "list", "--json").json();
-            assertThat(schedules).as("an inactive daily customers schedule, and no customers reconcile")
-                    .filteredOn(s -> s.get("entity").asText().equals("customers")).singleElement().satisfies(s -> {
-                        assertThat(s.get("frequency").asText()).isEqualToIgnoringCase("daily");
-                        assertThat(s.get("active").asBoolean()).isFalse();
-                    });
-
-            assertThat(cli.run("sync", id, "--entity", "orders").exitCode()).isZero();
-            CliHarness.Result customers = cli.run("sync", id, "--entity", "customers", "--json");
-            assertThat(customers.exitCode()).as(customers.all()).isZero();
-            assertThat(customers.json().get("entity").asText()).isEqualTo("customers");
-            assertThat(customers.json().get("outcome").asText()).isEqualTo("SUCCEEDED");
-            assertThat(customers.json().get("inserted").asLong()).isEqualTo(shop.customerIds().size());
-
-            JsonNode listed = cli.run("customers", "--email", "registered.only1@example.org", "--json").json();
-            assertThat(listed).singleElement().satisfies(c -> assertThat(c.get("orderCount").asLong()).isZero());
-            JsonNode shown = cli.run("customer", "show", listed.get(0).get("id").asText(), "--json").json();
-            assertThat(shown.get("orders")).isEmpty();
-            assertThat(shown.get("sources")).singleElement().satisfies(s -> {
-                assertThat(s.get("connectionId").asText()).isEqualTo(id);
-                assertThat(s.get("externalId").asText()).isEqualTo(Integer.toString(shop.customerIds().stream()
-                        .filter(c -> shop.customer(c).get("email").asText().equals("registered.only1@example.org"))
-                        .findFirst().orElseThrow()));
-            });
-            assertThat(cli.run("customer", "show", listed.get(0).get("id").asText()).out())
-                    .contains("Source records:");
+            assertCustomersScheduledAndSynced(cli, id, shop.customerIds().size());
+            int registered = shop.customerIds().stream()
+                    .filter(c -> shop.customer(c).get("email").asText().equals("registered.only1@example.org"))
+                    .findFirst().orElseThrow();
+            String customerId = assertListedWithoutOrders(cli, "registered.only1@example.org", id, registered);
+            assertThat(cli.run("customer", "show", customerId).out()).contains("Source records:");
         }
     }
 
@@ -68,33 +48,13 @@ class CustomerSyncCliTest {
                     keys.accessTokenSecret(), "--credential", "consumer-key=" + keys.consumerKey(), "--credential",
                     "consumer-secret=" + keys.consumerSecret(), "--json").json().get("id").asLong());
 
-            JsonNode schedules = cli.run("schedule", "list", "--connection", id, "--json").json();
-            assertThat(schedules).as("products and orders (sync, reconcile), customers (sync only)").hasSize(5);
-            assertThat(schedules).as("an inactive daily customers schedule, and no customers reconcile")
-                    .filteredOn(s -> s.get("entity").asText().equals("customers")).singleElement().satisfies(s -> {
-                        assertThat(s.get("kind").asText()).isEqualTo("sync");
-                        assertThat(s.get("frequency").asText()).isEqualToIgnoringCase("daily");
-                        assertThat(s.get("active").asBoolean()).isFalse();
-                    });
-
-            assertThat(cli.run("sync", id, "--entity", "orders").exitCode()).isZero();
-            CliHarness.Result customers = cli.run("sync", id, "--entity", "customers", "--json");
-            assertThat(customers.exitCode()).as(customers.all()).isZero();
-            assertThat(customers.json().get("entity").asText()).isEqualTo("customers");
-            assertThat(customers.json().get("outcome").asText()).isEqualTo("SUCCEEDED");
-            assertThat(customers.json().get("inserted").asLong()).isEqualTo(shop.customerIds().size());
-
+            assertThat(cli.run("schedule", "list", "--connection", id, "--json").json())
+                    .as("products and orders (sync, reconcile), customers (sync only)").hasSize(5);
+            assertCustomersScheduledAndSynced(cli, id, shop.customerIds().size());
             int registered = shop.customerIds().stream()
                     .filter(c -> shop.customer(c).get("email").asText().equals("registered.only2@example.org"))
                     .findFirst().orElseThrow();
-            JsonNode listed = cli.run("customers", "--email", "registered.only2@example.org", "--json").json();
-            assertThat(listed).singleElement().satisfies(c -> assertThat(c.get("orderCount").asLong()).isZero());
-            JsonNode shown = cli.run("customer", "show", listed.get(0).get("id").asText(), "--json").json();
-            assertThat(shown.get("orders")).isEmpty();
-            assertThat(shown.get("sources")).singleElement().satisfies(s -> {
-                assertThat(s.get("connectionId").asText()).isEqualTo(id);
-                assertThat(s.get("externalId").asText()).isEqualTo(Integer.toString(registered));
-            });
+            String customerId = assertListedWithoutOrders(cli, "registered.only2@example.org", id, registered);
 
             // the next sync reads only what changed: the edited account (and what the lookback brings back)
             shop.clock().advance(java.time.Duration.ofHours(1));
@@ -104,8 +64,39 @@ class CustomerSyncCliTest {
             assertThat(again.json().get("updated").asLong()).isEqualTo(1);
             assertThat(again.json().get("inserted").asLong()).isZero();
             assertThat(again.json().get("read").asLong()).isLessThan(shop.customerIds().size());
-            assertThat(cli.run("customer", "show", listed.get(0).get("id").asText()).out())
+            assertThat(cli.run("customer", "show", customerId).out())
                     .contains("Source records:").contains("Regine Onlyone");
         }
+    }
+
+    /** The connection has an inactive daily customers sync (no reconcile); orders then customers sync, all new. */
+    private static void assertCustomersScheduledAndSynced(CliHarness cli, String id, int accounts) {
+        JsonNode schedules = cli.run("schedule", "list", "--connection", id, "--json").json();
+        assertThat(schedules).as("an inactive daily customers schedule, and no customers reconcile")
+                .filteredOn(s -> s.get("entity").asText().equals("customers")).singleElement().satisfies(s -> {
+                    assertThat(s.get("kind").asText()).isEqualTo("sync");
+                    assertThat(s.get("frequency").asText()).isEqualToIgnoringCase("daily");
+                    assertThat(s.get("active").asBoolean()).isFalse();
+                });
+        assertThat(cli.run("sync", id, "--entity", "orders").exitCode()).isZero();
+        CliHarness.Result customers = cli.run("sync", id, "--entity", "customers", "--json");
+        assertThat(customers.exitCode()).as(customers.all()).isZero();
+        assertThat(customers.json().get("entity").asText()).isEqualTo("customers");
+        assertThat(customers.json().get("outcome").asText()).isEqualTo("SUCCEEDED");
+        assertThat(customers.json().get("inserted").asLong()).isEqualTo(accounts);
+    }
+
+    /** The customer of {@code email} is listed with no orders and shows its one account; returns its id. */
+    private static String assertListedWithoutOrders(CliHarness cli, String email, String connectionId, int account) {
+        JsonNode listed = cli.run("customers", "--email", email, "--json").json();
+        assertThat(listed).singleElement().satisfies(c -> assertThat(c.get("orderCount").asLong()).isZero());
+        String customerId = listed.get(0).get("id").asText();
+        JsonNode shown = cli.run("customer", "show", customerId, "--json").json();
+        assertThat(shown.get("orders")).isEmpty();
+        assertThat(shown.get("sources")).singleElement().satisfies(s -> {
+            assertThat(s.get("connectionId").asText()).isEqualTo(connectionId);
+            assertThat(s.get("externalId").asText()).isEqualTo(Integer.toString(account));
+        });
+        return customerId;
     }
 }
