@@ -51,6 +51,28 @@ final class TributaryProcess implements AutoCloseable {
         return start(null, workDir, environment, false, false, maxHeap, args);
     }
 
+    /**
+     * A process inherits ignored signals, and the JVM installs no handler for a SIGINT it was started ignoring: the
+     * tests' build started as a background job of a script (SIGINT ignored there) would make every Ctrl-C test fail.
+     * coreutils' {@code env --default-signal} gives the jar the default disposition a person's shell gives it.
+     */
+    private static final List<String> SIGNALS_AS_A_SHELL_GIVES_THEM = defaultSignals();
+
+    private static List<String> defaultSignals() {
+        List<String> prefix = List.of("/usr/bin/env", "--default-signal=INT,TERM");
+        try {
+            List<String> probeCommand = new ArrayList<>(prefix);
+            probeCommand.add("true");
+            Process probe = new ProcessBuilder(probeCommand).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor() == 0 ? prefix : List.of(); // an older env: signals as inherited
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
     private static TributaryProcess start(Path currentDirectory, Path workDir, Map<String, String> environment,
             boolean clean, boolean terminal, String... args) throws IOException {
         return start(currentDirectory, workDir, environment, clean, terminal, "256m", args);
@@ -75,7 +97,7 @@ final class TributaryProcess implements AutoCloseable {
             throw new IllegalStateException("target/tributary.jar is missing: run the integration tests with "
                     + "`mvn verify`, which packages it first");
         }
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(SIGNALS_AS_A_SHELL_GIVES_THEM);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
         command.add("-jar");
