@@ -278,8 +278,9 @@ public final class SyncEngine {
         try (Connector connector = provider.open(attempt.settings, context);
                 RecordStream stream = pending != null ? connector.continueRead(request.entity(), resumeWith)
                         : connector.read(request.entity(), from)) {
-            try {
-                storePages(attempt, provider, listener, lost, stream, cursor);
+            try (PageReadAhead pages = new PageReadAhead(stream, "tributary-read-" + connectionId + "-"
+                    + request.entity().cliName())) {
+                storePages(attempt, provider, listener, lost, pages, cursor);
             } finally {
                 attempt.notices.addAll(stream.notices()); // a fallback taken is worth saying even if the run failed
             }
@@ -336,17 +337,6 @@ public final class SyncEngine {
      * Stores the stream's pages one by one, each with the cursor after it, until it ends or the engine stops; the
      * next page is read while one is stored ({@link PageReadAhead}).
      */
-    private void storePages(Attempt attempt, ConnectorProvider provider, SyncListener listener, AtomicBoolean lost,
-            RecordStream stream, SyncCursor committed) {
-        SyncRequest request = attempt.request;
-        long connectionId = request.connectionId();
-        SyncCursor cursor = committed;
-        try (PageReadAhead pages = new PageReadAhead(stream, "tributary-read-" + connectionId + "-"
-                + request.entity().cliName())) {
-            storePages(attempt, provider, listener, lost, pages, cursor);
-        }
-    }
-
     private void storePages(Attempt attempt, ConnectorProvider provider, SyncListener listener, AtomicBoolean lost,
             PageReadAhead pages, SyncCursor committed) {
         SyncRequest request = attempt.request;

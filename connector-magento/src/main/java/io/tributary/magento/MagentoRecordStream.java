@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * Reads products, orders or customers changed after a cursor, oldest first, one page at a time, by keyset:
  * every request asks for page 1 of the records strictly after the cursor, sorted by {@code updated_at} then
- * {@code entity_id} (customers: {@code customers/search}, whose collection filters and sorts by the same names). Magento's filter groups express that exactly — groups are ANDed, filters in a group ORed:
+ * {@code entity_id} (customers: {@code customers/search}, whose collection filters and sorts by the same names).
+ * Magento's filter groups express that exactly — groups are ANDed, filters in a group ORed:
  * {@code updated_at gteq S} AND ({@code updated_at gt S} OR {@code entity_id gt ID}). So a group of records
  * sharing one second larger than a page is walked by id, a record edited during the read moves to the end and
  * is read again later, and no request ever goes past page 1 — where Magento would repeat the last page. The read
@@ -144,14 +145,11 @@ final class MagentoRecordStream implements RecordStream {
 
     private List<SourceRecord> records(List<JsonNode> items) {
         List<SourceRecord> records = new ArrayList<>(items.size());
-        if (entity == EntityType.ORDERS) {
-            items.forEach(item -> quarantine.map(records, () -> MagentoOrderMapper.order(item), () -> id(item),
-                    item::toString));
-            return records;
-        }
-        if (entity == EntityType.CUSTOMERS) {
-            items.forEach(item -> quarantine.map(records, () -> MagentoCustomerMapper.customer(item), () -> id(item),
-                    item::toString));
+        if (entity != EntityType.PRODUCTS) { // orders and customers: one record per item, nothing to link
+            for (JsonNode item : items) {
+                quarantine.map(records, () -> entity == EntityType.ORDERS ? MagentoOrderMapper.order(item)
+                        : MagentoCustomerMapper.customer(item), () -> id(item), item::toString);
+            }
             return records;
         }
         items.forEach(links::learn);
