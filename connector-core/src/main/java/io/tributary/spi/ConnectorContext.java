@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the host gives a connector it opens: the clock to use for anything time-based, and the host's shared
@@ -32,6 +33,13 @@ public final class ConnectorContext {
         return new ConnectorContext(clock, byType);
     }
 
+    /** This context with {@code service} added (or replacing the one of its class). */
+    public ConnectorContext with(Object service) {
+        Map<Class<?>, Object> byType = new HashMap<>(services);
+        byType.put(service.getClass(), service);
+        return new ConnectorContext(clock, byType);
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -47,5 +55,10 @@ public final class ConnectorContext {
             throw new IllegalStateException("The host provides no " + type.getSimpleName() + " to connectors.");
         }
         return type.cast(service);
+    }
+
+    /** The host's service of {@code type}, when it provides one here (an optional one, as {@link StoredProducts}). */
+    public <S> Optional<S> find(Class<S> type) {
+        return Optional.ofNullable(services.get(type)).map(type::cast);
     }
 }

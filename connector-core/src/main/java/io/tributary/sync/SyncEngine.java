@@ -6,6 +6,7 @@ import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
 import io.tributary.connection.FailureTracker;
 import io.tributary.connection.StoredConnection;
+import io.tributary.record.StoredProductLinks;
 import io.tributary.run.LeaseLostException;
 import io.tributary.run.PageCounts;
 import io.tributary.run.PageWrite;
@@ -45,6 +46,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +86,7 @@ public final class SyncEngine {
     private final FailureTracker failures;
     private final SyncRunHook hook;
     private final Clock clock;
+    private final DataSource dataSource;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Map<Long, Attempt> running = new ConcurrentHashMap<>();
 
@@ -102,6 +105,12 @@ public final class SyncEngine {
         this.failures = new FailureTracker(store.dataSource(), builder.failingAfter);
         this.hook = builder.hook;
         this.clock = builder.clock;
+        this.dataSource = store.dataSource();
+    }
+
+    /** The context a run's connector opens with: the engine's, plus what is stored of the run's connection. */
+    private ConnectorContext contextOf(Attempt attempt) {
+        return context.with(StoredProductLinks.of(dataSource, attempt.run.connectionId()));
     }
 
     /** An engine over {@code store} that syncs the connections of {@code connections} with the given plugins. */
@@ -170,7 +179,7 @@ public final class SyncEngine {
         attempt.settings = settings;
         try {
             if (kind == SyncRun.Kind.RECONCILE) {
-                try (Connector connector = provider.open(attempt.settings, context)) {
+                try (Connector connector = provider.open(attempt.settings, contextOf(attempt))) {
                     reconcilePass(attempt, connector, lost);
                 }
             } else {
@@ -275,7 +284,7 @@ public final class SyncEngine {
         boolean lookForDeletes = request.full() && listable && reconciliation.holdsAny(connectionId, request.entity());
         listener.started(attempt.run, from);
         attempt.listened = true;
-        try (Connector connector = provider.open(attempt.settings, context);
+        try (Connector connector = provider.open(attempt.settings, contextOf(attempt));
                 RecordStream stream = pending != null ? connector.continueRead(request.entity(), resumeWith)
                         : connector.read(request.entity(), from)) {
             try (PageReadAhead pages = new PageReadAhead(stream, "tributary-read-" + connectionId + "-"

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Which configurable product each child belongs to. Magento's product list names a configurable's children
  * ({@code extension_attributes.configurable_product_links}) but a child does not name its parent, and a child is
- * read on its own whenever it changes; so a product read starts by listing the configurable products' links
- * (ids only, 300 per request), and keeps them up to date from the configurables it reads. A child of several
+ * read on its own whenever it changes; so a read from the start begins by listing the configurable products' links
+ * (ids only, 300 per request: {@link #load}), and keeps them up to date from the configurables it reads; an
+ * incremental read does so only when what was stored cannot tell ({@link MagentoParents}). A child of several
  * configurables is linked to the one with the lowest id.
  */
 final class MagentoConfigurableLinks {

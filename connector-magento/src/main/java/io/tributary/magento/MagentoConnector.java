@@ -16,6 +16,7 @@ import io.tributary.http.Excerpt;
 import io.tributary.http.HttpAnswer;
 import io.tributary.http.Json;
 import io.tributary.spi.RecordStream;
+import io.tributary.spi.StoredProducts;
 import io.tributary.spi.SyncCursor;
 import io.tributary.spi.UnsupportedEntityException;
 import io.tributary.spi.VerificationResult;
@@ -65,7 +66,8 @@ final class MagentoConnector implements Connector, OrderStatusWriter {
         MagentoClient client = client(context.service(HttpStack.class)
                 .session(settings.systemId(), rateLimitKey(), List.of(interceptor())));
         String currency = entity == EntityType.PRODUCTS ? currency(client) : null;
-        return new MagentoRecordStream(client, entity, from, currency);
+        return new MagentoRecordStream(client, entity, from, currency,
+                context.find(StoredProducts.class).orElse(null));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.tributary.spi.ReadProgress;
 import io.tributary.spi.RecordPage;
 import io.tributary.spi.RecordStream;
 import io.tributary.spi.SourceRecord;
+import io.tributary.spi.StoredProducts;
 import io.tributary.spi.SyncCursor;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,9 +40,10 @@ import java.util.Set;
  * that is not in the requested order, or that holds nothing after the cursor while {@code total_count} says
  * more follow (a shop that ignores the filters), stops the read with a failure instead of risking a gap.
  *
- * <p>Products: a child is linked to its configurable parent ({@link MagentoConfigurableLinks}); on an
- * incremental read, a configurable that changed brings its children along, so a child newly linked to it is
- * stored with its parent even when the child itself did not change.
+ * <p>Products: a child is linked to its configurable parent ({@link MagentoParents}); on an incremental read, a
+ * configurable that changed brings its children along — those it lists and those stored as its own — so a child
+ * newly linked to it, or let go by it, is stored with its parent as it is now even when the child itself did not
+ * change.
  */
 final class MagentoRecordStream implements RecordStream {
     static final int PAGE_SIZE = 100;
@@ -55,14 +58,17 @@ final class MagentoRecordStream implements RecordStream {
     private final String what;
     /** Records of the page being built that could not be read: kept aside, the rest of the page stored. */
     private final Quarantine quarantine = new Quarantine();
-    private MagentoConfigurableLinks links;
+    private final StoredProducts stored; // what earlier syncs stored, when the host says (products only)
+    private MagentoParents parents;
     private SyncCursor cursor;
     private Set<String> previousPage = Set.of();
     private boolean done;
     private long delivered; // records of the lists handed out so far (children fetched for a parent not counted)
 
-    MagentoRecordStream(MagentoClient client, EntityType entity, SyncCursor from, String currency) {
+    MagentoRecordStream(MagentoClient client, EntityType entity, SyncCursor from, String currency,
+            StoredProducts stored) {
         this.client = requireNonNull(client, "client is null");
+        this.stored = stored;
         this.entity = requireNonNull(entity, "entity is null");
         this.from = requireNonNull(from, "from is null");
         this.cursor = from;
@@ -80,8 +86,8 @@ final class MagentoRecordStream implements RecordStream {
         if (done) {
             return Optional.empty();
         }
-        if (entity == EntityType.PRODUCTS && links == null) {
-            links = MagentoConfigurableLinks.load(client);
+        if (entity == EntityType.PRODUCTS && parents == null) {
+            parents = MagentoParents.forRead(client, from, stored);
         }
         MagentoClient.Listing listing = client.list(path, keyset(cursor), what);
         List<JsonNode> items = listing.items();
@@ -152,23 +158,20 @@ final class MagentoRecordStream implements RecordStream {
             }
             return records;
         }
-        items.forEach(links::learn);
+        parents.learn(items);
         Set<String> inPage = new HashSet<>();
-        Set<Long> children = new LinkedHashSet<>();
         for (JsonNode item : items) {
-            String id = id(item);
-            inPage.add(id);
-            quarantine.map(records, () -> MagentoProductMapper.product(item, links.parentOf(id), currency),
-                    () -> id, item::toString);
-            if (!from.isStart()) {
-                children.addAll(MagentoConfigurableLinks.childrenOf(item));
-            }
+            inPage.add(id(item));
         }
+        Set<Long> children = from.isStart() ? new HashSet<>() : parents.childrenOf(items);
         children.removeIf(child -> inPage.contains(Long.toString(child)));
-        for (JsonNode child : fetch(children)) {
-            String id = id(child);
-            quarantine.map(records, () -> MagentoProductMapper.product(child, links.parentOf(id), currency),
-                    () -> id, child::toString);
+        List<JsonNode> all = new ArrayList<>(items);
+        all.addAll(fetch(children));
+        Map<String, String> parentOf = parents.parentsOf(all.stream().map(this::id).toList());
+        for (JsonNode item : all) {
+            String id = id(item);
+            quarantine.map(records, () -> MagentoProductMapper.product(item, parentOf.get(id), currency),
+                    () -> id, item::toString);
         }
         return records;
     }

@@ -163,6 +163,80 @@ class MagentoSyncTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void anIncrementalSyncListsNoConfigurablesItDidNotRead(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend);
+                FakeMagentoShop shop = FakeMagentoShop.start(400, 10, MagentoAuthMode.INTEGRATION)) {
+            long id = f.connect(shop.settings());
+            FakeMagento fake = shop.fake();
+            f.sync(id, EntityType.PRODUCTS);
+            assertThat(configurableListings(fake)).as("a read from the start lists every configurable's links")
+                    .isPositive();
+            int child = fake.productIds().stream().filter(p -> fake.parentIds(p).size() == 1).findFirst().orElseThrow();
+            fake.clock().advance(Duration.ofHours(1));
+            fake.editProduct(child, p -> p.price("12.50"));
+            fake.requests().clear();
+
+            SyncRun run = f.sync(id, EntityType.PRODUCTS);
+
+            assertThat(run.outcome()).as(run.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(configurableListings(fake)).as("the child's parent came from the database").isZero();
+            assertThat(f.products(id)).filteredOn(p -> p.externalId().equals(Integer.toString(child)))
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.parentExternalId()).isEqualTo(fake.parentIds(child).get(0).toString());
+                        assertThat(p.price()).isEqualByComparingTo("12.50");
+                    });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aChildLetGoByItsConfigurableIsStoredWithoutItOrWithItsOtherParent(TestDatabase.Backend backend) {
+        try (SyncFixture f = new SyncFixture(backend);
+                FakeMagentoShop shop = FakeMagentoShop.start(400, 10, MagentoAuthMode.INTEGRATION)) {
+            long id = f.connect(shop.settings());
+            FakeMagento fake = shop.fake();
+            List<Integer> configurables = fake.productIds().stream().filter(p -> !fake.childIds(p).isEmpty())
+                    .toList();
+            int first = configurables.get(0);
+            int second = configurables.get(1);
+            int alone = fake.childIds(first).stream().filter(c -> fake.parentIds(c).size() == 1).findFirst()
+                    .orElseThrow();
+            int shared = fake.childIds(first).stream().filter(c -> c != alone && fake.parentIds(c).size() == 1)
+                    .findFirst().orElseThrow();
+            fake.linkChild(second, shared); // a child of both: linked to the lower id, the first
+            f.sync(id, EntityType.PRODUCTS);
+            assertThat(storedParent(f, id, shared)).isEqualTo(Integer.toString(first));
+            fake.clock().advance(Duration.ofHours(1));
+            fake.unlinkChild(first, alone); // saves the first configurable, not its children
+            fake.unlinkChild(first, shared);
+            fake.requests().clear();
+
+            SyncRun run = f.sync(id, EntityType.PRODUCTS);
+
+            assertThat(run.outcome()).as(run.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(storedParent(f, id, alone)).as("a child nobody holds any more").isNull();
+            assertThat(storedParent(f, id, shared)).as("the configurable that still holds it")
+                    .isEqualTo(Integer.toString(second));
+            assertThat(configurableListings(fake)).as("who else holds a child let go: every configurable, once")
+                    .isPositive();
+        }
+    }
+
+    private static String storedParent(SyncFixture f, long connectionId, int productId) {
+        return f.products(connectionId).stream().filter(p -> p.externalId().equals(Integer.toString(productId)))
+                .findFirst().orElseThrow().parentExternalId();
+    }
+
+    /** Requests that listed the catalogue's configurable products (to learn every child's parent). */
+    private static long configurableListings(FakeMagento fake) {
+        return fake.requests().matching(PRODUCTS).stream()
+                .filter(r -> r.queryParameter("searchCriteria[filter_groups][0][filters][0][value]")
+                        .map("configurable"::equals).orElse(false))
+                .count();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void recordsEditedWhileASyncRunsAreNotLostNorIsAnEqualSecondGroupLargerThanAPage(TestDatabase.Backend backend) {
         try (SyncFixture f = new SyncFixture(backend);
                 FakeMagentoShop shop = FakeMagentoShop.start(10, 320, MagentoAuthMode.INTEGRATION)) {

@@ -279,6 +279,17 @@ public final class FakeMagento extends FakeSystem {
         });
     }
 
+    /** Unlinks a child from a configurable product (the child stays in the catalogue), saving the configurable only. */
+    public void unlinkChild(int configurableId, int childId) {
+        catalogue.run(() -> {
+            MagentoProduct parent = catalogue.product(configurableId);
+            if (!parent.childIds.remove(Integer.valueOf(childId))) {
+                throw new IllegalArgumentException("product " + childId + " is no child of " + configurableId);
+            }
+            parent.updatedAt = catalogue.stamp();
+        });
+    }
+
     /**
      * Deletes a product for good, as the admin does: it answers 404 and leaves every list; configurable products
      * that had it as a child no longer link it (Magento removes the link rows with the product).
