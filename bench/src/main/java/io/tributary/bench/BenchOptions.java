@@ -18,7 +18,8 @@ import java.util.Map;
  * @param tributaryJar   the packaged CLI; when missing, its main class runs from this class path
  * @param launcher       the {@code tributary} launcher script that starts the packaged CLI, as a user's commands do
  * @param out            the Markdown report ({@code BENCHMARKS.md})
- * @param profile        where Tributary's runs write a Java Flight Recording each, or null
+ * @param profile        where Tributary's runs (and the scheduler bench's daemons) write a Java Flight Recording
+ *                       each, or null
  * @param wooVersion     the WooCommerce version the fake WooCommerce shops report (and behave as)
  * @param schedulerConnections connections of the scheduler part (2 active schedules each); 0: skipped
  * @param schedulerDue   of those, the orders schedules moved to one minute, whose syncs' start delays are measured

@@ -72,7 +72,8 @@ final class Report {
             md.append("N connections of a small fake shop, each with its products and orders schedules active (2N "
                     + "triggers), in a fresh database; `tributary daemon` started twice (the first start creates the "
                     + "triggers); then D orders schedules moved to one minute, and how late each sync began after "
-                    + "it (the daemon's default 4 sync threads).\n\n");
+                    + "it (the daemon's default " + io.tributary.scheduler.SchedulerOptions.DEFAULT_THREADS
+                    + " sync threads).\n\n");
             md.append("| connections | triggers | first start s | second start s | due | began | delay p50 s | "
                     + "delay p99 s | delay max s | load |\n");
             md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

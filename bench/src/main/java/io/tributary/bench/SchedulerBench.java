@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * orders schedules active (2N triggers; their reconcile schedules stay inactive, as they start), in a fresh MariaDB
  * database. Measured: how long {@code tributary daemon} takes to start (the first start creates the triggers, the
  * second finds them), and, for D of the orders schedules moved to one minute, how late each of their syncs began
- * after that minute (p50, p99, max; the daemon's default four sync threads). The connections are added in-process
+ * after that minute (p50, p99, max; the daemon's default sync threads). The connections are added in-process
  * (untimed); the daemon is started by the launcher at default settings.
  */
 final class SchedulerBench {
@@ -82,7 +82,8 @@ final class SchedulerBench {
                     connections, (System.nanoTime() - began) / 1e9);
 
             for (String start : List.of("firstStartSeconds", "secondStartSeconds")) {
-                try (DaemonProcess daemon = DaemonProcess.start(launcher, home, environment, work)) {
+                try (DaemonProcess daemon = DaemonProcess.start(launcher, profiling(start), home, environment,
+                        work)) {
                     double seconds = daemon.awaitStarted();
                     result.put(start, SystemBench.round3(seconds));
                     Bench.print("scheduler: daemon %s with %d connections: started in %.2f s", start.startsWith("first")
@@ -97,6 +98,18 @@ final class SchedulerBench {
             execute("DROP DATABASE IF EXISTS " + database);
         }
         return result;
+    }
+
+    /** With {@code --profile}: the daemon of this start writes a Java Flight Recording there. */
+    private List<String> profiling(String start) throws IOException {
+        if (options.profile() == null) {
+            return List.of();
+        }
+        Files.createDirectories(options.profile());
+        return List.of(String.format(java.util.Locale.ROOT,
+                "-XX:StartFlightRecording=filename=%s,settings=profile",
+                options.profile().resolve("scheduler-" + start.replace("Seconds", "") + "-" + System.nanoTime()
+                        + ".jfr")));
     }
 
     /** N connections, each with its orders schedule hourly and its products schedule daily, far from now. */
@@ -211,10 +224,10 @@ final class SchedulerBench {
             this.startedAt = startedAt;
         }
 
-        static DaemonProcess start(Launcher launcher, Path home, Map<String, String> environment, Path work)
-                throws IOException {
+        static DaemonProcess start(Launcher launcher, List<String> jvmOptions, Path home,
+                Map<String, String> environment, Path work) throws IOException {
             Path log = Files.createTempFile(work, "daemon", ".log");
-            ProcessBuilder builder = launcher.builder(List.of(), List.of("daemon", "--node-id", "bench"))
+            ProcessBuilder builder = launcher.builder(jvmOptions, List.of("daemon", "--node-id", "bench"))
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             long startedAt = System.nanoTime();

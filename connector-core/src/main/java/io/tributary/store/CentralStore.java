@@ -23,6 +23,7 @@ public final class CentralStore implements AutoCloseable {
     private final StoreConfig config;
     private final HikariDataSource dataSource;
     private final SessionFactory sessions;
+    private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private CentralStore(StoreConfig config, HikariDataSource dataSource, SessionFactory sessions) {
         this.config = config;
@@ -163,8 +164,20 @@ public final class CentralStore implements AutoCloseable {
         }
     }
 
+    /** Runs {@code cleanup} when the store closes (database sessions kept beside the pool, say). */
+    public void onClose(Runnable cleanup) {
+        onClose.add(requireNonNull(cleanup, "cleanup is null"));
+    }
+
     @Override
     public void close() {
+        for (Runnable cleanup : onClose) {
+            try {
+                cleanup.run();
+            } catch (RuntimeException ignored) {
+                // closing goes on: the pool and the sessions below matter more
+            }
+        }
         sessions.close();
         dataSource.close();
     }

@@ -69,6 +69,51 @@ class SessionLockLeasesTest {
         }
     }
 
+    @Test
+    void aReleasedLocksSessionTakesTheNextLockAndOneTheServerEndedMeanwhileIsReplaced() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Backend.MARIADB)) {
+            CentralStore store = database.store();
+            long connection = TestRows.connection(store, "shop");
+            SyncLeases leases = new SyncLeases(store, MutableClock.startingAt(T), Duration.ofSeconds(30),
+                    "daemon a@host-a:4242");
+
+            SyncLease orders = leases.acquire(connection, EntityType.ORDERS);
+            long session = holderOf(store, connection, EntityType.ORDERS);
+            leases.release(orders);
+            SyncLease products = leases.acquire(connection, EntityType.PRODUCTS);
+            assertThat(holderOf(store, connection, EntityType.PRODUCTS)).as("the released lock's session, kept")
+                    .isEqualTo(session);
+            leases.release(products);
+
+            try (Connection admin = store.dataSource().getConnection();
+                    PreparedStatement kill = admin.prepareStatement("KILL CONNECTION " + session)) {
+                kill.execute(); // the kept session ends while idle (wait_timeout, a restarted server)
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() ->
+                        TestRows.count(store, "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = "
+                                + session) == 0);
+            }
+            SyncLease again = leases.acquire(connection, EntityType.ORDERS);
+            assertThat(holderOf(store, connection, EntityType.ORDERS)).as("a new session").isNotEqualTo(session);
+            leases.release(again);
+            assertThat(TestRows.count(store, "SELECT COUNT(*) FROM sync_lease")).isZero();
+        }
+    }
+
+    /** The id of the database session holding the (connection, entity) lock. */
+    private static long holderOf(CentralStore store, long connectionId, EntityType entity) throws SQLException {
+        SessionLocks locks = new SessionLocks(store.config());
+        try (Connection admin = store.dataSource().getConnection();
+                PreparedStatement used = admin.prepareStatement("SELECT IS_USED_LOCK(?)")) {
+            used.setString(1, locks.name(admin, connectionId, entity));
+            try (ResultSet rows = used.executeQuery()) {
+                rows.next();
+                long holder = rows.getLong(1);
+                assertThat(rows.wasNull()).as("a session holds the lock").isFalse();
+                return holder;
+            }
+        }
+    }
+
     /** Ends the database session holding the (connection, entity) lock, as the server does when a client dies. */
     private static void killSessionHolding(CentralStore store, long connectionId, EntityType entity)
             throws SQLException {

@@ -20,7 +20,8 @@ import java.util.Map;
  * {@code TRIBUTARY_ZONE} the time zone of new schedules (default: the machine's);
  * {@code TRIBUTARY_LEASE} how long a sync's lease lasts without renewal (ISO-8601, default PT60S);
  * {@code TRIBUTARY_FAILING_AFTER} failed runs in a row that flag a connection failing (default 3);
- * {@code TRIBUTARY_SCHEDULER_THREADS} syncs a daemon runs at once (default 4);
+ * {@code TRIBUTARY_SCHEDULER_THREADS} syncs a daemon runs at once (default 16; the
+ * daemon's store pool holds twice as many connections plus 4);
  * {@code TRIBUTARY_STOP_TIMEOUT} how long a stopping daemon waits for running syncs (ISO-8601, default PT30S);
  * {@code TRIBUTARY_ROUTE_CLAIM} how long a route run holds an order it posts, and after how long a route run that
  * stopped answering is taken over (ISO-8601, default PT2M: longer than one delivery request takes);
@@ -160,7 +161,7 @@ public record DaemonConfig(Path home, StoreConfig store, Duration lookback, int 
     }
 
     public int schedulerThreads() {
-        return positiveInt(SCHEDULER_THREADS, 4);
+        return positiveInt(SCHEDULER_THREADS, io.tributary.scheduler.SchedulerOptions.DEFAULT_THREADS);
     }
 
     private Duration positiveDuration(String name, String fallback) {

@@ -4,6 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.tributary.schedule.ScheduleService;
 import io.tributary.schedule.ScheduleView;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -11,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -39,12 +44,16 @@ public final class ScheduleReconciler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScheduleReconciler.class);
     static final Duration FULL_PASS_EVERY = Duration.ofMinutes(1);
     static final int BATCH = 500;
+    /** From how many schedules to look at a pass reads the existing triggers' signatures in one query. */
+    static final int BULK_SIGNATURES_FROM = 50;
     private final Duration fullPassEvery;
     private final Scheduler quartz;
     /** What was last applied per job: the trigger's signature while firing, "" while paused. */
     private final java.util.Map<JobKey, String> applied = new java.util.HashMap<>();
     private Instant lastFullPass = Instant.MIN;
     private final ScheduleService schedules;
+    /** Quartz's tables, to read the triggers' signatures in one query; null: asked of Quartz trigger by trigger. */
+    private final DataSource quartzTables;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "tributary-schedule-reconciler");
         thread.setDaemon(true);
@@ -52,10 +61,24 @@ public final class ScheduleReconciler implements AutoCloseable {
     });
 
     public ScheduleReconciler(Scheduler quartz, ScheduleService schedules) {
-        this(quartz, schedules, FULL_PASS_EVERY);
+        this(quartz, schedules, FULL_PASS_EVERY, null);
+    }
+
+    /**
+     * A reconciler that reads the signatures of many existing triggers from Quartz's tables in {@code quartzTables}
+     * (the store Quartz runs on) in one query rather than loading each trigger: a daemon's first pass with 20,000
+     * triggers otherwise loads all of them one by one.
+     */
+    public ScheduleReconciler(Scheduler quartz, ScheduleService schedules, DataSource quartzTables) {
+        this(quartz, schedules, FULL_PASS_EVERY, requireNonNull(quartzTables, "quartzTables is null"));
     }
 
     ScheduleReconciler(Scheduler quartz, ScheduleService schedules, Duration fullPassEvery) {
+        this(quartz, schedules, fullPassEvery, null);
+    }
+
+    ScheduleReconciler(Scheduler quartz, ScheduleService schedules, Duration fullPassEvery, DataSource quartzTables) {
+        this.quartzTables = quartzTables;
         this.fullPassEvery = requireNonNull(fullPassEvery, "fullPassEvery is null");
         this.quartz = requireNonNull(quartz, "quartz is null");
         this.schedules = requireNonNull(schedules, "schedules is null");
@@ -142,6 +165,8 @@ public final class ScheduleReconciler implements AutoCloseable {
         Set<TriggerKey> triggers = knownTriggers != null ? knownTriggers
                 : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(ScheduleTriggers.GROUP));
         int changes = 0;
+        java.util.Map<String, String> signatures = quartzTables != null && pending.size() >= BULK_SIGNATURES_FROM
+                ? signatures() : java.util.Map.of();
         java.util.Map<JobDetail, Set<? extends Trigger>> created = new java.util.LinkedHashMap<>();
         java.util.List<ScheduleView> createdFor = new java.util.ArrayList<>();
         for (ScheduleView schedule : pending) {
@@ -156,8 +181,8 @@ public final class ScheduleReconciler implements AutoCloseable {
                 }
                 continue;
             }
-            changes += ensureTrigger(schedule, triggers.contains(ScheduleTriggers.triggerKey(schedule.connectionId(),
-                    schedule.entity(), schedule.kind())));
+            TriggerKey key = ScheduleTriggers.triggerKey(schedule.connectionId(), schedule.entity(), schedule.kind());
+            changes += ensureTrigger(schedule, triggers.contains(key), signatures.get(key.getName()));
             applied.put(job, state(schedule));
         }
         if (!created.isEmpty()) {
@@ -179,7 +204,7 @@ public final class ScheduleReconciler implements AutoCloseable {
                 changes += ensureJob(ScheduleTriggers.jobKey(schedule.connectionId(), schedule.entity(),
                         schedule.kind()), schedule);
                 changes += ensureTrigger(schedule, quartz.checkExists(ScheduleTriggers.triggerKey(
-                        schedule.connectionId(), schedule.entity(), schedule.kind())));
+                        schedule.connectionId(), schedule.entity(), schedule.kind())), null);
             }
         }
         for (ScheduleView schedule : createdFor) {
@@ -213,14 +238,52 @@ public final class ScheduleReconciler implements AutoCloseable {
         }
     }
 
-    /** @param exists whether the schedule's trigger exists (read with the others, or just now) */
-    private int ensureTrigger(ScheduleView schedule, boolean exists) throws SchedulerException {
+    /**
+     * The signature of each trigger of the group, by trigger name, read from Quartz's table in one query (the job
+     * data Quartz stores as properties, {@code useProperties}); empty when it cannot be read, and then each trigger
+     * is asked of Quartz.
+     */
+    private java.util.Map<String, String> signatures() {
+        java.util.Map<String, String> signatures = new java.util.HashMap<>();
+        try (Connection connection = quartzTables.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT TRIGGER_NAME, JOB_DATA FROM "
+                        + "QRTZ_TRIGGERS WHERE SCHED_NAME = ? AND TRIGGER_GROUP = ?")) {
+            select.setString(1, TributaryScheduler.NAME);
+            select.setString(2, ScheduleTriggers.GROUP);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    byte[] data = rows.getBytes(2);
+                    if (data != null && data.length > 0) {
+                        java.util.Properties properties = new java.util.Properties();
+                        properties.load(new java.io.ByteArrayInputStream(data));
+                        String signature = properties.getProperty("signature");
+                        if (signature != null) {
+                            signatures.put(rows.getString(1), signature);
+                        }
+                    }
+                }
+            }
+            return signatures;
+        } catch (SQLException | java.io.IOException | IllegalArgumentException e) {
+            log.debug("reading the triggers' signatures in one query failed; asking Quartz one by one", e);
+            return java.util.Map.of();
+        }
+    }
+
+    /**
+     * @param exists    whether the schedule's trigger exists (read with the others, or just now)
+     * @param signature the existing trigger's signature when read with the others, else null (then it is loaded)
+     */
+    private int ensureTrigger(ScheduleView schedule, boolean exists, String signature) throws SchedulerException {
         TriggerKey key = ScheduleTriggers.triggerKey(schedule.connectionId(), schedule.entity(), schedule.kind());
         if (!schedule.firing()) {
             return exists && quartz.unscheduleJob(key) ? 1 : 0;
         }
         Trigger desired = ScheduleTriggers.trigger(schedule.connectionId(), schedule.entity(), schedule.kind(),
                 schedule.spec(), Instant.now());
+        if (exists && signature != null && signature.equals(desired.getJobDataMap().getString("signature"))) {
+            return 0;
+        }
         Trigger existing = exists ? quartz.getTrigger(key) : null;
         if (existing == null) {
             try {

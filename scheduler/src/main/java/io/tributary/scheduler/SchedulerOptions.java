@@ -12,6 +12,13 @@ import java.time.Duration;
  * @param reconcileEvery  how often schedule changes in the store are applied to the triggers
  */
 public record SchedulerOptions(String nodeId, int threads, Duration checkinInterval, Duration reconcileEvery) {
+    /**
+     * Syncs a node runs at once unless told otherwise. A sync mostly waits for its system and the database, so more
+     * threads than cores pay: with 1,000 syncs of small shops due in one minute, 4 threads started the last one
+     * about 40 s late.
+     */
+    public static final int DEFAULT_THREADS = 16;
+
     public SchedulerOptions {
         if (threads < 1 || threads > 64) {
             throw new IllegalArgumentException("scheduler threads must be 1..64, got " + threads);
@@ -26,6 +33,6 @@ public record SchedulerOptions(String nodeId, int threads, Duration checkinInter
     }
 
     public static SchedulerOptions defaults() {
-        return new SchedulerOptions(null, 4, Duration.ofSeconds(5), Duration.ofSeconds(5));
+        return new SchedulerOptions(null, DEFAULT_THREADS, Duration.ofSeconds(5), Duration.ofSeconds(5));
     }
 }

@@ -66,6 +66,10 @@ public final class TributaryScheduler implements AutoCloseable {
         p.setProperty("org.quartz.jobStore.useProperties", "true");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        // many triggers due at once (a whole minute of them) are acquired and fired up to one per free thread in a
+        // transaction, not one per transaction; none fires before its time (no fire-ahead window)
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(options.threads()));
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "0");
         p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(clustered));
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(options.checkinInterval().toMillis()));
         return p;

@@ -93,6 +93,32 @@ class SchedulerStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
+    void aFirstPassOverManyTriggersReadsTheirSignaturesAtOnceAndReplacesOnlyChangedOnes(TestDatabase.Backend backend)
+            throws Exception {
+        try (SchedulerFixture f = new SchedulerFixture(backend)) {
+            long first = 0;
+            for (int i = 0; i < 16; i++) { // 4 schedules each: more than a pass reads signatures at once for
+                long id = f.connection("shop-" + i, new ScriptedConnectorProvider.Source[1]);
+                first = i == 0 ? id : first;
+                f.schedules.set(id, EntityType.ORDERS, new ScheduleChange(null, null, null, null, null, true));
+            }
+            assertThat(f.reconciler.reconcile()).isPositive();
+            // changed while no daemon ran: the next daemon's first pass finds every trigger in place but this one
+            f.schedules.set(first, EntityType.ORDERS, new ScheduleChange(Frequency.DAILY, null, LocalTime.of(3, 17),
+                    null, null, true));
+            ScheduleReconciler next = new ScheduleReconciler(f.scheduler.quartz(), f.schedules, f.store.dataSource());
+            assertThat(next.reconcile()).as("only the changed trigger is replaced").isEqualTo(1);
+            ScheduleView changed = f.schedules.list(first).stream().filter(s -> s.entity() == EntityType.ORDERS
+                    && s.kind() == io.tributary.schedule.ScheduleKind.SYNC).findFirst().orElseThrow();
+            assertThat(f.scheduler.quartz().getTrigger(ScheduleTriggers.triggerKey(first, EntityType.ORDERS))
+                    .getJobDataMap().getString("signature")).isEqualTo(ScheduleTriggers.signature(changed.spec()));
+            assertThat(next.reconcile()).isZero();
+            next.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
     void aFiringRunsAScheduledSyncAndChangesArePickedUpLive(TestDatabase.Backend backend) throws Exception {
         try (SchedulerFixture f = new SchedulerFixture(backend)) {
             ScriptedConnectorProvider.Source[] source = new ScriptedConnectorProvider.Source[1];

@@ -74,7 +74,8 @@ final class DaemonCommand extends CliCommand {
         Duration recoveryWait = app.config().lease().plusSeconds(30);
         TributaryScheduler scheduler = TributaryScheduler.create(app.store(), new ScheduledSyncs(app.syncs(),
                 recoveryWait), options, metrics.firings());
-        ScheduleReconciler reconciler = new ScheduleReconciler(scheduler.quartz(), app.schedules());
+        ScheduleReconciler reconciler = new ScheduleReconciler(scheduler.quartz(), app.schedules(),
+                app.store().dataSource());
         ApiServer health = null;
         if (endpoint != null) {
             try {
