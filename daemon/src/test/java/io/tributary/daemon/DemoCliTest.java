@@ -61,4 +61,20 @@ class DemoCliTest {
             assertThat(cli.run("demo", "--system", "magento").exitCode()).isEqualTo(2);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void bothDemosRunOneAfterTheOtherInOneDatabase(TestDatabase.Backend backend) {
+        try (CliHarness cli = new CliHarness(backend, home)) {
+            CliHarness.Result woo = cli.run("demo", "--products", "50", "--orders", "40");
+            assertThat(woo.exitCode()).as(woo.all()).isZero();
+
+            CliHarness.Result shopify = cli.run("demo", "--system", "shopify", "--products", "30", "--orders", "20");
+
+            assertThat(shopify.exitCode()).as(shopify.all()).isZero();
+            assertThat(shopify.out()).contains("(demo-shop-shopify, store demo").contains("3. Verified: OK");
+            assertThat(cli.run("connection", "list", "--json").json()).extracting(c -> c.get("name").asText())
+                    .containsExactlyInAnyOrder("demo-shop", "demo-shop-shopify");
+        }
+    }
 }

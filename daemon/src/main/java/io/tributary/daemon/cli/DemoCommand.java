@@ -21,11 +21,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", description = "Start a sample shop (WooCommerce, or Shopify with --system shopify) on this "
-        + "machine, register it as connection demo-shop, verify it, sync its products and orders, change a few records "
-        + "and sync again.")
+        + "machine, register it as connection demo-shop (demo-shop-shopify for Shopify), verify it, sync its products "
+        + "and orders, change a few records and sync again.")
 final class DemoCommand extends CliCommand {
     static final String NAME = "demo-shop";
     static final String STORE = "demo";
+
+    /**
+     * The demo connection's name for {@code systemId}: names are unique within a store, so each system's sample shop
+     * has its own and the demos can run one after another in one database.
+     */
+    static String connectionName(String systemId) {
+        return systemId.equals("woocommerce") ? NAME : NAME + "-" + systemId;
+    }
 
     @Option(names = "--products", defaultValue = "2000", description = "Products in the sample shop (default 2000).")
     int products;
@@ -57,10 +65,11 @@ final class DemoCommand extends CliCommand {
         try (DemoShop shop = DemoShop.start(system, products, orders)) {
             String systemId = shop.systemId();
             say("1. Started " + shop.describe() + ".");
+            String name = connectionName(systemId);
             boolean again = !app.connections().list(systemId, STORE, null).stream()
-                    .filter(c -> c.name().equals(NAME)).toList().isEmpty();
+                    .filter(c -> c.name().equals(name)).toList().isEmpty();
             ConnectionView connection = register(app, shop);
-            say("2. Registered it as connection " + connection.id() + " (" + NAME + ", store " + STORE
+            say("2. Registered it as connection " + connection.id() + " (" + name + ", store " + STORE
                     + "; " + shop.credentialsNote() + ")." + (again ? " The database already holds this "
                     + "sample shop from an earlier demo and keeps its cursor, so the first sync reads only changes."
                     : ""));
@@ -111,7 +120,7 @@ final class DemoCommand extends CliCommand {
                         + connection.id() + " from another terminal. Ctrl-C stops it.");
                 new CountDownLatch(1).await();
             } else {
-                say("The sample shop has stopped (syncing " + NAME + " now fails as unreachable); "
+                say("The sample shop has stopped (syncing " + name + " now fails as unreachable); "
                         + "./tributary demo --serve keeps it running.");
             }
             return OK;
@@ -120,10 +129,11 @@ final class DemoCommand extends CliCommand {
 
     /** Adds the demo connection, or points the one from an earlier demo at this run's shop. */
     private ConnectionView register(App app, DemoShop shop) {
+        String name = connectionName(shop.systemId());
         List<ConnectionView> earlier = app.connections().list(shop.systemId(), STORE, null).stream()
-                .filter(c -> c.name().equals(NAME)).toList();
+                .filter(c -> c.name().equals(name)).toList();
         if (earlier.isEmpty()) {
-            return app.connections().add(new ConnectionDraft(shop.systemId(), NAME, shop.url(), STORE,
+            return app.connections().add(new ConnectionDraft(shop.systemId(), name, shop.url(), STORE,
                     shop.credentials()));
         }
         long id = earlier.get(0).id();
