@@ -220,7 +220,8 @@ public final class ConnectionService {
             connection.retire(clock.instant());
             session.flush();
             // what the foreign keys' ON DELETE CASCADE removes with the row, but the records
-            for (String table : List.of("route", "sync_schedule", "sync_cursor", "sync_lease", "sync_run")) {
+            for (String table : List.of("route", "sync_schedule", "sync_cursor", "sync_lease", "sync_run",
+                    "connection_fact")) {
                 String column = table.equals("route") ? "source_connection_id = :id OR target_connection_id"
                         : "connection_id";
                 session.createNativeMutationQuery("DELETE FROM " + table + " WHERE " + column + " = :id")

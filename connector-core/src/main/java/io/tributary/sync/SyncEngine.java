@@ -2,6 +2,7 @@ package io.tributary.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tributary.connection.ConnectionFacts;
 import io.tributary.connection.ConnectionService;
 import io.tributary.connection.ConnectorRegistry;
 import io.tributary.connection.FailureTracker;
@@ -108,9 +109,14 @@ public final class SyncEngine {
         this.dataSource = store.dataSource();
     }
 
-    /** The context a run's connector opens with: the engine's, plus what is stored of the run's connection. */
+    /**
+     * The context a run's connector opens with: the engine's, plus what is stored of the run's connection and what
+     * earlier runs learned of its site.
+     */
     private ConnectorContext contextOf(Attempt attempt) {
-        return context.with(StoredProductLinks.of(dataSource, attempt.run.connectionId()));
+        long connectionId = attempt.run.connectionId();
+        return context.with(StoredProductLinks.of(dataSource, connectionId))
+                .with(ConnectionFacts.of(dataSource, connectionId, attempt.settings.apiUrl(), clock));
     }
 
     /** An engine over {@code store} that syncs the connections of {@code connections} with the given plugins. */
@@ -221,11 +227,21 @@ public final class SyncEngine {
             failures.recordSuccess(connection.id(), label, closed.finishedAt());
         } else if (closed.outcome() == SyncRun.Outcome.FAILED) {
             failures.recordFailure(connection.id(), label, closed.errorMessage());
+            forgetSiteFacts(connection.id());
         } // WAITING is neither: the connection is neither failing nor shown to have just synced
         long took = System.nanoTime() - started;
         RunLog.log(connection, closed, took);
         hook.runClosed(connection.systemId(), closed, Duration.ofNanos(took));
         return closed;
+    }
+
+    /** After a failed run: whatever went wrong (a shop moved, upgraded, changed its settings), read its site anew. */
+    private void forgetSiteFacts(long connectionId) {
+        try {
+            ConnectionFacts.forget(dataSource, connectionId);
+        } catch (StoreException e) {
+            log.warn("{}", e.getMessage()); // the run is closed; a fact kept a day longer is re-read then
+        }
     }
 
     /**

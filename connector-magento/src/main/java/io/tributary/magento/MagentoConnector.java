@@ -16,6 +16,7 @@ import io.tributary.http.Excerpt;
 import io.tributary.http.HttpAnswer;
 import io.tributary.http.Json;
 import io.tributary.spi.RecordStream;
+import io.tributary.spi.SiteFacts;
 import io.tributary.spi.StoredProducts;
 import io.tributary.spi.SyncCursor;
 import io.tributary.spi.UnsupportedEntityException;
@@ -28,6 +29,8 @@ import java.util.List;
  * the same password twice.
  */
 final class MagentoConnector implements Connector, OrderStatusWriter {
+    /** The store view's base currency ({@link SiteFacts}: read again on a read from the start, else daily). */
+    static final String CURRENCY_FACT = "magento.currency";
     private final ConnectionSettings settings;
     private final ConnectorContext context;
     private final MagentoSite site;
@@ -65,7 +68,8 @@ final class MagentoConnector implements Connector, OrderStatusWriter {
     public RecordStream read(EntityType entity, SyncCursor from) {
         MagentoClient client = client(context.service(HttpStack.class)
                 .session(settings.systemId(), rateLimitKey(), List.of(interceptor())));
-        String currency = entity == EntityType.PRODUCTS ? currency(client) : null;
+        String currency = entity == EntityType.PRODUCTS
+                ? SiteFacts.of(context, CURRENCY_FACT, SiteFacts.maxAgeFor(from), () -> currency(client)) : null;
         return new MagentoRecordStream(client, entity, from, currency,
                 context.find(StoredProducts.class).orElse(null));
     }

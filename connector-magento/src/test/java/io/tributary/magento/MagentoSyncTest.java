@@ -30,6 +30,7 @@ class MagentoSyncTest {
     private static final String PRODUCTS = "/rest/V1/products";
     private static final String ORDERS = "/rest/V1/orders";
     private static final String TOKEN = "/rest/V1/integration/admin/token";
+    private static final String CONFIGS = "/rest/V1/store/storeConfigs";
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
@@ -163,7 +164,7 @@ class MagentoSyncTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
-    void anIncrementalSyncListsNoConfigurablesItDidNotRead(TestDatabase.Backend backend) {
+    void anIncrementalSyncListsNoConfigurablesItDidNotReadNorReadsTheCurrencyAgain(TestDatabase.Backend backend) {
         try (SyncFixture f = new SyncFixture(backend);
                 FakeMagentoShop shop = FakeMagentoShop.start(400, 10, MagentoAuthMode.INTEGRATION)) {
             long id = f.connect(shop.settings());
@@ -171,6 +172,7 @@ class MagentoSyncTest {
             f.sync(id, EntityType.PRODUCTS);
             assertThat(configurableListings(fake)).as("a read from the start lists every configurable's links")
                     .isPositive();
+            assertThat(fake.requests().matching(CONFIGS)).as("a read from the start reads the currency").hasSize(1);
             int child = fake.productIds().stream().filter(p -> fake.parentIds(p).size() == 1).findFirst().orElseThrow();
             fake.clock().advance(Duration.ofHours(1));
             fake.editProduct(child, p -> p.price("12.50"));
@@ -180,6 +182,7 @@ class MagentoSyncTest {
 
             assertThat(run.outcome()).as(run.errorMessage()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
             assertThat(configurableListings(fake)).as("the child's parent came from the database").isZero();
+            assertThat(fake.requests().matching(CONFIGS)).as("the currency, as the first sync read it").isEmpty();
             assertThat(f.products(id)).filteredOn(p -> p.externalId().equals(Integer.toString(child)))
                     .singleElement().satisfies(p -> {
                         assertThat(p.parentExternalId()).isEqualTo(fake.parentIds(child).get(0).toString());

@@ -9,6 +9,7 @@ import io.tributary.spi.Connector;
 import io.tributary.spi.ConnectorContext;
 import io.tributary.spi.EntityType;
 import io.tributary.spi.RecordStream;
+import io.tributary.spi.SiteFacts;
 import io.tributary.spi.SyncCursor;
 import io.tributary.spi.UnsupportedEntityException;
 import io.tributary.spi.VerificationResult;
@@ -22,6 +23,8 @@ import java.util.List;
  * from a cursor pages.
  */
 final class ShopifyConnector implements Connector {
+    /** The shop's currency for product prices ({@link SiteFacts}: read again on a read from the start, else daily). */
+    static final String CURRENCY_FACT = "shopify.currency";
     static final String BULK_WAIT = "bulk-wait";
     /** A sync thread is not held longer than this for one export, whatever the setting. */
     static final Duration MOST_BULK_WAIT = Duration.ofMinutes(10);
@@ -102,8 +105,8 @@ final class ShopifyConnector implements Connector {
         }
         ShopifyClient client = client(false);
         String currency = entity == EntityType.PRODUCTS
-                ? client.data(ShopifyQueries.SHOP, null, 2, "reading the shop's currency").path("shop")
-                        .path("currencyCode").asText(null)
+                ? SiteFacts.of(context, CURRENCY_FACT, SiteFacts.maxAgeFor(from), () -> client.data(ShopifyQueries.SHOP,
+                        null, 2, "reading the shop's currency").path("shop").path("currencyCode").asText(null))
                 : null;
         if (!from.isStart()) {
             return new ShopifyPagedStream(client, entity, from, currency);

@@ -16,6 +16,7 @@ import io.tributary.http.HttpAnswer;
 import io.tributary.http.Json;
 import io.tributary.spi.RecordStream;
 import io.tributary.spi.Secret;
+import io.tributary.spi.SiteFacts;
 import io.tributary.spi.SyncCursor;
 import io.tributary.spi.VerificationResult;
 import java.util.List;
@@ -23,6 +24,10 @@ import java.util.Map;
 
 /** One open WooCommerce connection. */
 final class WooCommerceConnector implements Connector, OrderStatusWriter {
+    static final String API_FACT = "woocommerce.api";
+    static final String CURRENCY_FACT = "woocommerce.currency";
+    static final String MODIFIED_AFTER = "modified_after";
+    static final String ALL_VARIATIONS = "variations";
     private final ConnectionSettings settings;
     private final ConnectorContext context;
     private final WooCommerceSite site;
@@ -63,11 +68,29 @@ final class WooCommerceConnector implements Connector, OrderStatusWriter {
         if (entity == EntityType.CUSTOMERS) {
             return new WooCommerceCustomerStream(client, from); // read whole each time: see the class
         }
+        java.time.Duration maxAge = SiteFacts.maxAgeFor(from);
+        List<String> api = List.of(SiteFacts.of(context, API_FACT, maxAge, () -> apiFeatures(client)).split(","));
+        String currency = entity == EntityType.PRODUCTS
+                ? SiteFacts.of(context, CURRENCY_FACT, maxAge, () -> currency(client)) : null;
+        // the time zone is read at every sync: a stale one would shift the shop's filter past records
+        return new WooCommerceRecordStream(client, entity, from, api.contains(MODIFIED_AFTER),
+                api.contains(ALL_VARIATIONS), currency, client.siteZone().orElse(null));
+    }
+
+    /**
+     * What the {@code wc/v3} index says of the lists (read again on a read from the start): {@value #MODIFIED_AFTER}
+     * and {@value #ALL_VARIATIONS}, comma-separated.
+     */
+    private String apiFeatures(WooCommerceClient client) {
         WooCommerceIndex index = WooCommerceIndex.of(client.index(), site);
-        String currency = entity == EntityType.PRODUCTS ? currency(client) : null;
-        return new WooCommerceRecordStream(client, entity, from, WooCommerceChangeFilter.of(index, client).works(),
-                index.allVariations(),
-                currency, client.siteZone().orElse(null));
+        List<String> features = new java.util.ArrayList<>();
+        if (WooCommerceChangeFilter.of(index, client).works()) {
+            features.add(MODIFIED_AFTER);
+        }
+        if (index.allVariations()) {
+            features.add(ALL_VARIATIONS);
+        }
+        return String.join(",", features);
     }
 
     @Override
