@@ -73,6 +73,10 @@ final class SchedulerBench {
         result.put("firingDelayP50Seconds", Double.NaN);
         result.put("firingDelayP99Seconds", Double.NaN);
         result.put("firingDelayMaxSeconds", Double.NaN);
+        result.put("floorFired", 0);
+        result.put("floorDelayP50Seconds", Double.NaN);
+        result.put("floorDelayP99Seconds", Double.NaN);
+        result.put("floorDelayMaxSeconds", Double.NaN);
         try (FakeWooCommerce shop = FakeWooCommerce.builder().products(1).orders(1).seed(5)
                 .wooVersion(options.wooVersion()).start();
                 App app = new App(DaemonConfig.from(environment, null), System.err)) {
@@ -92,6 +96,12 @@ final class SchedulerBench {
                         result.putAll(firingDelays(app, environment, daemon, ids.subList(0, due)));
                     }
                 }
+            }
+            if (due > 0) { // the daemon has stopped: Quartz alone has the machine, as the daemon had it
+                result.putAll(QuartzFloor.measure(app.store(), due));
+                Bench.print("scheduler: Quartz alone (the daemon's properties, jobs that do nothing), %d due at once: "
+                        + "delay p50 %.2f s, p99 %.2f s, max %.2f s", due, result.get("floorDelayP50Seconds"),
+                        result.get("floorDelayP99Seconds"), result.get("floorDelayMaxSeconds"));
             }
             result.put("load", Machine.load());
         } finally {

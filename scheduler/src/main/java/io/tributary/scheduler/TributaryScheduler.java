@@ -47,7 +47,8 @@ public final class TributaryScheduler implements AutoCloseable {
         }
     }
 
-    static Properties properties(CentralStore store, SchedulerOptions options, boolean clustered) {
+    /** The Quartz properties the daemon runs with on {@code store} (also the bench's floor under its firing delays). */
+    public static Properties properties(CentralStore store, SchedulerOptions options, boolean clustered) {
         String dataSource = "store-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(dataSource,
                 new StoreConnectionProvider(store.dataSource()));
