@@ -70,8 +70,8 @@ public final class SiteFacts {
     /** The fact {@code name} if read within {@code maxAge}; else read by {@code reader} and remembered. */
     public String fact(String name, Duration maxAge, Supplier<String> reader) {
         Instant now = clock.instant();
-        Optional<Fact> known = memory.recall(name);
-        if (known.isPresent() && !maxAge.isZero() && !known.get().readAt().isBefore(now.minus(maxAge))
+        Optional<Fact> known = maxAge.isZero() ? Optional.empty() : memory.recall(name);
+        if (known.isPresent() && !known.get().readAt().isBefore(now.minus(maxAge))
                 && !known.get().readAt().isAfter(now)) {
             return known.get().value();
         }
