@@ -64,6 +64,8 @@ class MagentoFakeVerifyTest {
                 + fake.productIds().size() + " products, 15 orders). It may also comment on orders, so status changes "
                 + "made here reach the shop.");
         assertThat(integration.httpStatus()).isEqualTo(200);
+        assertThat(integration.details()).as("customer accounts may be read").containsKey("customers")
+                .doesNotContainKey("canReadCustomers");
 
         VerificationResult admin = verify(MagentoAuthMode.ADMIN);
         assertThat(admin.ok()).as(admin.message()).isTrue();
@@ -117,6 +119,15 @@ class MagentoFakeVerifyTest {
         assertThat(withoutStores.ok()).as(withoutStores.message()).isTrue();
         assertThat(withoutStores.message()).endsWith("It may not read the store configuration (Magento_Backend::stores), "
                 + "so product prices are stored without a currency.");
+
+        MagentoIntegration noCustomers = fake.addIntegration(Set.of(FakeMagento.STORES_RESOURCE,
+                FakeMagento.PRODUCTS_RESOURCE, FakeMagento.ORDERS_RESOURCE));
+        VerificationResult withoutCustomers = verify(fake.apiUrl(), MagentoAuthMode.INTEGRATION, noCustomers, null, null);
+        assertThat(withoutCustomers.ok()).as("products and orders are what a connection is for").isTrue();
+        assertThat(withoutCustomers.details()).containsEntry("canReadCustomers", "false")
+                .containsEntry("customersResource", "Magento_Customer::customer");
+        assertThat(withoutCustomers.message()).contains("It may not read customer accounts (Magento_Customer::customer), "
+                + "so a customers sync would fail: give it that resource before switching that schedule on.");
 
         VerificationResult inactive = verify(fake.apiUrl(), MagentoAuthMode.INTEGRATION, fake.addInactiveIntegration(),
                 null, null);
