@@ -87,6 +87,7 @@ public final class SyncEngine {
     private final FailureTracker failures;
     private final SyncRunHook hook;
     private final Clock clock;
+    private final int writeGroupRecords;
     private final DataSource dataSource;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Map<Long, Attempt> running = new ConcurrentHashMap<>();
@@ -106,6 +107,7 @@ public final class SyncEngine {
         this.failures = new FailureTracker(store.dataSource(), builder.failingAfter);
         this.hook = builder.hook;
         this.clock = builder.clock;
+        this.writeGroupRecords = builder.writeGroupRecords;
         this.dataSource = store.dataSource();
     }
 
@@ -304,7 +306,7 @@ public final class SyncEngine {
                 RecordStream stream = pending != null ? connector.continueRead(request.entity(), resumeWith)
                         : connector.read(request.entity(), from)) {
             try (PageReadAhead pages = new PageReadAhead(stream, "tributary-read-" + connectionId + "-"
-                    + request.entity().cliName())) {
+                    + request.entity().cliName(), writeGroupRecords)) {
                 storePages(attempt, provider, listener, lost, pages, cursor);
             } finally {
                 attempt.notices.addAll(stream.notices()); // a fallback taken is worth saying even if the run failed
@@ -359,15 +361,15 @@ public final class SyncEngine {
     }
 
     /**
-     * Stores the stream's pages one by one, each with the cursor after it, until it ends or the engine stops; the
-     * next page is read while one is stored ({@link PageReadAhead}).
+     * Stores the stream's pages, each write with the cursor after it, until the read ends or the engine stops; the
+     * next pages are read while one write is stored, and a write takes the pages already read ({@link PageReadAhead}).
      */
     private void storePages(Attempt attempt, ConnectorProvider provider, SyncListener listener, AtomicBoolean lost,
             PageReadAhead pages, SyncCursor committed) {
         SyncRequest request = attempt.request;
         long connectionId = request.connectionId();
         SyncCursor cursor = committed;
-        for (Optional<RecordPage> page = pages.nextPage(); page.isPresent(); page = pages.nextPage()) {
+        for (Optional<RecordPage> page = pages.nextWrite(); page.isPresent(); page = pages.nextWrite()) {
             if (lost.get()) {
                 throw new LeaseLostException("This process lost the lease on syncing "
                         + request.entity().cliName() + " of connection " + connectionId
@@ -506,6 +508,7 @@ public final class SyncEngine {
         private SyncLeases leases;
         private int failingAfter = 3;
         private SyncRunHook hook = SyncRunHook.NONE;
+        private int writeGroupRecords = PageReadAhead.GROUP_RECORDS;
 
         private Builder(CentralStore store, ConnectionService connections, ConnectorRegistry registry,
                 ConnectorContext context) {
@@ -549,6 +552,18 @@ public final class SyncEngine {
         /** Hears about every run and page of the engine (the daemon's metrics). */
         public Builder hook(SyncRunHook hook) {
             this.hook = requireNonNull(hook, "hook is null");
+            return this;
+        }
+
+        /**
+         * The most records one transaction stores from pages already read ({@value PageReadAhead#GROUP_RECORDS} by
+         * default; {@code 1}: each page in a transaction of its own, as tests of page boundaries want).
+         */
+        public Builder writeGroupRecords(int records) {
+            if (records < 1) {
+                throw new IllegalArgumentException("writeGroupRecords must be at least 1, got " + records);
+            }
+            this.writeGroupRecords = records;
             return this;
         }
 

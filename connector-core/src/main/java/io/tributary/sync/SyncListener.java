@@ -14,8 +14,9 @@ public interface SyncListener {
     default void started(SyncRun run, SyncCursor from) {}
 
     /**
-     * A page was stored; {@code totals} are the run's counts so far, {@code progress} how far the read has come
-     * in the system's own units when the system says how much it covers (see {@link ReadProgress}).
+     * A write was stored (a page, or the pages read meanwhile, in one transaction); {@code totals} are the run's
+     * counts so far, {@code progress} how far the read has come in the system's own units when the system says how
+     * much it covers (see {@link ReadProgress}).
      */
     default void pageStored(PageCounts totals, SyncCursor cursor, Optional<ReadProgress> progress) {}
 

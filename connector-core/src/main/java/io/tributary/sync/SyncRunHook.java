@@ -13,7 +13,7 @@ import java.time.Duration;
 public interface SyncRunHook {
     SyncRunHook NONE = new SyncRunHook() {};
 
-    /** A page was stored: {@code page} holds this page's counts alone. */
+    /** A write was stored (a page, or the pages read meanwhile): {@code page} holds its counts alone. */
     default void pageStored(String system, EntityType entity, PageCounts page) {}
 
     /** A run ended SUCCEEDED, FAILED, STOPPED or WAITING after {@code took}; its counts are the whole run's. */

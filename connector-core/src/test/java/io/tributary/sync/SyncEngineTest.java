@@ -44,6 +44,11 @@ class SyncEngineTest {
     }
 
     private static Fixture fixture(CentralStore store, String system) {
+        return fixture(store, system, PageReadAhead.GROUP_RECORDS);
+    }
+
+    /** As {@link #fixture(CentralStore, String)}, with at most {@code groupRecords} records stored per write. */
+    private static Fixture fixture(CentralStore store, String system, int groupRecords) {
         String host = "shop-" + UUID.randomUUID() + ".example";
         ConnectorRegistry registry = ConnectorRegistry.load();
         ConnectionService connections = new ConnectionService(store, registry,
@@ -53,7 +58,8 @@ class SyncEngineTest {
         HttpStack http = HttpStack.create(HttpPolicy.defaults());
         SyncCursors cursors = new SyncCursors(store.dataSource());
         SyncEngine engine = SyncEngine.builder(store, connections, registry,
-                ConnectorContext.of(Clock.systemUTC(), http)).lookback(Duration.ofMinutes(5)).build();
+                ConnectorContext.of(Clock.systemUTC(), http)).lookback(Duration.ofMinutes(5))
+                .writeGroupRecords(groupRecords).build();
         return new Fixture(engine, connections, cursors, id, ScriptedConnectorProvider.source(host), http);
     }
 
@@ -178,9 +184,9 @@ class SyncEngineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
-    void theListenerHearsHowFarTheReadHasComeAfterEachPageAndTheClosedRunOnce(TestDatabase.Backend backend) {
+    void theListenerHearsHowFarTheReadHasComeAfterEachWriteAndTheClosedRunOnce(TestDatabase.Backend backend) {
         try (TestDatabase database = TestDatabase.create(backend);
-                Fixture f = fixture(database.store(), "scripted")) {
+                Fixture f = fixture(database.store(), "scripted", 1)) {
             for (int i = 1; i <= 7; i++) {
                 f.source().products.add(product(String.valueOf(i), i + ".00", T0.plusSeconds(60L * i)));
             }
@@ -205,9 +211,39 @@ class SyncEngineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Backend.class)
-    void aStopRequestEndsTheRunAtAPageBoundaryWithItsCursorCommitted(TestDatabase.Backend backend) {
+    void pagesAlreadyReadWhenAWriteBeginsAreStoredInItsTransaction(TestDatabase.Backend backend) {
         try (TestDatabase database = TestDatabase.create(backend);
                 Fixture f = fixture(database.store(), "scripted")) {
+            for (int i = 1; i <= 7; i++) {
+                f.source().products.add(product(String.valueOf(i), i + ".00", T0.plusSeconds(60L * i)));
+            }
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            f.source().beforePage = page -> calls.incrementAndGet();
+            java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            SyncRun run = f.engine().run(products(f.connectionId(), false), new SyncListener() {
+                @Override
+                public void pageStored(io.tributary.run.PageCounts totals, SyncCursor cursor,
+                        java.util.Optional<io.tributary.spi.ReadProgress> progress) {
+                    heard.add(totals.read() + ":" + cursor.lastId());
+                    // the reader asks for the end (its 4th call) only once pages 2 and 3 wait for the writer
+                    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() >= 4);
+                }
+            });
+
+            assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(run.insertedCount()).isEqualTo(7);
+            assertThat(heard).as("3 pages, in 2 writes at most: what waited was stored together")
+                    .hasSizeLessThanOrEqualTo(2).last().isEqualTo("7:7");
+            assertThat(f.cursors().load(f.connectionId(), EntityType.PRODUCTS))
+                    .isEqualTo(SyncCursor.of(T0.plusSeconds(420), "7"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Backend.class)
+    void aStopRequestEndsTheRunAtAPageBoundaryWithItsCursorCommitted(TestDatabase.Backend backend) {
+        try (TestDatabase database = TestDatabase.create(backend);
+                Fixture f = fixture(database.store(), "scripted", 1)) {
             for (int i = 1; i <= 9; i++) {
                 f.source().products.add(product(String.valueOf(i), i + ".00", T0.plusSeconds(60L * i)));
             }
