@@ -36,6 +36,8 @@ public class EngineFixture implements AutoCloseable {
     public final HttpStack http;
     public final ConnectionService connections;
     public final SyncEngine engine;
+    /** The same engine storing each page in a transaction of its own (what a page says, page by page). */
+    private final SyncEngine pageByPage;
     public final SyncCursors cursors;
     public final RecordQueries records;
     private final String systemId;
@@ -59,6 +61,8 @@ public class EngineFixture implements AutoCloseable {
         records = new RecordQueries(store.dataSource());
         engine = SyncEngine.builder(store, connections, registry, ConnectorContext.of(clock, http)).clock(clock)
                 .lookback(Duration.ofMinutes(5)).build();
+        pageByPage = SyncEngine.builder(store, connections, registry, ConnectorContext.of(clock, http)).clock(clock)
+                .lookback(Duration.ofMinutes(5)).writeGroupRecords(1).build();
     }
 
     /** Saves a connection with these settings' URL and credentials; returns its id. */
@@ -75,11 +79,12 @@ public class EngineFixture implements AutoCloseable {
 
     /**
      * A sync (full when {@code full}) that writes down what the engine's listener hears of each page's progress:
-     * {@code done/total}, or {@code ?} for a page that tells none.
+     * {@code done/total}, or {@code ?} for a page that tells none. Each page is its own write here, as the engine
+     * stores them when the shop is slower than the database.
      */
     public java.util.List<String> progressOfSync(long connection, EntityType entity, boolean full) {
         java.util.List<String> heard = new java.util.ArrayList<>();
-        engine.run(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, full), new SyncListener() {
+        pageByPage.run(new SyncRequest(connection, entity, SyncRun.Trigger.MANUAL, full), new SyncListener() {
             @Override
             public void pageStored(io.tributary.run.PageCounts totals, io.tributary.spi.SyncCursor cursor,
                     java.util.Optional<io.tributary.spi.ReadProgress> progress) {
