@@ -40,9 +40,9 @@ final class PageReadAhead implements AutoCloseable {
     /** How long closing waits for a read in flight to notice its interrupt before the stream is closed anyway. */
     private static final long CLOSE_WAIT_MILLIS = 2_000;
 
-    /** What the reader put down: a page, the end of the read, or the read's failure. */
-    private record Read(RecordPage page, RuntimeException failure, Error error) {
-        static final Read END = new Read(null, null, null);
+    /** What the reader put down: a page, the end of the read, or the read's failure (unchecked, as thrown). */
+    private record Read(RecordPage page, Throwable failure) {
+        static final Read END = new Read(null, null);
 
         boolean isPage() {
             return page != null;
@@ -60,12 +60,12 @@ final class PageReadAhead implements AutoCloseable {
         this(stream, threadName, GROUP_RECORDS);
     }
 
-    /** As the engine's, with another group size ({@code 1}: each page is written on its own). */
+    /**
+     * As the engine's, with another group size ({@code 1}: each page is written on its own; checked by
+     * {@link SyncEngine.Builder#writeGroupRecords}).
+     */
     PageReadAhead(RecordStream stream, String threadName, int groupRecords) {
         this.stream = requireNonNull(stream, "stream is null");
-        if (groupRecords < 1) {
-            throw new IllegalArgumentException("groupRecords must be at least 1");
-        }
         this.groupRecords = groupRecords;
         this.ready = new ArrayBlockingQueue<>(PAGES_AHEAD);
         this.reader = new Thread(this::readAll, threadName);
@@ -81,14 +81,12 @@ final class PageReadAhead implements AutoCloseable {
                     ready.put(Read.END);
                     return;
                 }
-                ready.put(new Read(page.get(), null, null));
+                ready.put(new Read(page.get(), null));
             }
         } catch (InterruptedException e) {
             // closing: what was not taken is dropped
-        } catch (RuntimeException e) {
-            putQuietly(new Read(null, e, null));
-        } catch (Error e) {
-            putQuietly(new Read(null, null, e));
+        } catch (RuntimeException | Error e) {
+            putQuietly(new Read(null, e));
         }
     }
 
@@ -153,11 +151,11 @@ final class PageReadAhead implements AutoCloseable {
     }
 
     private static Optional<RecordPage> finish(Read read) {
-        if (read.failure() != null) {
-            throw read.failure(); // the connector's own exception: the engine tells its kinds apart
+        if (read.failure() instanceof RuntimeException failure) {
+            throw failure; // the connector's own exception: the engine tells its kinds apart
         }
-        if (read.error() != null) {
-            throw read.error();
+        if (read.failure() instanceof Error error) {
+            throw error;
         }
         return Optional.empty();
     }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +71,12 @@ class PageReadAheadTest {
 
     private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
 
+    /** A stream answering its n-th call (from 1) with {@code call.apply(n)}. */
+    private static RecordStream numbered(IntFunction<Optional<RecordPage>> call) {
+        AtomicInteger calls = new AtomicInteger();
+        return () -> call.apply(calls.incrementAndGet());
+    }
+
     @Test
     void theNextPagesAreReadWhileTheWriterHoldsThisOne() {
         CountingStream stream = new CountingStream(3);
@@ -88,15 +95,7 @@ class PageReadAheadTest {
 
     @Test
     void aWriteTakesThePagesAlreadyReadUpToTheGroupSizeMergedInReadOrder() {
-        RecordStream stream = new RecordStream() {
-            int n;
-
-            @Override
-            public Optional<RecordPage> nextPage() {
-                n++;
-                return n <= 7 ? Optional.of(productsPage(n, 100)) : Optional.empty();
-            }
-        };
+        RecordStream stream = numbered(n -> n <= 7 ? Optional.of(productsPage(n, 100)) : Optional.empty());
         try (PageReadAhead pages = new PageReadAhead(stream, "test-read", 300)) {
             // the reader fills its room (5 pages) while nobody writes
             await().atMost(Duration.ofSeconds(5)).until(() -> pages.readAhead() == PageReadAhead.PAGES_AHEAD);
@@ -119,23 +118,17 @@ class PageReadAheadTest {
     void aWriteNeverWaitsForAPageNotReadYet() throws InterruptedException {
         CountDownLatch third = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        RecordStream stream = new RecordStream() {
-            int n;
-
-            @Override
-            public Optional<RecordPage> nextPage() {
-                n++;
-                if (n == 3) {
-                    third.countDown();
-                    try {
-                        release.await(); // a slow shop
-                    } catch (InterruptedException e) {
-                        throw new ConnectorException(FailureKind.TIMEOUT, "interrupted");
-                    }
+        RecordStream stream = numbered(n -> {
+            if (n == 3) {
+                third.countDown();
+                try {
+                    release.await(); // a slow shop
+                } catch (InterruptedException e) {
+                    throw new ConnectorException(FailureKind.TIMEOUT, "interrupted");
                 }
-                return n <= 3 ? Optional.of(productsPage(n, 10)) : Optional.empty();
             }
-        };
+            return n <= 3 ? Optional.of(productsPage(n, 10)) : Optional.empty();
+        });
         try (PageReadAhead pages = new PageReadAhead(stream, "test-read")) {
             assertThat(third.await(5, TimeUnit.SECONDS)).isTrue();
             await().atMost(Duration.ofSeconds(5)).until(() -> pages.readAhead() == 2);
@@ -152,18 +145,12 @@ class PageReadAheadTest {
     @Test
     void aFailedReadComesAfterThePagesReadBeforeIt() {
         ConnectorException failure = new ConnectorException(FailureKind.UNREACHABLE, "The shop went away at page 3.");
-        RecordStream stream = new RecordStream() {
-            int n;
-
-            @Override
-            public Optional<RecordPage> nextPage() {
-                n++;
-                if (n == 3) {
-                    throw failure;
-                }
-                return Optional.of(productsPage(n, 10));
+        RecordStream stream = numbered(n -> {
+            if (n == 3) {
+                throw failure;
             }
-        };
+            return Optional.of(productsPage(n, 10));
+        });
         try (PageReadAhead pages = new PageReadAhead(stream, "test-read")) {
             await().atMost(Duration.ofSeconds(5)).until(() -> pages.readAhead() == 3);
             assertThat(pages.nextWrite().orElseThrow().records()).as("the two pages read before the failure")
