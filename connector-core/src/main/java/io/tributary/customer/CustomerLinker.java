@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Attaches a page of stored orders (or of customer accounts read from a source: {@link #attachAccounts}) to their
- * customers inside the page's own transaction, so an order is never
- * stored without its customer and a retried page attaches again from scratch. Per page: one read of the keys the
- * page names, one of their customers, then batches — new customers, new keys, merges (rare), the orders' links.
+ * Finds the customers of a page of orders (or of customer accounts read from a source: {@link #customersOfAccounts})
+ * inside the page's own transaction, before the page is stored: the writer binds each record's customer in its own
+ * upsert, so an order is never stored without its customer and a retried page finds them again from scratch. Per
+ * page: one read of the keys the page names, one of their customers, then batches — new customers, new keys, merges
+ * (rare). Customers are locked and written before the records that name them, by every writer, in that order.
  *
  * <p>An order belongs to the customer owning its e-mail, else the one owning its phone, else a new one; a key it
  * brings that nobody owns becomes that customer's. When its e-mail and its phone belong to two different customers,
@@ -36,21 +37,6 @@ public final class CustomerLinker {
      * ({@code customer_source}). The e-mail and phone as the source wrote them.
      */
     public record Item(String externalId, String email, String phone) {}
-
-    /** Where the records of a page are stored, and so where their link to a customer is written. */
-    private enum Target {
-        ORDERS("orders", true),
-        ACCOUNTS("customer_source", false);
-
-        final String table;
-        /** Whether a merge this record causes names it as its order ({@code customer_merge.order_external_id}). */
-        final boolean namesOrder;
-
-        Target(String table, boolean namesOrder) {
-            this.table = table;
-            this.namesOrder = namesOrder;
-        }
-    }
 
     /** A customer as this page sees it: stored (id known) or created by it (id after the insert). */
     private static final class Node {
@@ -82,32 +68,39 @@ public final class CustomerLinker {
     private record NewKey(CustomerKey key, Node owner) {}
 
     /**
-     * Attaches {@code orders} (all of connection {@code connectionId}, already stored) to their customers, creating
+     * The customer of each of {@code orders} (all of connection {@code connectionId}, about to be stored), creating
      * and merging customers as they require.
+     *
+     * @return the customer id of each order, in the order given; null for an order with neither e-mail nor phone
      */
-    public static void attach(Connection connection, long connectionId, List<OrderRecord> orders, Instant now)
+    public static Long[] customersOf(Connection connection, long connectionId, List<OrderRecord> orders, Instant now)
             throws SQLException {
         List<Item> items = new ArrayList<>(orders.size());
         for (OrderRecord order : orders) {
             items.add(new Item(order.externalId(), order.customerEmail(), order.customerPhone()));
         }
-        attach(connection, connectionId, Target.ORDERS, items, now);
+        return customersOf(connection, connectionId, true, items, now);
     }
 
     /**
-     * Attaches customer accounts read from a source ({@code accounts}, all of connection {@code connectionId}, already
-     * stored in {@code customer_source}) to their customers by the same rules as orders: an account and the orders
-     * of the same person end at the same customer, whichever was stored first.
+     * The customer of each customer account read from a source ({@code accounts}, all of connection
+     * {@code connectionId}, about to be stored in {@code customer_source}) by the same rules as orders: an account
+     * and the orders of the same person end at the same customer, whichever was stored first.
+     *
+     * @return the customer id of each account, in the order given; null for one with neither e-mail nor phone
      */
-    public static void attachAccounts(Connection connection, long connectionId, List<Item> accounts, Instant now)
-            throws SQLException {
-        attach(connection, connectionId, Target.ACCOUNTS, accounts, now);
+    public static Long[] customersOfAccounts(Connection connection, long connectionId, List<Item> accounts,
+            Instant now) throws SQLException {
+        return customersOf(connection, connectionId, false, accounts, now);
     }
 
-    private static void attach(Connection connection, long connectionId, Target target, List<Item> orders,
-            Instant now) throws SQLException {
+    /**
+     * @param namesOrder whether a merge an item causes names it as its order ({@code customer_merge.order_external_id})
+     */
+    private static Long[] customersOf(Connection connection, long connectionId, boolean namesOrder,
+            List<Item> orders, Instant now) throws SQLException {
         if (orders.isEmpty()) {
-            return;
+            return new Long[0];
         }
         String region = storeCountry(connection, connectionId);
         List<CustomerKey> emails = new ArrayList<>(orders.size());
@@ -171,14 +164,18 @@ public final class CustomerLinker {
                 absorbed.root = survivor;
                 absorbed.mergedInto = survivor;
                 merges.add(new Merge(survivor, absorbed, phone,
-                        target.namesOrder ? orders.get(i).externalId() : null));
+                        namesOrder ? orders.get(i).externalId() : null));
             }
             attached[i] = owner;
         }
         insertCustomers(connection, created, now);
         insertKeys(connection, newKeys);
         saveMerges(connection, connectionId, merges, now);
-        linkRecords(connection, connectionId, target, orders, attached);
+        Long[] customerIds = new Long[attached.length];
+        for (int i = 0; i < attached.length; i++) {
+            customerIds[i] = attached[i] == null ? null : attached[i].id;
+        }
+        return customerIds;
     }
 
     private static String storeCountry(Connection connection, long connectionId) throws SQLException {
@@ -403,34 +400,7 @@ public final class CustomerLinker {
         }
     }
 
-    /** One statement for the page: a batch of single-row updates would be a round trip each. */
-    private static void linkRecords(Connection connection, long connectionId, Target target, List<Item> orders,
-            Node[] attached) throws SQLException {
-        StringBuilder sql = new StringBuilder("UPDATE " + target.table + " SET customer_id = CASE external_id");
-        for (int i = 0; i < orders.size(); i++) {
-            sql.append(" WHEN ? THEN ?");
-        }
-        sql.append(" END WHERE connection_id = ? AND external_id IN (").append(Sql.placeholders(orders.size()))
-                .append(")");
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            int index = 1;
-            for (int i = 0; i < orders.size(); i++) {
-                statement.setString(index++, orders.get(i).externalId());
-                if (attached[i] == null) {
-                    statement.setNull(index++, java.sql.Types.BIGINT);
-                } else {
-                    statement.setLong(index++, attached[i].id);
-                }
-            }
-            statement.setLong(index++, connectionId);
-            for (Item order : orders) {
-                statement.setString(index++, order.externalId());
-            }
-            statement.executeUpdate();
-        }
-    }
-
     private static SQLException conflict(String what) {
-        return new SQLException("Attaching orders to customers met a concurrent change (" + what + ").", "40001");
+        return new SQLException("Finding the customers of a page met a concurrent change (" + what + ").", "40001");
     }
 }

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
@@ -33,7 +34,10 @@ final class RecordTable<R extends SourceRecord> {
     /** The source's modification time; stored as the sync's time when the record has none. */
     private static final String SOURCE_UPDATED_AT = "source_updated_at";
 
-    static final RecordTable<ProductRecord> PRODUCTS = new RecordTable<>("product", List.of(
+    /** The central customer an order or an account leads to: found by the writer, not part of the content. */
+    private static final String CUSTOMER_LINK = "customer_id";
+
+    static final RecordTable<ProductRecord> PRODUCTS = new RecordTable<>("product", "synced_at", null, List.of(
             new Column<ProductRecord>("parent_external_id", 100, ProductRecord::parentExternalId),
             new Column<ProductRecord>("sku", 255, ProductRecord::sku),
             new Column<ProductRecord>("name", 1000, ProductRecord::name),
@@ -46,7 +50,7 @@ final class RecordTable<R extends SourceRecord> {
             new Column<ProductRecord>(SOURCE_UPDATED_AT, 0, ProductRecord::modifiedAt),
             new Column<ProductRecord>("raw_json", 0, ProductRecord::rawJson)));
 
-    static final RecordTable<OrderRecord> ORDERS = new RecordTable<>("orders", List.of(
+    static final RecordTable<OrderRecord> ORDERS = new RecordTable<>("orders", "synced_at", CUSTOMER_LINK, List.of(
             new Column<OrderRecord>("order_number", 100, OrderRecord::number),
             new Column<OrderRecord>("status", 50, OrderRecord::status),
             new Column<OrderRecord>("currency", 3, OrderRecord::currency),
@@ -64,11 +68,9 @@ final class RecordTable<R extends SourceRecord> {
             // the lines are part of the order's content: a changed line makes a changed order
             new Column<OrderRecord>(null, 0, order -> order.lines().toString())));
 
-    /**
-     * Customer accounts as the source keeps them. The central customer each leads to ({@code customer_id}) is not
-     * content: the writer sets it after the upsert, as it does an order's.
-     */
-    static final RecordTable<CustomerRecord> CUSTOMERS = new RecordTable<>("customer_source", "stored_at", List.of(
+    /** Customer accounts as the source keeps them. */
+    static final RecordTable<CustomerRecord> CUSTOMERS = new RecordTable<>("customer_source", "stored_at",
+            CUSTOMER_LINK, List.of(
             new Column<CustomerRecord>("email", 320, CustomerRecord::email),
             new Column<CustomerRecord>("phone", 64, CustomerRecord::phone),
             new Column<CustomerRecord>("name", 400, CustomerRecord::name),
@@ -79,22 +81,28 @@ final class RecordTable<R extends SourceRecord> {
     private final String table;
     private final List<Column<R>> columns;
     private final List<Column<R>> stored;
+    private final String linkColumn;
     private final String upsertSql;
 
-    private RecordTable(String table, List<Column<R>> columns) {
-        this(table, "synced_at", columns);
-    }
-
-    /** @param writtenAt the column holding the time of the write ({@code synced_at} on products and orders) */
-    private RecordTable(String table, String writtenAt, List<Column<R>> columns) {
+    /**
+     * @param writtenAt  the column holding the time of the write ({@code synced_at} on products and orders)
+     * @param linkColumn the column of a link the writer finds for each record ({@link #CUSTOMER_LINK}), written with
+     *                   the record but not content; null when the table has none
+     */
+    private RecordTable(String table, String writtenAt, String linkColumn, List<Column<R>> columns) {
         this.table = table;
         this.columns = columns;
+        this.linkColumn = linkColumn;
         this.stored = columns.stream().filter(c -> c.name() != null).toList();
-        String names = stored.stream().map(Column::name).collect(Collectors.joining(", "));
-        String updates = stored.stream().map(c -> c.name() + " = VALUES(" + c.name() + ")")
+        List<String> written = new ArrayList<>(stored.stream().map(Column::name).toList());
+        if (linkColumn != null) {
+            written.add(linkColumn);
+        }
+        String names = String.join(", ", written);
+        String updates = written.stream().map(name -> name + " = VALUES(" + name + ")")
                 .collect(Collectors.joining(", "));
         this.upsertSql = "INSERT INTO " + table + " (connection_id, external_id, " + names
-                + ", content_hash, " + writtenAt + ") VALUES (?, ?, " + Sql.placeholders(stored.size()) + ", ?, ?)"
+                + ", content_hash, " + writtenAt + ") VALUES (?, ?, " + Sql.placeholders(written.size()) + ", ?, ?)"
                 + " ON DUPLICATE KEY UPDATE " + updates
                 + ", content_hash = VALUES(content_hash), " + writtenAt + " = VALUES(" + writtenAt + ")"
                 // a record read again exists at the source again: revived when a reconciliation had marked it deleted
@@ -136,7 +144,8 @@ final class RecordTable<R extends SourceRecord> {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    void bind(PreparedStatement statement, long connectionId, R record, String hash, Instant syncedAt)
+    /** @param link the value of the link column (null: none, or a table without one) */
+    void bind(PreparedStatement statement, long connectionId, R record, Long link, String hash, Instant syncedAt)
             throws SQLException {
         int index = 1;
         statement.setLong(index++, connectionId);
@@ -157,6 +166,9 @@ final class RecordTable<R extends SourceRecord> {
             } else {
                 statement.setString(index++, value.toString());
             }
+        }
+        if (linkColumn != null) {
+            Sql.setLong(statement, index++, link);
         }
         statement.setString(index++, hash);
         Sql.setInstant(statement, index, syncedAt);

@@ -104,8 +104,8 @@ public final class RecordWriter {
         }
         boolean absent = storedHashes(connection, connectionId, RecordTable.ORDERS, List.of(order)).isEmpty();
         if (absent) {
-            upsert(connection, connectionId, RecordTable.ORDERS, List.of(order), 1,
-                    this::replaceLinesAndAttachCustomers);
+            upsert(connection, connectionId, RecordTable.ORDERS, List.of(order), 1, this::customersOfOrders,
+                    this::replaceLines);
         }
         return absent;
     }
@@ -116,11 +116,11 @@ public final class RecordWriter {
         int read = write.page().records().size();
         PageCounts counts = switch (write.entity()) {
             case PRODUCTS -> upsert(connection, connectionId, RecordTable.PRODUCTS,
-                    narrow(latest, ProductRecord.class), read, null);
+                    narrow(latest, ProductRecord.class), read, null, null);
             case ORDERS -> upsert(connection, connectionId, RecordTable.ORDERS,
-                    narrow(latest, OrderRecord.class), read, this::replaceLinesAndAttachCustomers);
+                    narrow(latest, OrderRecord.class), read, this::customersOfOrders, this::replaceLines);
             case CUSTOMERS -> upsert(connection, connectionId, RecordTable.CUSTOMERS,
-                    narrow(latest, CustomerRecord.class), read, this::attachAccounts);
+                    narrow(latest, CustomerRecord.class), read, this::customersOfAccounts, null);
         };
         RejectedRecords.insert(connection, write, clock.instant());
         SyncCursors.save(connection, connectionId, write.entity(), write.cursorAfter(), clock.instant());
@@ -131,12 +131,17 @@ public final class RecordWriter {
         return counts;
     }
 
+    /** What the link column of each changed record holds (its customer), found before the records are stored. */
+    private interface Links<R> {
+        Long[] of(Connection connection, long connectionId, List<R> changed) throws SQLException;
+    }
+
     private interface ChangedRecords<R> {
         void apply(Connection connection, long connectionId, List<R> changed) throws SQLException;
     }
 
     private <R extends SourceRecord> PageCounts upsert(Connection connection, long connectionId, RecordTable<R> table,
-            List<R> records, int read, ChangedRecords<R> afterUpsert) throws SQLException {
+            List<R> records, int read, Links<R> links, ChangedRecords<R> afterUpsert) throws SQLException {
         Map<String, String> storedHashes = storedHashes(connection, connectionId, table, records);
         List<R> changed = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
@@ -159,9 +164,10 @@ public final class RecordWriter {
         }
         if (!changed.isEmpty()) {
             Instant now = clock.instant();
+            Long[] linked = links == null ? new Long[changed.size()] : links.of(connection, connectionId, changed);
             try (PreparedStatement statement = connection.prepareStatement(table.upsertSql())) {
                 for (int i = 0; i < changed.size(); i++) {
-                    table.bind(statement, connectionId, changed.get(i), hashes.get(i), now);
+                    table.bind(statement, connectionId, changed.get(i), linked[i], hashes.get(i), now);
                     statement.addBatch();
                 }
                 statement.executeBatch();
@@ -199,26 +205,22 @@ public final class RecordWriter {
     }
 
     /**
-     * The order's lines as the source has them now, and its customer as its e-mail and phone say now: both are part
-     * of storing an order, in the page's transaction.
+     * The customer of each changed order, as its e-mail and phone say now, found (created, merged) in the page's
+     * transaction before the orders are stored, so an order is never stored without its customer.
      */
-    private void replaceLinesAndAttachCustomers(Connection connection, long connectionId, List<OrderRecord> orders)
+    private Long[] customersOfOrders(Connection connection, long connectionId, List<OrderRecord> orders)
             throws SQLException {
-        replaceLines(connection, connectionId, orders);
-        CustomerLinker.attach(connection, connectionId, orders, clock.instant());
+        return CustomerLinker.customersOf(connection, connectionId, orders, clock.instant());
     }
 
-    /**
-     * The central customer of each changed account, as its e-mail and phone say now, by the rules of orders: in the
-     * page's transaction, so an account is never stored without its customer.
-     */
-    private void attachAccounts(Connection connection, long connectionId, List<CustomerRecord> accounts)
+    /** The central customer of each changed account, as its e-mail and phone say now, by the rules of orders. */
+    private Long[] customersOfAccounts(Connection connection, long connectionId, List<CustomerRecord> accounts)
             throws SQLException {
         List<CustomerLinker.Item> items = new ArrayList<>(accounts.size());
         for (CustomerRecord account : accounts) {
             items.add(new CustomerLinker.Item(account.externalId(), account.email(), account.phone()));
         }
-        CustomerLinker.attachAccounts(connection, connectionId, items, clock.instant());
+        return CustomerLinker.customersOfAccounts(connection, connectionId, items, clock.instant());
     }
 
     /** Replaces the lines of changed orders: the order's lines as the source has them now. */
