@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * The JSON side of the HTTP stack. Numbers with a fraction are read as {@link BigDecimal} from their text, so
@@ -147,10 +148,15 @@ public final class Json {
         }
     }
 
+    private static final Pattern OFFSET = Pattern.compile("[+-]\\d{2}:\\d{2}");
+
     /** Parses ISO 8601 with or without offset, also with a space instead of {@code T}; no offset means UTC. */
     public static Instant parseUtc(String text) {
         String iso = text.trim().replace(' ', 'T');
-        boolean hasOffset = iso.endsWith("Z") || iso.matches(".*[+-]\\d{2}:\\d{2}$");
+        // only where an offset can be: String.matches compiled a pattern and scanned the whole text on every call,
+        // 6 % of the reading thread's CPU samples in a 30,000-order sync (JFR)
+        boolean hasOffset = iso.endsWith("Z") || (iso.length() >= 6
+                && OFFSET.matcher(iso).region(iso.length() - 6, iso.length()).matches());
         return hasOffset ? OffsetDateTime.parse(iso).toInstant() : LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
     }
 

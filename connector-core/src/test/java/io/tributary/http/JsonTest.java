@@ -55,5 +55,7 @@ class JsonTest {
         assertThat(Json.parseUtc("2024-05-18T14:02:37")).isEqualTo(Instant.parse("2024-05-18T14:02:37Z"));
         assertThat(Json.parseUtc("2024-05-18 14:02:37")).isEqualTo(Instant.parse("2024-05-18T14:02:37Z"));
         assertThat(Json.parseUtc("2019-11-12T18:30:00+01:00")).isEqualTo(Instant.parse("2019-11-12T17:30:00Z"));
+        assertThat(Json.parseUtc("2019-11-12T18:30:00.250-05:00")).isEqualTo(Instant.parse("2019-11-12T23:30:00.250Z"));
+        assertThat(Json.parseUtc(" 2019-11-12 18:30:00Z ")).isEqualTo(Instant.parse("2019-11-12T18:30:00Z"));
     }
 }
