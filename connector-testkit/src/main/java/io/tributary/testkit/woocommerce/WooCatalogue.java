@@ -75,11 +75,14 @@ final class WooCatalogue extends FakeData {
                 return cached;
             }
         }
-        int[] ids = switch (kind) {
-            case PRODUCTS -> products.select(selection);
-            case VARIATIONS -> variations.select(selection);
-            case ORDERS -> orders.select(selection);
+        WooTable<?> table = switch (kind) {
+            case PRODUCTS -> products;
+            case VARIATIONS -> variations;
+            case ORDERS -> orders;
         };
+        int[] ids = selection.isKeysetAfterModification()
+                ? table.selectAfterModification(selection, select(kind, selection.withoutModifiedAfter()))
+                : table.select(selection);
         synchronized (cache) {
             cache.put(key, ids);
         }

@@ -21,6 +21,20 @@ record WooSelection(String orderby, boolean ascending, boolean datesAreGmt, Long
                 statuses, excludedStatuses, include, exclude, skus, search, type, stockStatus, parentId, customerId, slug);
     }
 
+    /** This selection without its {@code modified_after} bound. */
+    WooSelection withoutModifiedAfter() {
+        return new WooSelection(orderby, ascending, datesAreGmt, after, before, null, modifiedBefore,
+                statuses, excludedStatuses, include, exclude, skus, search, type, stockStatus, parentId, customerId, slug);
+    }
+
+    /**
+     * Whether this is a keyset page walk: modification order, ascending, from a {@code modified_after} bound. Its
+     * result is a tail of what the same selection without the bound selects.
+     */
+    boolean isKeysetAfterModification() {
+        return "modified".equals(orderby) && ascending && modifiedAfter != null && parentId == null;
+    }
+
     WooSelection withParent(int parent) {
         return new WooSelection(orderby, ascending, datesAreGmt, after, before, modifiedAfter, modifiedBefore,
                 statuses, excludedStatuses, include, exclude, skus, search, type, stockStatus, parent, customerId, slug);

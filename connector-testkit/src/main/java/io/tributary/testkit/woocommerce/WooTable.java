@@ -136,6 +136,45 @@ final class WooTable<T extends WooPost> {
         return matched.stream().mapToInt(post -> post.id).toArray();
     }
 
+    /**
+     * What a {@linkplain WooSelection#isKeysetAfterModification() keyset selection} selects, cut from
+     * {@code unbounded}, the ids the same selection selects without its {@code modified_after} bound (in index
+     * order). A sync asks for a new bound on nearly every page; walking the index from each bound to its end made
+     * reading a million-product shop quadratic. Equal to {@link #select} for the same selection.
+     */
+    int[] selectAfterModification(WooSelection selection, int[] unbounded) {
+        long slack = selection.datesAreGmt() == !sortByLocal ? 0 : MAX_OFFSET;
+        long lowest = selection.modifiedAfter() + 1 - slack; // below this index key no post can be after the bound
+        long certain = selection.modifiedAfter() + 1 + slack; // from this index key every post is after it
+        int from = firstWithModifiedKeyAtLeast(unbounded, lowest);
+        int sure = firstWithModifiedKeyAtLeast(unbounded, certain);
+        Set<Integer> include = selection.include().isEmpty() ? null : new HashSet<>(selection.include());
+        int[] ids = new int[unbounded.length - from];
+        int count = 0;
+        for (int i = from; i < sure; i++) { // the posts whose other time column decides
+            if (matches(byId.get(unbounded[i]), selection, include)) {
+                ids[count++] = unbounded[i];
+            }
+        }
+        System.arraycopy(unbounded, sure, ids, count, unbounded.length - sure);
+        count += unbounded.length - sure;
+        return count == ids.length ? ids : java.util.Arrays.copyOf(ids, count);
+    }
+
+    private int firstWithModifiedKeyAtLeast(int[] ids, long key) {
+        int low = 0;
+        int high = ids.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (modifiedKey(byId.get(ids[middle])) < key) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     /** The variations of one product: only its own rows are looked at, sorted like an index walk would. */
     private int[] selectChildren(WooSelection selection, Set<Integer> include) {
         List<T> matched = new ArrayList<>();
