@@ -208,7 +208,8 @@ final class MagentoRestApi implements FakeHandler {
     private FakeResponse products(Call call) {
         MagentoSearchCriteria criteria = MagentoSearchCriteria.parse(call.request().queryParameters());
         return catalogue.read(() -> {
-            MagentoSearch.Result<MagentoProduct> result = productSearch.select(catalogue.products().values(), criteria);
+            MagentoSearch.Result<MagentoProduct> result = productSearch.select(catalogue.products().values(),
+                    catalogue.version(), criteria);
             List<JsonNode> items = new ArrayList<>();
             result.page().forEach(p -> items.add(records.product(p, false, 0)));
             return list(call, items, criteria, result.total());
@@ -241,7 +242,8 @@ final class MagentoRestApi implements FakeHandler {
     private FakeResponse orders(Call call) {
         MagentoSearchCriteria criteria = MagentoSearchCriteria.parse(call.request().queryParameters());
         return catalogue.read(() -> {
-            MagentoSearch.Result<MagentoOrder> result = orderSearch.select(catalogue.orders().values(), criteria);
+            MagentoSearch.Result<MagentoOrder> result = orderSearch.select(catalogue.orders().values(),
+                    catalogue.version(), criteria);
             List<JsonNode> items = new ArrayList<>();
             result.page().forEach(o -> items.add(records.order(o)));
             return list(call, items, criteria, result.total());
@@ -264,7 +266,7 @@ final class MagentoRestApi implements FakeHandler {
         MagentoSearchCriteria criteria = MagentoSearchCriteria.parse(call.request().queryParameters());
         return catalogue.read(() -> {
             MagentoSearch.Result<MagentoCustomer> result = customerSearch.select(catalogue.customers().values(),
-                    criteria);
+                    catalogue.version(), criteria);
             List<JsonNode> items = new ArrayList<>();
             result.page().forEach(c -> items.add(MagentoCustomers.json(c, stores)));
             return list(call, items, criteria, result.total());

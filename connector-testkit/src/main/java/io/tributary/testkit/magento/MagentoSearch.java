@@ -48,14 +48,24 @@ final class MagentoSearch<T> {
         return this;
     }
 
-    Result<T> select(Collection<T> rows, MagentoSearchCriteria criteria) {
+    /**
+     * Selects from {@code rows}, the table as of {@code version} (a number that changes whenever a row does).
+     * The rows sorted by the criteria's sort orders are kept until the version or the orders change, so a keyset
+     * read, which asks for page 1 after a new cursor on every request, costs one pass over the sorted rows instead
+     * of a sort per page. The order is total (the entity id breaks ties), so sorting before filtering selects
+     * the same page as filtering before sorting.
+     */
+    Result<T> select(Collection<T> rows, long version, MagentoSearchCriteria criteria) {
+        List<Condition> conditions = new ArrayList<>();
+        for (List<MagentoSearchCriteria.Filter> group : criteria.groups) {
+            conditions.add(new Condition(group));
+        }
         List<T> selected = new ArrayList<>();
-        for (T row : rows) {
-            if (matches(row, criteria)) {
+        for (T row : sorted(rows, version, criteria)) {
+            if (matches(row, conditions)) {
                 selected.add(row);
             }
         }
-        selected.sort(comparator(criteria));
         int total = selected.size();
         if (criteria.pageSize == null || criteria.pageSize <= 0) {
             return new Result<>(selected, total, 1);
@@ -67,42 +77,119 @@ final class MagentoSearch<T> {
         return new Result<>(List.copyOf(selected.subList(from, Math.min(total, from + size))), total, page);
     }
 
-    private boolean matches(T row, MagentoSearchCriteria criteria) {
-        for (List<MagentoSearchCriteria.Filter> group : criteria.groups) {
-            boolean any = false;
-            for (MagentoSearchCriteria.Filter filter : group) {
-                if (matches(row, filter)) {
-                    any = true;
-                    break;
-                }
+    private List<T> sorted(Collection<T> rows, long version, MagentoSearchCriteria criteria) {
+        Comparator<T> order = comparator(criteria); // unknown sort fields fail here, even over no rows
+        SortedRows<T> key = new SortedRows<>(rows, version, List.copyOf(criteria.sorts), null);
+        synchronized (this) {
+            if (key.sameQuery(sorted)) {
+                return sorted.rows();
             }
-            if (!any) {
+        }
+        List<T> rowsInOrder = new ArrayList<>(rows);
+        rowsInOrder.sort(order);
+        synchronized (this) {
+            sorted = new SortedRows<>(rows, version, key.sorts(), rowsInOrder);
+        }
+        return rowsInOrder;
+    }
+
+    /** The last sort made, for which table, version and sort orders. */
+    private record SortedRows<T>(Collection<T> table, long version, List<MagentoSearchCriteria.Sort> sorts,
+            List<T> rows) {
+        boolean sameQuery(SortedRows<T> other) {
+            return other != null && other.table == table && other.version == version && other.sorts.equals(sorts);
+        }
+    }
+
+    private SortedRows<T> sorted;
+
+    private boolean matches(T row, List<Condition> conditions) {
+        for (Condition condition : conditions) {
+            if (!condition.test(row)) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean matches(T row, MagentoSearchCriteria.Filter filter) {
-        Field<T> field = field(filter.field());
-        Object actual = field.value().apply(row);
-        String value = filter.value();
-        return switch (filter.condition()) {
-            case "eq" -> actual != null && compare(field, actual, value) == 0;
-            case "neq" -> actual != null && compare(field, actual, value) != 0;
-            case "gt" -> actual != null && compare(field, actual, value) > 0;
-            case "gteq", "moreq", "from" -> actual != null && compare(field, actual, value) >= 0;
-            case "lt" -> actual != null && compare(field, actual, value) < 0;
-            case "lteq", "to" -> actual != null && compare(field, actual, value) <= 0;
-            case "in" -> actual != null && anyEqual(field, actual, value);
-            case "nin" -> actual != null && !anyEqual(field, actual, value);
-            case "like" -> actual != null && like(value).matcher(text(field, actual)).matches();
-            case "nlike" -> actual != null && !like(value).matcher(text(field, actual)).matches();
-            case "null" -> actual == null;
-            case "notnull" -> actual != null;
-            default -> throw MagentoError.positional(400, "The fake Magento does not support the condition type "
-                    + "\"%1\".", filter.condition());
-        };
+    /**
+     * One filter group, an OR of its filters. Each filter's field and value are resolved at its first use, not for
+     * every row (a time value was parsed per row and per request), and only when a row needs them, as before: a
+     * filter nothing reaches does not fail.
+     */
+    private final class Condition {
+        private final List<MagentoSearchCriteria.Filter> filters;
+        private final Object[] expected;
+        private final boolean[] parsed;
+
+        Condition(List<MagentoSearchCriteria.Filter> filters) {
+            this.filters = filters;
+            this.expected = new Object[filters.size()];
+            this.parsed = new boolean[filters.size()];
+        }
+
+        boolean test(T row) {
+            for (int i = 0; i < filters.size(); i++) {
+                if (matches(row, i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @SuppressWarnings("unchecked")
+        private boolean matches(T row, int index) {
+            MagentoSearchCriteria.Filter filter = filters.get(index);
+            Field<T> field = field(filter.field());
+            Object actual = field.value().apply(row);
+            return switch (filter.condition()) {
+                case "eq", "neq", "gt", "gteq", "moreq", "from", "lt", "lteq", "to" -> {
+                    if (actual == null) {
+                        yield false;
+                    }
+                    int compared = ((Comparable<Object>) normalize(field.type(), actual))
+                            .compareTo(expected(index, () -> parse(field.type(), filter.value())));
+                    yield switch (filter.condition()) {
+                        case "eq" -> compared == 0;
+                        case "neq" -> compared != 0;
+                        case "gt" -> compared > 0;
+                        case "gteq", "moreq", "from" -> compared >= 0;
+                        case "lt" -> compared < 0;
+                        default -> compared <= 0;
+                    };
+                }
+                case "in" -> actual != null && oneOf(index, field, filter).contains(normalize(field.type(), actual));
+                case "nin" -> actual != null && !oneOf(index, field, filter).contains(normalize(field.type(), actual));
+                case "like" -> actual != null
+                        && ((Pattern) expected(index, () -> like(filter.value()))).matcher(text(field, actual)).matches();
+                case "nlike" -> actual != null
+                        && !((Pattern) expected(index, () -> like(filter.value()))).matcher(text(field, actual)).matches();
+                case "null" -> actual == null;
+                case "notnull" -> actual != null;
+                default -> throw MagentoError.positional(400, "The fake Magento does not support the condition type "
+                        + "\"%1\".", filter.condition());
+            };
+        }
+
+        /** The values of an {@code in} list, compared as {@code eq} compares (numbers by value, text without case). */
+        @SuppressWarnings("unchecked")
+        private java.util.TreeSet<Object> oneOf(int index, Field<T> field, MagentoSearchCriteria.Filter filter) {
+            return (java.util.TreeSet<Object>) expected(index, () -> {
+                java.util.TreeSet<Object> values = new java.util.TreeSet<>();
+                for (String item : filter.value().split(",")) {
+                    values.add(parse(field.type(), item.trim()));
+                }
+                return values;
+            });
+        }
+
+        private Object expected(int index, java.util.function.Supplier<Object> parse) {
+            if (!parsed[index]) {
+                expected[index] = parse.get();
+                parsed[index] = true;
+            }
+            return expected[index];
+        }
     }
 
     private Field<T> field(String name) {
@@ -112,21 +199,6 @@ final class MagentoSearch<T> {
                     String.join(", ", fields.keySet()));
         }
         return field;
-    }
-
-    private boolean anyEqual(Field<T> field, Object actual, String list) {
-        for (String item : list.split(",")) {
-            if (compare(field, actual, item.trim()) == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static int compare(Field<?> field, Object actual, String value) {
-        Comparable<Object> expected = (Comparable<Object>) parse(field.type(), value);
-        return ((Comparable<Object>) normalize(field.type(), actual)).compareTo(expected);
     }
 
     private static Object normalize(Type type, Object actual) {
