@@ -56,14 +56,18 @@ final class MagentoSearch<T> {
      * the same page as filtering before sorting.
      */
     Result<T> select(Collection<T> rows, long version, MagentoSearchCriteria criteria) {
-        List<Condition> conditions = new ArrayList<>();
-        for (List<MagentoSearchCriteria.Filter> group : criteria.groups) {
-            conditions.add(new Condition(group));
-        }
-        List<T> selected = new ArrayList<>();
-        for (T row : sorted(rows, version, criteria)) {
-            if (matches(row, conditions)) {
-                selected.add(row);
+        List<T> sorted = sorted(rows, version, criteria);
+        List<T> selected = keysetAfter(sorted, criteria);
+        if (selected == null) {
+            List<Condition> conditions = new ArrayList<>();
+            for (List<MagentoSearchCriteria.Filter> group : criteria.groups) {
+                conditions.add(new Condition(group));
+            }
+            selected = new ArrayList<>();
+            for (T row : sorted) {
+                if (matches(row, conditions)) {
+                    selected.add(row);
+                }
             }
         }
         int total = selected.size();
@@ -75,6 +79,82 @@ final class MagentoSearch<T> {
         int page = criteria.currentPage == null || criteria.currentPage < 1 ? 1 : Math.min(criteria.currentPage, lastPage);
         int from = Math.min(total, (page - 1) * size);
         return new Result<>(List.copyOf(selected.subList(from, Math.min(total, from + size))), total, page);
+    }
+
+    /**
+     * What a keyset read selects, as a view of the sorted rows, or null when the criteria are not one. A keyset read
+     * sorts by one field F ascending (then {@code entity_id} ascending) and filters on nothing but a bound in that
+     * order: {@code F gteq S} (or {@code gt}), or that and a second group {@code F gt S} OR {@code entity_id gt I},
+     * i.e. (F, id) after (S, I). The rows it selects are then a tail of the sorted rows, found by binary search,
+     * so a page costs no pass over the table (a sync reads it page after page: that pass made it quadratic).
+     */
+    private List<T> keysetAfter(List<T> sorted, MagentoSearchCriteria criteria) {
+        List<MagentoSearchCriteria.Sort> sorts = criteria.sorts;
+        if (sorted.isEmpty() || sorts.isEmpty() || sorts.size() > 2 || !sorts.get(0).direction().equals("ASC")
+                || sorts.size() == 2 && !sorts.get(1).equals(new MagentoSearchCriteria.Sort("entity_id", "ASC"))
+                || criteria.groups.isEmpty() || criteria.groups.size() > 2 || criteria.groups.get(0).size() != 1) {
+            return null;
+        }
+        String sortField = sorts.get(0).field();
+        MagentoSearchCriteria.Filter from = criteria.groups.get(0).get(0);
+        boolean inclusive = List.of("gteq", "moreq", "from").contains(from.condition());
+        if (!from.field().equals(sortField) || !inclusive && !from.condition().equals("gt")) {
+            return null;
+        }
+        Field<T> field = field(sortField);
+        Object bound = parse(field.type(), from.value());
+        Integer afterId = null;
+        if (criteria.groups.size() == 2) {
+            if (!inclusive || sortField.equals("entity_id")) {
+                return null;
+            }
+            afterId = tieBreakAfter(criteria.groups.get(1), sortField, from.value());
+            if (afterId == null) {
+                return null;
+            }
+        }
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) { // the first row after the bound: rows sort by F (nulls first), then id
+            int middle = (low + high) >>> 1;
+            if (isAfter(sorted.get(middle), field, bound, inclusive, afterId)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return sorted.subList(low, sorted.size());
+    }
+
+    /** I from the group {@code F gt S} OR {@code entity_id gt I} (S the same value as the first group's); else null. */
+    private static Integer tieBreakAfter(List<MagentoSearchCriteria.Filter> group, String sortField, String value) {
+        if (group.size() != 2) {
+            return null;
+        }
+        MagentoSearchCriteria.Filter byField = group.get(0).field().equals(sortField) ? group.get(0) : group.get(1);
+        MagentoSearchCriteria.Filter byId = byField == group.get(0) ? group.get(1) : group.get(0);
+        if (!byField.field().equals(sortField) || !byField.condition().equals("gt") || !byField.value().equals(value)
+                || !byId.field().equals("entity_id") || !byId.condition().equals("gt")) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(byId.value().trim());
+        } catch (NumberFormatException e) {
+            return null; // compared as a decimal by the general path
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean isAfter(T row, Field<T> field, Object bound, boolean inclusive, Integer afterId) {
+        Object value = field.value().apply(row);
+        if (value == null) {
+            return false;
+        }
+        int compared = ((Comparable<Object>) normalize(field.type(), value)).compareTo(bound);
+        if (afterId != null && compared == 0) {
+            return id.apply(row) > afterId;
+        }
+        return inclusive ? compared >= 0 : compared > 0;
     }
 
     private List<T> sorted(Collection<T> rows, long version, MagentoSearchCriteria criteria) {

@@ -55,7 +55,33 @@ class MagentoSearchTest {
                     .toList();
             assertThat(result.total()).isEqualTo(expected.size());
             assertThat(result.page()).containsExactlyElementsOf(expected.subList(0, Math.min(100, expected.size())));
+
+            for (String condition : List.of("gteq", "gt")) { // the first read of a sync: a bound on the time alone
+                MagentoSearchCriteria fromSecond = fromSecond(cursor.updatedAt, condition, 2 + step % 3);
+                List<Row> fromExpected = rows.stream()
+                        .filter(row -> condition.equals("gt") ? row.updatedAt > cursor.updatedAt
+                                : row.updatedAt >= cursor.updatedAt)
+                        .sorted(Comparator.<Row>comparingLong(row -> row.updatedAt).thenComparingInt(row -> row.id))
+                        .toList();
+                MagentoSearch.Result<Row> fromResult = search.select(rows, 1, fromSecond);
+                int pageStart = Math.min((fromResult.servedPage() - 1) * 50, fromExpected.size());
+                assertThat(fromResult.total()).isEqualTo(fromExpected.size());
+                assertThat(fromResult.page()).containsExactlyElementsOf(
+                        fromExpected.subList(pageStart, Math.min(pageStart + 50, fromExpected.size())));
+            }
         }
+    }
+
+    private static MagentoSearchCriteria fromSecond(long second, String condition, int currentPage) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        query.put("searchCriteria[filter_groups][0][filters][0][field]", List.of("updated_at"));
+        query.put("searchCriteria[filter_groups][0][filters][0][value]", List.of(MagentoJson.time(second)));
+        query.put("searchCriteria[filter_groups][0][filters][0][condition_type]", List.of(condition));
+        query.put("searchCriteria[sortOrders][0][field]", List.of("updated_at"));
+        query.put("searchCriteria[sortOrders][0][direction]", List.of("ASC"));
+        query.put("searchCriteria[pageSize]", List.of("50"));
+        query.put("searchCriteria[currentPage]", List.of(Integer.toString(currentPage)));
+        return MagentoSearchCriteria.parse(query);
     }
 
     @Test
