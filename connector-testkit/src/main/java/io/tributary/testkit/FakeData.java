@@ -17,6 +17,7 @@ public abstract class FakeData {
     private final MutableClock clock;
     private final Duration editTick;
     private long lastStamp;
+    private long version;
 
     /** @param editTick how far the clock moves after each stamped edit; zero: edits share the second */
     protected FakeData(MutableClock clock, Duration editTick) {
@@ -40,7 +41,7 @@ public abstract class FakeData {
     public final <R> R write(Supplier<R> writer) {
         lock.writeLock().lock();
         try {
-            changing();
+            version++;
             return writer.get();
         } finally {
             lock.writeLock().unlock();
@@ -54,8 +55,13 @@ public abstract class FakeData {
         });
     }
 
-    /** Called under the write lock before every write, e.g. to retire cached query results. */
-    protected void changing() {
+    /**
+     * A number every write changes: what a cached query result is valid for (a fake's search keeps its results
+     * per version, so a sync that pages while the data is edited sees the shifted pages a database would give).
+     * Read under the lock.
+     */
+    public final long version() {
+        return version;
     }
 
     /**

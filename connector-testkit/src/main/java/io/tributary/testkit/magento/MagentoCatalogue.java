@@ -19,20 +19,8 @@ final class MagentoCatalogue extends FakeData {
     private int nextOrderId = 1;
     private int nextItemId = 1;
 
-    private long version;
-
     MagentoCatalogue(MutableClock clock, Duration editTick) {
         super(clock, editTick);
-    }
-
-    @Override
-    protected void changing() {
-        version++;
-    }
-
-    /** A number every write changes: what a cached query result is valid for. Read under the lock. */
-    long version() {
-        return version;
     }
 
     TreeMap<Integer, MagentoProduct> products() {

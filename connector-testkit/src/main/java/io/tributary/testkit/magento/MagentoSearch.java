@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -144,13 +145,12 @@ final class MagentoSearch<T> {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private boolean isAfter(T row, Field<T> field, Object bound, boolean inclusive, Integer afterId) {
         Object value = field.value().apply(row);
         if (value == null) {
             return false;
         }
-        int compared = ((Comparable<Object>) normalize(field.type(), value)).compareTo(bound);
+        int compared = compare(field, value, bound);
         if (afterId != null && compared == 0) {
             return id.apply(row) > afterId;
         }
@@ -159,26 +159,23 @@ final class MagentoSearch<T> {
 
     private List<T> sorted(Collection<T> rows, long version, MagentoSearchCriteria criteria) {
         Comparator<T> order = comparator(criteria); // unknown sort fields fail here, even over no rows
-        SortedRows<T> key = new SortedRows<>(rows, version, List.copyOf(criteria.sorts), null);
         synchronized (this) {
-            if (key.sameQuery(sorted)) {
+            if (sorted != null && sorted.table() == rows && sorted.version() == version
+                    && sorted.sorts().equals(criteria.sorts)) {
                 return sorted.rows();
             }
         }
         List<T> rowsInOrder = new ArrayList<>(rows);
         rowsInOrder.sort(order);
         synchronized (this) {
-            sorted = new SortedRows<>(rows, version, key.sorts(), rowsInOrder);
+            sorted = new SortedRows<>(rows, version, List.copyOf(criteria.sorts), rowsInOrder);
         }
         return rowsInOrder;
     }
 
-    /** The last sort made, for which table, version and sort orders. */
+    /** The last sort made: of which table, as of which version, in which sort orders. */
     private record SortedRows<T>(Collection<T> table, long version, List<MagentoSearchCriteria.Sort> sorts,
             List<T> rows) {
-        boolean sameQuery(SortedRows<T> other) {
-            return other != null && other.table == table && other.version == version && other.sorts.equals(sorts);
-        }
     }
 
     private SortedRows<T> sorted;
@@ -193,19 +190,17 @@ final class MagentoSearch<T> {
     }
 
     /**
-     * One filter group, an OR of its filters. Each filter's field and value are resolved at its first use, not for
-     * every row (a time value was parsed per row and per request), and only when a row needs them, as before: a
-     * filter nothing reaches does not fail.
+     * One filter group, an OR of its filters. Each filter's value is parsed at its first use instead of for every
+     * row (a time value was parsed per row and per request), and only when a row needs it, as before: a filter
+     * nothing reaches does not fail.
      */
     private final class Condition {
         private final List<MagentoSearchCriteria.Filter> filters;
-        private final Object[] expected;
-        private final boolean[] parsed;
+        private final Object[] parsed; // per filter: its value, its in-list or its like pattern; null until used
 
         Condition(List<MagentoSearchCriteria.Filter> filters) {
             this.filters = filters;
-            this.expected = new Object[filters.size()];
-            this.parsed = new boolean[filters.size()];
+            this.parsed = new Object[filters.size()];
         }
 
         boolean test(T row) {
@@ -217,33 +212,21 @@ final class MagentoSearch<T> {
             return false;
         }
 
-        @SuppressWarnings("unchecked")
         private boolean matches(T row, int index) {
             MagentoSearchCriteria.Filter filter = filters.get(index);
             Field<T> field = field(filter.field());
             Object actual = field.value().apply(row);
             return switch (filter.condition()) {
-                case "eq", "neq", "gt", "gteq", "moreq", "from", "lt", "lteq", "to" -> {
-                    if (actual == null) {
-                        yield false;
-                    }
-                    int compared = ((Comparable<Object>) normalize(field.type(), actual))
-                            .compareTo(expected(index, () -> parse(field.type(), filter.value())));
-                    yield switch (filter.condition()) {
-                        case "eq" -> compared == 0;
-                        case "neq" -> compared != 0;
-                        case "gt" -> compared > 0;
-                        case "gteq", "moreq", "from" -> compared >= 0;
-                        case "lt" -> compared < 0;
-                        default -> compared <= 0;
-                    };
-                }
-                case "in" -> actual != null && oneOf(index, field, filter).contains(normalize(field.type(), actual));
-                case "nin" -> actual != null && !oneOf(index, field, filter).contains(normalize(field.type(), actual));
-                case "like" -> actual != null
-                        && ((Pattern) expected(index, () -> like(filter.value()))).matcher(text(field, actual)).matches();
-                case "nlike" -> actual != null
-                        && !((Pattern) expected(index, () -> like(filter.value()))).matcher(text(field, actual)).matches();
+                case "eq" -> actual != null && compare(field, actual, value(index, field)) == 0;
+                case "neq" -> actual != null && compare(field, actual, value(index, field)) != 0;
+                case "gt" -> actual != null && compare(field, actual, value(index, field)) > 0;
+                case "gteq", "moreq", "from" -> actual != null && compare(field, actual, value(index, field)) >= 0;
+                case "lt" -> actual != null && compare(field, actual, value(index, field)) < 0;
+                case "lteq", "to" -> actual != null && compare(field, actual, value(index, field)) <= 0;
+                case "in" -> actual != null && oneOf(index, field).contains(normalize(field.type(), actual));
+                case "nin" -> actual != null && !oneOf(index, field).contains(normalize(field.type(), actual));
+                case "like" -> actual != null && pattern(index).matcher(text(field, actual)).matches();
+                case "nlike" -> actual != null && !pattern(index).matcher(text(field, actual)).matches();
                 case "null" -> actual == null;
                 case "notnull" -> actual != null;
                 default -> throw MagentoError.positional(400, "The fake Magento does not support the condition type "
@@ -251,25 +234,38 @@ final class MagentoSearch<T> {
             };
         }
 
-        /** The values of an {@code in} list, compared as {@code eq} compares (numbers by value, text without case). */
-        @SuppressWarnings("unchecked")
-        private java.util.TreeSet<Object> oneOf(int index, Field<T> field, MagentoSearchCriteria.Filter filter) {
-            return (java.util.TreeSet<Object>) expected(index, () -> {
-                java.util.TreeSet<Object> values = new java.util.TreeSet<>();
-                for (String item : filter.value().split(",")) {
-                    values.add(parse(field.type(), item.trim()));
-                }
-                return values;
-            });
+        private Object value(int index, Field<T> field) {
+            if (parsed[index] == null) {
+                parsed[index] = parse(field.type(), filters.get(index).value());
+            }
+            return parsed[index];
         }
 
-        private Object expected(int index, java.util.function.Supplier<Object> parse) {
-            if (!parsed[index]) {
-                expected[index] = parse.get();
-                parsed[index] = true;
+        /** The values of an {@code in} list, compared as {@code eq} compares (numbers by value, text without case). */
+        @SuppressWarnings("unchecked")
+        private TreeSet<Object> oneOf(int index, Field<T> field) {
+            if (parsed[index] == null) {
+                TreeSet<Object> values = new TreeSet<>();
+                for (String item : filters.get(index).value().split(",")) {
+                    values.add(parse(field.type(), item.trim()));
+                }
+                parsed[index] = values;
             }
-            return expected[index];
+            return (TreeSet<Object>) parsed[index];
         }
+
+        private Pattern pattern(int index) {
+            if (parsed[index] == null) {
+                parsed[index] = like(filters.get(index).value());
+            }
+            return (Pattern) parsed[index];
+        }
+    }
+
+    /** A row's value against a filter's parsed value, as the sort orders them (text without case). */
+    @SuppressWarnings("unchecked")
+    private static int compare(Field<?> field, Object actual, Object expected) {
+        return ((Comparable<Object>) normalize(field.type(), actual)).compareTo(expected);
     }
 
     private Field<T> field(String name) {

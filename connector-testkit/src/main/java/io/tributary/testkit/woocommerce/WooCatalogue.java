@@ -33,7 +33,6 @@ final class WooCatalogue extends FakeData {
             return size() > CACHED_SELECTIONS;
         }
     };
-    private long version;
     private int nextPostId;
     private int nextItemId;
 
@@ -61,14 +60,9 @@ final class WooCatalogue extends FakeData {
         return orders;
     }
 
-    @Override
-    protected void changing() {
-        version++;
-    }
-
     /** The selected ids in order; call under the read lock. Reuses the result while nothing changed. */
     int[] select(Kind kind, WooSelection selection) {
-        CacheKey key = new CacheKey(kind, selection, version);
+        CacheKey key = new CacheKey(kind, selection, version());
         synchronized (cache) {
             int[] cached = cache.get(key);
             if (cached != null) {

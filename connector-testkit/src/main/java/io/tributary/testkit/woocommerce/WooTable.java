@@ -2,6 +2,7 @@ package io.tributary.testkit.woocommerce;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -158,7 +159,7 @@ final class WooTable<T extends WooPost> {
         }
         System.arraycopy(unbounded, sure, ids, count, unbounded.length - sure);
         count += unbounded.length - sure;
-        return count == ids.length ? ids : java.util.Arrays.copyOf(ids, count);
+        return count == ids.length ? ids : Arrays.copyOf(ids, count);
     }
 
     private int firstWithModifiedKeyAtLeast(int[] ids, long key) {

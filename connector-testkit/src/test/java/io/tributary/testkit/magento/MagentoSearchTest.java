@@ -2,11 +2,10 @@ package io.tributary.testkit.magento;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.testkit.http.QueryString;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -72,16 +71,13 @@ class MagentoSearchTest {
         }
     }
 
+    /** The first read of a sync: page {@code currentPage} of the rows from a second on, sorted by updated_at. */
     private static MagentoSearchCriteria fromSecond(long second, String condition, int currentPage) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put("searchCriteria[filter_groups][0][filters][0][field]", List.of("updated_at"));
-        query.put("searchCriteria[filter_groups][0][filters][0][value]", List.of(MagentoJson.time(second)));
-        query.put("searchCriteria[filter_groups][0][filters][0][condition_type]", List.of(condition));
-        query.put("searchCriteria[sortOrders][0][field]", List.of("updated_at"));
-        query.put("searchCriteria[sortOrders][0][direction]", List.of("ASC"));
-        query.put("searchCriteria[pageSize]", List.of("50"));
-        query.put("searchCriteria[currentPage]", List.of(Integer.toString(currentPage)));
-        return MagentoSearchCriteria.parse(query);
+        return criteria("searchCriteria[filter_groups][0][filters][0][field]=updated_at"
+                + "&searchCriteria[filter_groups][0][filters][0][value]=" + time(second)
+                + "&searchCriteria[filter_groups][0][filters][0][condition_type]=" + condition
+                + "&searchCriteria[sortOrders][0][field]=updated_at&searchCriteria[sortOrders][0][direction]=ASC"
+                + "&searchCriteria[pageSize]=50&searchCriteria[currentPage]=" + currentPage);
     }
 
     @Test
@@ -99,36 +95,39 @@ class MagentoSearchTest {
     void anInListComparesAsEqDoes() {
         List<Row> rows = List.of(new Row(1, START, "Red-Shirt"), new Row(2, START, "blue-shirt"),
                 new Row(3, START, "green"));
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put("searchCriteria[filter_groups][0][filters][0][field]", List.of("sku"));
-        query.put("searchCriteria[filter_groups][0][filters][0][value]", List.of("red-shirt, BLUE-SHIRT"));
-        query.put("searchCriteria[filter_groups][0][filters][0][condition_type]", List.of("in"));
-        query.put("searchCriteria[filter_groups][1][filters][0][field]", List.of("entity_id"));
-        query.put("searchCriteria[filter_groups][1][filters][0][value]", List.of("1.0,2,3"));
-        query.put("searchCriteria[filter_groups][1][filters][0][condition_type]", List.of("in"));
+        MagentoSearchCriteria skuAndId = criteria("searchCriteria[filter_groups][0][filters][0][field]=sku"
+                + "&searchCriteria[filter_groups][0][filters][0][value]=red-shirt,%20BLUE-SHIRT"
+                + "&searchCriteria[filter_groups][0][filters][0][condition_type]=in"
+                + "&searchCriteria[filter_groups][1][filters][0][field]=entity_id"
+                + "&searchCriteria[filter_groups][1][filters][0][value]=1.0,2,3"
+                + "&searchCriteria[filter_groups][1][filters][0][condition_type]=in");
 
-        assertThat(search.select(rows, 1, MagentoSearchCriteria.parse(query)).page()).extracting(row -> row.id)
+        assertThat(search.select(rows, 1, skuAndId).page()).extracting(row -> row.id)
                 .containsExactly(1, 2);
     }
 
     /** What the connector asks: page 1 of the rows after (second, id), sorted by updated_at then entity_id. */
     private static MagentoSearchCriteria keysetAfter(long second, int id, int pageSize) {
-        String time = MagentoJson.time(second);
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put("searchCriteria[filter_groups][0][filters][0][field]", List.of("updated_at"));
-        query.put("searchCriteria[filter_groups][0][filters][0][value]", List.of(time));
-        query.put("searchCriteria[filter_groups][0][filters][0][condition_type]", List.of("gteq"));
-        query.put("searchCriteria[filter_groups][1][filters][0][field]", List.of("updated_at"));
-        query.put("searchCriteria[filter_groups][1][filters][0][value]", List.of(time));
-        query.put("searchCriteria[filter_groups][1][filters][0][condition_type]", List.of("gt"));
-        query.put("searchCriteria[filter_groups][1][filters][1][field]", List.of("entity_id"));
-        query.put("searchCriteria[filter_groups][1][filters][1][value]", List.of(Integer.toString(id)));
-        query.put("searchCriteria[filter_groups][1][filters][1][condition_type]", List.of("gt"));
-        query.put("searchCriteria[sortOrders][0][field]", List.of("updated_at"));
-        query.put("searchCriteria[sortOrders][0][direction]", List.of("ASC"));
-        query.put("searchCriteria[sortOrders][1][field]", List.of("entity_id"));
-        query.put("searchCriteria[sortOrders][1][direction]", List.of("ASC"));
-        query.put("searchCriteria[pageSize]", List.of(Integer.toString(pageSize)));
-        return MagentoSearchCriteria.parse(query);
+        return criteria("searchCriteria[filter_groups][0][filters][0][field]=updated_at"
+                + "&searchCriteria[filter_groups][0][filters][0][value]=" + time(second)
+                + "&searchCriteria[filter_groups][0][filters][0][condition_type]=gteq"
+                + "&searchCriteria[filter_groups][1][filters][0][field]=updated_at"
+                + "&searchCriteria[filter_groups][1][filters][0][value]=" + time(second)
+                + "&searchCriteria[filter_groups][1][filters][0][condition_type]=gt"
+                + "&searchCriteria[filter_groups][1][filters][1][field]=entity_id"
+                + "&searchCriteria[filter_groups][1][filters][1][value]=" + id
+                + "&searchCriteria[filter_groups][1][filters][1][condition_type]=gt"
+                + "&searchCriteria[sortOrders][0][field]=updated_at&searchCriteria[sortOrders][0][direction]=ASC"
+                + "&searchCriteria[sortOrders][1][field]=entity_id&searchCriteria[sortOrders][1][direction]=ASC"
+                + "&searchCriteria[pageSize]=" + pageSize);
+    }
+
+    /** The criteria of a query string, parsed as the fake parses a request's. */
+    private static MagentoSearchCriteria criteria(String rawQuery) {
+        return MagentoSearchCriteria.parse(QueryString.parse(rawQuery));
+    }
+
+    private static String time(long second) {
+        return MagentoJson.time(second).replace(" ", "%20");
     }
 }
